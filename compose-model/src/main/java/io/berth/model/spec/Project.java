@@ -1,0 +1,43 @@
+package io.berth.model.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded compose project: every file merged, interpolated, canonical. Maps keep the order of
+ * their keys as sorted by name, so that everything derived from a project is deterministic.
+ *
+ * @param name the project name, already validated ({@code ^[a-z0-9][a-z0-9_-]*$})
+ * @param workingDir the project directory, absolute
+ * @param configFiles the compose files, absolute, in the order they were merged
+ * @param services by service name
+ * @param networks by compose key; always holds {@code default} when a service uses it
+ * @param volumes by compose key
+ * @param environment the interpolation environment (shell over .env), for commands that need it
+ */
+public record Project(
+    String name,
+    Path workingDir,
+    List<Path> configFiles,
+    Map<String, Service> services,
+    Map<String, Network> networks,
+    Map<String, Volume> volumes,
+    Map<String, String> environment) {
+
+  public Project {
+    configFiles = List.copyOf(configFiles);
+    services = Maps.sortedCopy(services);
+    networks = Maps.sortedCopy(networks);
+    volumes = Maps.sortedCopy(volumes);
+    environment = Maps.sortedCopy(environment);
+  }
+
+  public Service service(String name) {
+    Service s = services.get(name);
+    if (s == null) {
+      throw new IllegalArgumentException("no such service: " + name);
+    }
+    return s;
+  }
+}
