@@ -1,0 +1,116 @@
+package io.berth.planner;
+
+import io.berth.model.spec.Network;
+import io.berth.model.spec.Project;
+import io.berth.planner.graph.ServiceGraph;
+import io.berth.planner.observed.ObservedContainer;
+import io.berth.planner.observed.ObservedNetwork;
+import io.berth.planner.observed.ObservedState;
+import io.berth.planner.observed.ObservedVolume;
+import io.berth.planner.plan.Action;
+import io.berth.planner.plan.Plan;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Plans {@code down} and {@code stop}: stop containers dependents-first, and for down remove them,
+ * then the project's networks, and with {@code -v} its volumes. Only resources in the observed
+ * state, which carry the project's label, ever appear in a plan.
+ */
+public final class DownPlanner {
+  private DownPlanner() {}
+
+  /**
+   * @param project the loaded project, for dependency order and to tell orphans apart; empty when
+   *     {@code down} runs with only a project name, in which case every container of the project goes
+   */
+  public static Plan down(ObservedState observed, Optional<Project> project, DownOptions options) {
+    List<ObservedContainer> doomed = observed.containers().stream()
+        .filter(c -> project.isEmpty() || options.removeOrphans() || isOfProject(project.get(), c))
+        .toList();
+    Plan.Builder plan = new Plan.Builder();
+    List<Integer> removals = new ArrayList<>();
+    stopInOrder(plan, doomed, project, "down", (c, stop) -> {
+      List<Integer> after = stop.map(List::of).orElse(List.of());
+      String cause = isOfProject(project, c) ? "down" : "orphan";
+      removals.add(plan.add(new Action.RemoveContainer(c.service(), c.id(), c.name(), options.volumes()),
+          Names.serviceResource(c.service(), c.number()), cause, after));
+    });
+
+    Optional<Set<String>> declaredNetworks = project.map(p -> p.networks().values().stream()
+        .filter(n -> !n.external()).map(Network::name).collect(Collectors.toSet()));
+    for (ObservedNetwork n : observed.networks()) {
+      if (declaredNetworks.map(names -> names.contains(n.name())).orElse(true)) {
+        plan.add(new Action.RemoveNetwork(n.name()), "network:" + n.key(), "down", removals);
+      }
+    }
+    if (options.volumes()) {
+      for (ObservedVolume v : observed.volumes()) {
+        plan.add(new Action.RemoveVolume(v.name()), "volume:" + v.key(), "down -v", removals);
+      }
+    }
+    return plan.build();
+  }
+
+  /** Plans {@code stop} of the running containers of the given services (all when empty). */
+  public static Plan stop(ObservedState observed, Optional<Project> project, Set<String> services) {
+    List<ObservedContainer> running = observed.containers().stream()
+        .filter(c -> services.isEmpty() || services.contains(c.service()))
+        .toList();
+    Plan.Builder plan = new Plan.Builder();
+    stopInOrder(plan, running, project, "stop", (c, stop) -> {});
+    return plan.build();
+  }
+
+  /** What to add after a container's stop node (empty when it was not running). */
+  private interface AfterStop {
+    void add(ObservedContainer container, Optional<Integer> stopNode);
+  }
+
+  /**
+   * Adds a stop node for every running container, each after the stops of the containers whose
+   * services depend on its service, so dependents stop first.
+   */
+  private static void stopInOrder(Plan.Builder plan, List<ObservedContainer> containers, Optional<Project> project,
+      String cause, AfterStop after) {
+    Optional<ServiceGraph> graph = project.map(ServiceGraph::of);
+    List<String> order = new ArrayList<>(graph.map(ServiceGraph::startOrder).orElse(List.of()));
+    Collections.reverse(order);
+    List<ObservedContainer> byStopOrder = new ArrayList<>();
+    for (String service : order) {
+      containers.stream().filter(c -> c.service().equals(service) && !c.oneoff()).forEach(byStopOrder::add);
+    }
+    containers.stream().filter(c -> !byStopOrder.contains(c)).forEach(byStopOrder::add);
+
+    Map<String, List<Integer>> stopsByService = new HashMap<>();
+    for (ObservedContainer c : byStopOrder) {
+      Optional<Integer> stop = Optional.empty();
+      if (c.running()) {
+        List<Integer> dependentsStops = new ArrayList<>();
+        if (graph.isPresent() && graph.get().contains(c.service())) {
+          for (String dependent : graph.get().dependents(c.service())) {
+            dependentsStops.addAll(stopsByService.getOrDefault(dependent, List.of()));
+          }
+        }
+        stop = Optional.of(plan.add(new Action.StopContainer(c.service(), c.id(), c.name()),
+            Names.serviceResource(c.service(), c.number()), isOfProject(project, c) ? cause : "orphan", dependentsStops));
+        stopsByService.computeIfAbsent(c.service(), k -> new ArrayList<>()).add(stop.get());
+      }
+      after.add(c, stop);
+    }
+  }
+
+  private static boolean isOfProject(Optional<Project> project, ObservedContainer c) {
+    return project.map(p -> isOfProject(p, c)).orElse(true);
+  }
+
+  private static boolean isOfProject(Project project, ObservedContainer c) {
+    return !c.oneoff() && project.services().containsKey(c.service());
+  }
+}

@@ -1,0 +1,24 @@
+package io.berth.planner;
+
+import io.berth.model.spec.Project;
+import io.berth.model.spec.Service;
+
+/** The names Docker Compose v2 gives what it creates. */
+public final class Names {
+  private Names() {}
+
+  /** {@code <project>-<service>-<n>}, or the service's {@code container_name}. */
+  public static String container(Project project, Service service, int number) {
+    return service.containerName().orElse(project.name() + "-" + service.name() + "-" + number);
+  }
+
+  /** The name a replacement is created under until the container it replaces is gone. */
+  public static String replacement(String oldId, String name) {
+    return (oldId.length() > 12 ? oldId.substring(0, 12) : oldId) + "_" + name;
+  }
+
+  /** {@code service:web:1}: how plans, events and errors name a replica. */
+  public static String serviceResource(String service, int number) {
+    return "service:" + service + ":" + number;
+  }
+}

@@ -1,0 +1,214 @@
+package io.berth.planner;
+
+import io.berth.model.hash.ConfigHash;
+import io.berth.model.spec.Mount;
+import io.berth.model.spec.Network;
+import io.berth.model.spec.Project;
+import io.berth.model.spec.Service;
+import io.berth.model.spec.Volume;
+import io.berth.planner.graph.ServiceGraph;
+import io.berth.planner.observed.ObservedContainer;
+import io.berth.planner.observed.ObservedState;
+import io.berth.planner.plan.Action;
+import io.berth.planner.plan.Plan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Diffs the project against what the Engine holds and plans {@code up}: create what is missing,
+ * keep what matches, recreate what diverged, start what is stopped. Pure: the same inputs give the
+ * same plan.
+ */
+public final class Reconciler {
+  private final Project project;
+  private final ObservedState observed;
+  private final UpOptions options;
+  private final ServiceGraph graph;
+  private final Plan.Builder plan = new Plan.Builder();
+  private final Map<String, Integer> networkNodes = new HashMap<>();
+  private final Map<String, Integer> volumeNodes = new HashMap<>();
+  /** The node after which each service counts as started, for services the plan starts. */
+  private final Map<String, List<Integer>> startNodes = new HashMap<>();
+
+  private Reconciler(Project project, ObservedState observed, UpOptions options) {
+    this.project = project;
+    this.observed = observed;
+    this.options = options;
+    this.graph = ServiceGraph.of(project);
+  }
+
+  public static Plan reconcile(Project project, ObservedState observed, UpOptions options) {
+    return new Reconciler(project, observed, options).plan();
+  }
+
+  /** Containers of the project whose service is no longer in it, oldest name first. */
+  public static List<ObservedContainer> orphans(Project project, ObservedState observed) {
+    return observed.containers().stream()
+        .filter(c -> !c.oneoff() && !project.services().containsKey(c.service()))
+        .toList();
+  }
+
+  private Plan plan() {
+    List<String> services = selectedServices();
+    for (String s : services) {
+      Service service = project.service(s);
+      service.networks().forEach(this::ensureNetwork);
+      service.volumes().stream()
+          .filter(m -> m.type() == Mount.Type.VOLUME && !m.source().isEmpty())
+          .forEach(m -> ensureVolume(m.source()));
+    }
+    for (String s : services) {
+      converge(project.service(s));
+    }
+    if (options.removeOrphans()) {
+      for (ObservedContainer orphan : orphans(project, observed)) {
+        String resource = Names.serviceResource(orphan.service(), orphan.number());
+        List<Integer> deps = List.of();
+        if (orphan.running()) {
+          deps = List.of(plan.add(new Action.StopContainer(orphan.service(), orphan.id(), orphan.name()), resource, "orphan", deps));
+        }
+        plan.add(new Action.RemoveContainer(orphan.service(), orphan.id(), orphan.name(), false), resource, "orphan", deps);
+      }
+    }
+    return plan.build();
+  }
+
+  private List<String> selectedServices() {
+    if (options.services().isEmpty()) {
+      return graph.startOrder();
+    }
+    for (String s : options.services()) {
+      if (!graph.contains(s)) {
+        throw new IllegalArgumentException("no such service: " + s);
+      }
+    }
+    if (options.noDeps()) {
+      return graph.startOrder().stream().filter(options.services()::contains).toList();
+    }
+    return graph.withDependencies(options.services());
+  }
+
+  private void ensureNetwork(String key) {
+    Network network = project.networks().get(key);
+    if (network == null || network.external() || networkNodes.containsKey(key)) {
+      return;
+    }
+    if (observed.network(network.name()).isEmpty()) {
+      networkNodes.put(key, plan.add(new Action.CreateNetwork(network), "network:" + key, "not found", List.of()));
+    }
+  }
+
+  private void ensureVolume(String key) {
+    Volume volume = project.volumes().get(key);
+    if (volume == null || volume.external() || volumeNodes.containsKey(key)) {
+      return;
+    }
+    if (observed.volume(volume.name()).isEmpty()) {
+      volumeNodes.put(key, plan.add(new Action.CreateVolume(volume), "volume:" + key, "not found", List.of()));
+    }
+  }
+
+  private void converge(Service service) {
+    String hash = ConfigHash.of(service);
+    List<Integer> resources = resourceNodes(service);
+    List<Integer> dependencies = dependencyStartNodes(service);
+    List<ObservedContainer> existing = observed.containersOf(service.name());
+    List<Integer> started = new ArrayList<>();
+    int wanted = 1;
+    for (int number = 1; number <= wanted; number++) {
+      String name = Names.container(project, service, number);
+      String resource = Names.serviceResource(service.name(), number);
+      Optional<ObservedContainer> current = replica(existing, number);
+      Optional<String> recreateCause = current.flatMap(c -> recreateCause(c, hash));
+      Integer last;
+      if (current.isEmpty()) {
+        last = plan.add(new Action.CreateContainer(service.name(), number, name, hash, ""), resource, "not found", resources);
+        last = start(service, name, resource, "created", join(List.of(last), dependencies));
+      } else if (recreateCause.isPresent()) {
+        last = recreate(service, current.get(), number, name, hash, resource, recreateCause.get(), resources, dependencies);
+      } else if (!current.get().running()) {
+        last = start(service, current.get().name(), resource, "not running", dependencies);
+      } else {
+        last = null;
+      }
+      if (last != null) {
+        started.add(last);
+      }
+    }
+    for (ObservedContainer extra : existing) {
+      if (extra.number() > wanted || extra.number() < 1) {
+        String resource = Names.serviceResource(service.name(), extra.number());
+        String cause = "scale " + existing.size() + "->" + wanted;
+        List<Integer> deps = List.of();
+        if (extra.running()) {
+          deps = List.of(plan.add(new Action.StopContainer(service.name(), extra.id(), extra.name()), resource, cause, deps));
+        }
+        plan.add(new Action.RemoveContainer(service.name(), extra.id(), extra.name(), false), resource, cause, deps);
+      }
+    }
+    startNodes.put(service.name(), started);
+  }
+
+  /**
+   * Replaces a container the way Compose does, so a container of the service exists at every
+   * moment: create the new one under a temporary name, stop and remove the old, rename the new.
+   */
+  private Integer recreate(Service service, ObservedContainer old, int number, String name, String hash,
+      String resource, String cause, List<Integer> resources, List<Integer> dependencies) {
+    String temporary = Names.replacement(old.id(), name);
+    int create = plan.add(new Action.CreateContainer(service.name(), number, temporary, hash, old.id()), resource, cause, resources);
+    int stop = plan.add(new Action.StopContainer(service.name(), old.id(), old.name()), resource, "replaced by #" + create, List.of(create));
+    int remove = plan.add(new Action.RemoveContainer(service.name(), old.id(), old.name(), false), resource, "replaced by #" + create, List.of(stop));
+    int rename = plan.add(new Action.RenameContainer(service.name(), temporary, name), resource, "replaces " + old.shortId(), List.of(remove));
+    return start(service, name, resource, "recreated", join(List.of(rename), dependencies));
+  }
+
+  private Integer start(Service service, String container, String resource, String cause, List<Integer> deps) {
+    if (options.noStart()) {
+      return null;
+    }
+    return plan.add(new Action.StartContainer(service.name(), container), resource, cause, deps);
+  }
+
+  private Optional<String> recreateCause(ObservedContainer container, String hash) {
+    return switch (options.recreate()) {
+      case NEVER -> Optional.empty();
+      case FORCE -> Optional.of("forced");
+      case DIVERGED -> container.configHash().equals(hash) ? Optional.empty() : Optional.of("config hash changed");
+    };
+  }
+
+  private static Optional<ObservedContainer> replica(List<ObservedContainer> existing, int number) {
+    return existing.stream().filter(c -> c.number() == number).findFirst();
+  }
+
+  private List<Integer> resourceNodes(Service service) {
+    Set<Integer> out = new LinkedHashSet<>();
+    service.networks().stream().map(networkNodes::get).filter(id -> id != null).forEach(out::add);
+    service.volumes().stream()
+        .filter(m -> m.type() == Mount.Type.VOLUME)
+        .map(m -> volumeNodes.get(m.source()))
+        .filter(id -> id != null)
+        .forEach(out::add);
+    return List.copyOf(out);
+  }
+
+  private List<Integer> dependencyStartNodes(Service service) {
+    List<Integer> out = new ArrayList<>();
+    for (String dependency : graph.dependencies(service.name())) {
+      out.addAll(startNodes.getOrDefault(dependency, List.of()));
+    }
+    return out;
+  }
+
+  private static List<Integer> join(List<Integer> a, List<Integer> b) {
+    List<Integer> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+}

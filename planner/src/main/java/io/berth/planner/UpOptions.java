@@ -1,0 +1,31 @@
+package io.berth.planner;
+
+import java.util.Set;
+
+/**
+ * What {@code up} was asked to do beyond the project itself.
+ *
+ * @param services the services named on the command line; empty for all
+ * @param noDeps do not bring the named services' dependencies
+ * @param recreate when to recreate a container that exists
+ * @param removeOrphans stop and remove containers of services no longer in the project
+ * @param noStart create containers but do not start them
+ */
+public record UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart) {
+  public UpOptions {
+    services = Set.copyOf(services);
+  }
+
+  public static UpOptions defaults() {
+    return new UpOptions(Set.of(), false, Recreate.DIVERGED, false, false);
+  }
+
+  public enum Recreate {
+    /** Only when the configuration or image changed (the default). */
+    DIVERGED,
+    /** Always ({@code --force-recreate}). */
+    FORCE,
+    /** Never ({@code --no-recreate}). */
+    NEVER
+  }
+}

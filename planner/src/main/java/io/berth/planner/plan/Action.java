@@ -1,0 +1,47 @@
+package io.berth.planner.plan;
+
+import io.berth.model.spec.Network;
+import io.berth.model.spec.Volume;
+
+/**
+ * One thing the executor does to the Engine. Actions carry everything the executor needs to act
+ * without deciding anything: names, ids and the desired configuration. Containers are addressed by
+ * name or id, both known when the plan is made.
+ */
+public sealed interface Action {
+
+  /** The operation's name in a rendered plan, e.g. {@code CreateContainer}. */
+  default String op() {
+    return getClass().getSimpleName();
+  }
+
+  record CreateNetwork(Network network) implements Action {}
+
+  record RemoveNetwork(String name) implements Action {}
+
+  record CreateVolume(Volume volume) implements Action {}
+
+  record RemoveVolume(String name) implements Action {}
+
+  /**
+   * Creates container {@code name} for replica {@code number} of {@code service}, built from the
+   * service as the project describes it. {@code inheritFrom} names the container being replaced,
+   * whose anonymous volumes the new one takes over; empty for a new replica.
+   */
+  record CreateContainer(String service, int number, String name, String configHash, String inheritFrom)
+      implements Action {}
+
+  /** {@code container} is a name or an id. */
+  record StartContainer(String service, String container) implements Action {}
+
+  /** Acts on {@code container}, an id; {@code name} is what progress shows. */
+  record StopContainer(String service, String container, String name) implements Action {}
+
+  /**
+   * Acts on {@code container}, an id; {@code name} is what progress shows. {@code removeVolumes}
+   * also removes its anonymous volumes.
+   */
+  record RemoveContainer(String service, String container, String name, boolean removeVolumes) implements Action {}
+
+  record RenameContainer(String service, String from, String to) implements Action {}
+}

@@ -1,0 +1,130 @@
+package io.berth.planner;
+
+import static io.berth.planner.Fixtures.container;
+import static io.berth.planner.Fixtures.containerOf;
+import static io.berth.planner.Fixtures.defaultNetwork;
+import static io.berth.planner.Fixtures.project;
+import static io.berth.planner.Fixtures.running;
+import static io.berth.planner.Fixtures.service;
+import static io.berth.planner.Fixtures.volume;
+import static io.berth.planner.Fixtures.withEnvironment;
+import static io.berth.planner.Fixtures.withVolume;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.berth.model.spec.Project;
+import io.berth.model.spec.Service;
+import io.berth.planner.observed.ObservedState;
+import io.berth.planner.plan.Plan;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Plans compared as text, in the style of Compose's reconcile tests. */
+class ReconcilerTest {
+  private final Service db = withVolume(service("db"), "data", "/data");
+  private final Service api = service("api", "db");
+  private final Service web = service("web", "api");
+  private final Project stack = project(web, api, db);
+
+  @Test
+  void firstUpCreatesResourcesThenStartsInDependencyOrder() {
+    String plan = Reconciler.reconcile(stack, ObservedState.empty("demo"), UpOptions.defaults()).render();
+
+    assertThat(plan).isEqualTo("""
+        [] -> #1 network:default, CreateNetwork, not found
+        [] -> #2 volume:data, CreateVolume, not found
+        [1 2] -> #3 service:db:1, CreateContainer, not found
+        [3] -> #4 service:db:1, StartContainer, created
+        [1] -> #5 service:api:1, CreateContainer, not found
+        [4 5] -> #6 service:api:1, StartContainer, created
+        [1] -> #7 service:web:1, CreateContainer, not found
+        [6 7] -> #8 service:web:1, StartContainer, created
+        """);
+  }
+
+  @Test
+  void nothingChangedPlansNothing() {
+    ObservedState observed = new ObservedState("demo", List.of(running(web), running(api), running(db)),
+        List.of(defaultNetwork()), List.of(volume("data")));
+
+    assertThat(Reconciler.reconcile(stack, observed, UpOptions.defaults()).isEmpty()).isTrue();
+  }
+
+  @Test
+  void changedServiceIsRecreatedAloneKeepingAContainerAtEveryMoment() {
+    Service changedApi = withEnvironment(api, "MODE", "fast");
+    ObservedState observed = new ObservedState("demo", List.of(running(web), running(api), running(db)),
+        List.of(defaultNetwork()), List.of(volume("data")));
+
+    String plan = Reconciler.reconcile(project(web, changedApi, db), observed, UpOptions.defaults()).render();
+
+    String oldId = running(api).shortId();
+    assertThat(plan).isEqualTo("""
+        [] -> #1 service:api:1, CreateContainer, config hash changed
+        [1] -> #2 service:api:1, StopContainer, replaced by #1
+        [2] -> #3 service:api:1, RemoveContainer, replaced by #1
+        [3] -> #4 service:api:1, RenameContainer, replaces %s
+        [4] -> #5 service:api:1, StartContainer, recreated
+        """.formatted(oldId));
+  }
+
+  @Test
+  void stoppedContainerIsStartedNotRecreated() {
+    ObservedState observed = new ObservedState("demo",
+        List.of(running(web), running(api), container(db, "exited", io.berth.model.hash.ConfigHash.of(db))),
+        List.of(defaultNetwork()), List.of(volume("data")));
+
+    assertThat(Reconciler.reconcile(stack, observed, UpOptions.defaults()).render())
+        .isEqualTo("[] -> #1 service:db:1, StartContainer, not running\n");
+  }
+
+  @Test
+  void forceRecreateRecreatesEverythingAndNoRecreateNothing() {
+    ObservedState observed = new ObservedState("demo", List.of(running(web), running(api), container(db, "running", "stale")),
+        List.of(defaultNetwork()), List.of(volume("data")));
+
+    Plan forced = Reconciler.reconcile(stack, observed, new UpOptions(Set.of(), false, UpOptions.Recreate.FORCE, false, false));
+    Plan never = Reconciler.reconcile(stack, observed, new UpOptions(Set.of(), false, UpOptions.Recreate.NEVER, false, false));
+
+    assertThat(forced.nodes()).filteredOn(n -> n.action() instanceof io.berth.planner.plan.Action.CreateContainer).hasSize(3);
+    assertThat(never.isEmpty()).isTrue();
+  }
+
+  @Test
+  void selectedServiceBringsItsDependenciesUnlessNoDeps() {
+    Plan withDeps = Reconciler.reconcile(stack, ObservedState.empty("demo"),
+        new UpOptions(Set.of("api"), false, UpOptions.Recreate.DIVERGED, false, false));
+    Plan noDeps = Reconciler.reconcile(stack, ObservedState.empty("demo"),
+        new UpOptions(Set.of("api"), true, UpOptions.Recreate.DIVERGED, false, false));
+
+    assertThat(withDeps.nodes()).extracting(n -> n.resourceId()).contains("service:db:1", "service:api:1")
+        .doesNotContain("service:web:1");
+    assertThat(noDeps.nodes()).extracting(n -> n.resourceId()).contains("service:api:1")
+        .doesNotContain("service:db:1", "volume:data");
+  }
+
+  @Test
+  void orphansAreRemovedOnlyWhenAsked() {
+    ObservedState observed = new ObservedState("demo",
+        List.of(running(web), running(api), running(db), containerOf("old", 1, "running", "x")),
+        List.of(defaultNetwork()), List.of(volume("data")));
+
+    assertThat(Reconciler.reconcile(stack, observed, UpOptions.defaults()).isEmpty()).isTrue();
+    assertThat(Reconciler.orphans(stack, observed)).extracting(c -> c.name()).containsExactly("demo-old-1");
+    assertThat(Reconciler.reconcile(stack, observed, new UpOptions(Set.of(), false, UpOptions.Recreate.DIVERGED, true, false)).render())
+        .isEqualTo("""
+            [] -> #1 service:old:1, StopContainer, orphan
+            [1] -> #2 service:old:1, RemoveContainer, orphan
+            """);
+  }
+
+  @Test
+  void extraReplicasAreRemovedHighestFirst() {
+    ObservedState observed = new ObservedState("demo",
+        List.of(running(web), running(api), running(db), containerOf("db", 2, "exited", "x")),
+        List.of(defaultNetwork()), List.of(volume("data")));
+
+    assertThat(Reconciler.reconcile(stack, observed, UpOptions.defaults()).render())
+        .isEqualTo("[] -> #1 service:db:2, RemoveContainer, scale 2->1\n");
+  }
+}
