@@ -1,0 +1,36 @@
+package io.berth.cli;
+
+import io.berth.cli.commands.ConfigCommand;
+import io.berth.cli.commands.DownCommand;
+import io.berth.cli.commands.PsCommand;
+import io.berth.cli.commands.UpCommand;
+import io.berth.cli.commands.VersionCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The top command. Not runnable on its own, so that {@code berth} with no command is a usage
+ * error, as {@code docker compose} without one prints its help.
+ */
+@Command(
+    name = "berth",
+    description = "Define and run multi-container applications on a Docker Engine (a drop-in for docker compose).",
+    subcommands = {
+        UpCommand.class, DownCommand.class, PsCommand.class, ConfigCommand.class, VersionCommand.class,
+        picocli.CommandLine.HelpCommand.class
+    })
+public final class BerthCommand {
+  @Mixin HelpOption help;
+
+  @Mixin public GlobalOptions global;
+
+  final Invocation invocation;
+
+  public BerthCommand(Invocation invocation) {
+    this.invocation = invocation;
+  }
+
+  public Invocation invocation() {
+    return invocation;
+  }
+}

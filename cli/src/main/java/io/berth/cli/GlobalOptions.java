@@ -1,0 +1,34 @@
+package io.berth.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags Compose takes before the command name ({@code berth -f a.yaml -p demo up}). Like
+ * Compose's, they are not accepted after it, where short names mean other things ({@code logs -f}).
+ */
+public final class GlobalOptions {
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+      description = "Compose configuration files (repeatable; later files override earlier ones)")
+  public List<Path> files = new ArrayList<>();
+
+  @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Project name")
+  public String projectName;
+
+  @Option(names = "--project-directory", paramLabel = "DIR",
+      description = "Alternate working directory (default: the directory of the first compose file)")
+  public Path projectDirectory;
+
+  @Option(names = "--env-file", paramLabel = "FILE",
+      description = "Alternate environment files (repeatable)")
+  public List<Path> envFiles = new ArrayList<>();
+
+  @Option(names = "--verbose", description = "Show more output, including stack traces of internal errors")
+  public boolean verbose;
+
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "Limit on concurrent Engine calls (default: COMPOSE_PARALLEL_LIMIT, else 64)")
+  public Integer parallel;
+}

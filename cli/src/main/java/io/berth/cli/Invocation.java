@@ -1,0 +1,16 @@
+package io.berth.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What one run of the command line sees of the world: its environment, working directory and
+ * streams. Passed down instead of read from globals, so that tests run commands in-process.
+ */
+public record Invocation(Map<String, String> environment, Path workingDir, PrintWriter out, PrintWriter err) {
+  public Invocation {
+    environment = Map.copyOf(environment);
+    workingDir = workingDir.toAbsolutePath().normalize();
+  }
+}

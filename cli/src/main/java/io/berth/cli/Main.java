@@ -1,0 +1,56 @@
+package io.berth.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Entry point. {@link #run} is the same program without the JVM exit, for tests. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    Invocation inv = new Invocation(System.getenv(), Path.of("").toAbsolutePath(), out, err);
+    int code = run(inv, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  public static int run(Invocation inv, String... args) {
+    BerthCommand root = new BerthCommand(inv);
+    CommandLine cl = new CommandLine(root, new Factory(root))
+        .setOut(inv.out())
+        .setErr(inv.err())
+        .setUsageHelpWidth(100)
+        .setExecutionExceptionHandler(new ErrorHandler(root));
+    try {
+      return cl.execute(args);
+    } finally {
+      inv.out().flush();
+      inv.err().flush();
+    }
+  }
+
+  /** Gives every command the root, through which it reaches the invocation and the global flags. */
+  private static final class Factory implements CommandLine.IFactory {
+    private final BerthCommand root;
+    private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+    Factory(BerthCommand root) {
+      this.root = root;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == BerthCommand.class) {
+        return cls.cast(root);
+      }
+      return fallback.create(cls);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.berth.cli;
+
+import io.berth.model.ComposeLoader;
+import io.berth.model.LoadRequest;
+import io.berth.model.spec.Project;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns the global flags into a loader request and loads the project, printing warnings as Compose does. */
+public final class ProjectLoading {
+  private ProjectLoading() {}
+
+  public static Project load(BerthCommand root) {
+    return ComposeLoader.load(request(root), warning -> warn(root.invocation(), warning));
+  }
+
+  public static LoadRequest request(BerthCommand root) {
+    Invocation inv = root.invocation();
+    GlobalOptions g = root.global;
+    List<Path> files = g.files.stream().map(f -> inv.workingDir().resolve(f)).toList();
+    List<Path> envFiles = g.envFiles.stream().map(f -> inv.workingDir().resolve(f)).toList();
+    return new LoadRequest(inv.workingDir(), files,
+        Optional.ofNullable(g.projectDirectory).map(d -> inv.workingDir().resolve(d).normalize()),
+        Optional.ofNullable(g.projectName), envFiles, inv.environment());
+  }
+
+  /** Compose prints warnings in logrus' text form; users grep for {@code WARN}. */
+  public static void warn(Invocation inv, String warning) {
+    inv.err().println("WARN[0000] " + warning);
+    inv.err().flush();
+  }
+
+  /** {@code --parallel}, else COMPOSE_PARALLEL_LIMIT, else Compose's default. */
+  public static int parallelism(BerthCommand root) {
+    if (root.global.parallel != null) {
+      return Math.max(1, root.global.parallel);
+    }
+    String limit = root.invocation().environment().get("COMPOSE_PARALLEL_LIMIT");
+    if (limit != null && limit.matches("\\d+") && Integer.parseInt(limit) > 0) {
+      return Integer.parseInt(limit);
+    }
+    return io.berth.executor.EngineSession.DEFAULT_PARALLELISM;
+  }
+}

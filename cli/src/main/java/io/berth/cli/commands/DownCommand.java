@@ -1,0 +1,42 @@
+package io.berth.cli.commands;
+
+import io.berth.cli.BerthCommand;
+import io.berth.cli.ProjectLoading;
+import io.berth.executor.EngineSession;
+import io.berth.executor.PlanResult;
+import io.berth.executor.Down;
+import io.berth.model.spec.Project;
+import io.berth.planner.DownOptions;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import io.berth.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "down", description = "Stop and remove containers, networks")
+public final class DownCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
+  @ParentCommand BerthCommand root;
+
+  @Option(names = {"-v", "--volumes"}, description = "Remove named volumes declared in the \"volumes\" section of the Compose file and anonymous volumes attached to containers")
+  boolean volumes;
+
+  @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the Compose file")
+  boolean removeOrphans;
+
+  @Option(names = "--dry-run", description = "Print the plan and change nothing")
+  boolean dryRun;
+
+  @Override
+  public Integer call() {
+    Project project = ProjectLoading.load(root);
+    try (EngineSession session = Sessions.open(root)) {
+      PlanResult result = new Down(session).run(project.name(), Optional.of(project),
+          new DownOptions(removeOrphans, volumes), dryRun);
+      return PlanReporting.report(root.invocation(), result);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.berth.cli.commands;
+
+import io.berth.cli.BerthCommand;
+import io.berth.cli.ExitCodes;
+import io.berth.cli.ProjectLoading;
+import io.berth.cli.UserError;
+import io.berth.executor.EngineSession;
+import io.berth.executor.PlanResult;
+import io.berth.executor.Up;
+import io.berth.model.spec.Project;
+import io.berth.planner.UpOptions;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import io.berth.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "up", description = "Create and start containers")
+public final class UpCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
+  @ParentCommand BerthCommand root;
+
+  @Option(names = {"-d", "--detach"}, description = "Detached mode: run containers in the background")
+  boolean detach;
+
+  @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the compose file")
+  boolean removeOrphans;
+
+  @Option(names = "--force-recreate", description = "Recreate containers even if their configuration hasn't changed")
+  boolean forceRecreate;
+
+  @Option(names = "--no-recreate", description = "If containers already exist, don't recreate them")
+  boolean noRecreate;
+
+  @Option(names = "--no-deps", description = "Don't start linked services")
+  boolean noDeps;
+
+  @Option(names = "--no-start", description = "Don't start the services after creating them")
+  boolean noStart;
+
+  @Option(names = "--dry-run", description = "Print the plan and change nothing")
+  boolean dryRun;
+
+  @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services to start, with their dependencies")
+  List<String> services = List.of();
+
+  @Override
+  public Integer call() {
+    if (forceRecreate && noRecreate) {
+      throw new UserError("--force-recreate and --no-recreate are incompatible");
+    }
+    Project project = ProjectLoading.load(root);
+    for (String s : services) {
+      if (!project.services().containsKey(s)) {
+        throw new UserError("no such service: " + s);
+      }
+    }
+    UpOptions options = new UpOptions(new LinkedHashSet<>(services), noDeps,
+        forceRecreate ? UpOptions.Recreate.FORCE : noRecreate ? UpOptions.Recreate.NEVER : UpOptions.Recreate.DIVERGED,
+        removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS")), noStart);
+    long startedAt = Instant.now().getEpochSecond();
+    try (EngineSession session = Sessions.open(root)) {
+      PlanResult result = new Up(session).run(project, options, dryRun,
+          w -> ProjectLoading.warn(root.invocation(), w));
+      int code = PlanReporting.report(root.invocation(), result);
+      if (code != ExitCodes.OK || detach || dryRun || noStart) {
+        return code;
+      }
+      return new AttachedUp(root.invocation(), session, project, options).run(startedAt);
+    }
+  }
+
+  private static boolean truthy(String value) {
+    return value != null && (value.equalsIgnoreCase("true") || value.equals("1"));
+  }
+}

@@ -1,0 +1,32 @@
+package io.berth.executor;
+
+import io.berth.executor.observe.StateCollector;
+import io.berth.executor.run.EngineActions;
+import io.berth.executor.run.ExecutionReport;
+import io.berth.model.spec.Project;
+import io.berth.planner.DownOptions;
+import io.berth.planner.DownPlanner;
+import io.berth.planner.observed.ObservedState;
+import io.berth.planner.plan.Plan;
+import java.util.Optional;
+
+/** {@code down}: remove the project's containers and networks, and with {@code -v} its volumes. */
+public final class Down {
+  private final EngineSession session;
+
+  public Down(EngineSession session) {
+    this.session = session;
+  }
+
+  /** @param project the loaded project when there is one; empty to remove by project name alone */
+  public PlanResult run(String projectName, Optional<Project> project, DownOptions options, boolean dryRun) {
+    ObservedState observed = new StateCollector(session.engine().client()).observe(projectName);
+    Plan plan = DownPlanner.down(observed, project, options);
+    if (dryRun) {
+      return new PlanResult(plan, Optional.empty());
+    }
+    EngineActions actions = new EngineActions(session.engine().client(), projectName, Optional.empty(), session.progress());
+    ExecutionReport report = session.planExecutor().execute(plan, actions);
+    return new PlanResult(plan, Optional.of(report));
+  }
+}

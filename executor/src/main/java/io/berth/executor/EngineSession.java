@@ -1,0 +1,60 @@
+package io.berth.executor;
+
+import io.berth.executor.engine.Engine;
+import io.berth.executor.progress.ProgressListener;
+import io.berth.executor.run.PlanExecutor;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.Map;
+
+/**
+ * What one berth command needs to act on the Engine: the connection, the event loop the plan runs
+ * on, and where progress goes. One per command invocation; close it when done.
+ *
+ * @param parallelism how many Engine calls may run at once ({@code --parallel}, COMPOSE_PARALLEL_LIMIT)
+ */
+public final class EngineSession implements AutoCloseable {
+  /** Compose's own default limit on concurrent Engine calls. */
+  public static final int DEFAULT_PARALLELISM = 64;
+
+  private final Engine engine;
+  private final Vertx vertx;
+  private final ProgressListener progress;
+  private final int parallelism;
+
+  private EngineSession(Engine engine, Vertx vertx, ProgressListener progress, int parallelism) {
+    this.engine = engine;
+    this.vertx = vertx;
+    this.progress = progress;
+    this.parallelism = parallelism;
+  }
+
+  /** Connects to the Engine named by {@code DOCKER_HOST} in {@code environment}, or the default socket. */
+  public static EngineSession open(Map<String, String> environment, ProgressListener progress, int parallelism) {
+    Engine engine = Engine.connect(environment);
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    return new EngineSession(engine, vertx, progress, parallelism);
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public ProgressListener progress() {
+    return progress;
+  }
+
+  public PlanExecutor planExecutor() {
+    return new PlanExecutor(vertx, parallelism);
+  }
+
+  @Override
+  public void close() {
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+    engine.close();
+  }
+}

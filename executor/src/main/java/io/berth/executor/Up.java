@@ -1,0 +1,75 @@
+package io.berth.executor;
+
+import io.berth.executor.create.ImagePuller;
+import io.berth.executor.observe.StateCollector;
+import io.berth.executor.progress.ProgressEvent;
+import io.berth.executor.progress.ProgressEvent.Status;
+import io.berth.executor.run.EngineActions;
+import io.berth.executor.run.ExecutionReport;
+import io.berth.model.spec.Project;
+import io.berth.planner.Reconciler;
+import io.berth.planner.UpOptions;
+import io.berth.planner.observed.ObservedContainer;
+import io.berth.planner.observed.ObservedState;
+import io.berth.planner.plan.Action;
+import io.berth.planner.plan.Plan;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** {@code up}: observe the project on the Engine, plan the difference, pull what is missing, run the plan. */
+public final class Up {
+  private final EngineSession session;
+
+  public Up(EngineSession session) {
+    this.session = session;
+  }
+
+  /**
+   * @param warnings receives what the user should know but that does not stop the run (orphans)
+   * @return the plan and, unless {@code dryRun}, how it went
+   */
+  public PlanResult run(Project project, UpOptions options, boolean dryRun, Consumer<String> warnings) {
+    ObservedState observed = new StateCollector(session.engine().client()).observe(project.name());
+    List<ObservedContainer> orphans = Reconciler.orphans(project, observed);
+    if (!orphans.isEmpty() && !options.removeOrphans()) {
+      warnings.accept("Found orphan containers (" + orphans.stream().map(ObservedContainer::name).collect(Collectors.joining(", "))
+          + ") for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.");
+    }
+    Plan plan = Reconciler.reconcile(project, observed, options);
+    if (dryRun) {
+      return new PlanResult(plan, Optional.empty());
+    }
+    pullMissingImages(project, plan);
+    reportUnchanged(project, observed, plan);
+    EngineActions actions = new EngineActions(session.engine().client(), project.name(), Optional.of(project), session.progress());
+    ExecutionReport report = session.planExecutor().execute(plan, actions);
+    return new PlanResult(plan, Optional.of(report));
+  }
+
+  private void pullMissingImages(Project project, Plan plan) {
+    Map<String, String> imageToService = new LinkedHashMap<>();
+    for (var node : plan.nodes()) {
+      if (node.action() instanceof Action.CreateContainer create) {
+        project.service(create.service()).image().ifPresent(image -> imageToService.putIfAbsent(image, create.service()));
+      }
+    }
+    ImagePuller puller = new ImagePuller(session.engine().client(), session.progress());
+    imageToService.forEach((image, service) -> puller.ensurePresent(service, image));
+  }
+
+  /** Compose says {@code Running} for a container up leaves alone; so do we. */
+  private void reportUnchanged(Project project, ObservedState observed, Plan plan) {
+    Set<String> touched = plan.nodes().stream().map(n -> n.resourceId()).collect(Collectors.toSet());
+    for (ObservedContainer c : observed.containers()) {
+      String resource = "service:" + c.service() + ":" + c.number();
+      if (c.running() && project.services().containsKey(c.service()) && !touched.contains(resource)) {
+        session.progress().on(ProgressEvent.of("Container", c.name(), Status.RUNNING));
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.berth.executor.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A connection to one Docker Engine: where it is and the client that talks to it. Found from
+ * {@code DOCKER_HOST}, else the default Unix socket, as the docker CLI does.
+ */
+public final class Engine implements AutoCloseable {
+  public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+
+  private final String host;
+  private final DockerClient client;
+
+  private Engine(String host, DockerClient client) {
+    this.host = host;
+    this.client = client;
+  }
+
+  /**
+   * Connects and pings, so that an Engine that is not there is reported before anything else.
+   *
+   * @throws EngineUnavailableException naming the host tried
+   */
+  public static Engine connect(Map<String, String> environment) {
+    String host = hostFrom(environment);
+    DockerClient client;
+    try {
+      DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+          .withDockerHost(host)
+          .withDockerTlsVerify(false)
+          .build();
+      ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+          .dockerHost(config.getDockerHost())
+          .sslConfig(config.getSSLConfig())
+          .maxConnections(256)
+          .connectionTimeout(Duration.ofSeconds(10))
+          .build();
+      client = DockerClientImpl.getInstance(config, http);
+    } catch (RuntimeException e) {
+      throw new EngineUnavailableException(host, e);
+    }
+    try {
+      client.pingCmd().exec();
+    } catch (RuntimeException e) {
+      closeQuietly(client);
+      throw new EngineUnavailableException(host, e);
+    }
+    return new Engine(host, client);
+  }
+
+  static String hostFrom(Map<String, String> environment) {
+    String host = environment.get("DOCKER_HOST");
+    return host == null || host.isBlank() ? DEFAULT_HOST : host.trim();
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public DockerClient client() {
+    return client;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(client);
+  }
+
+  private static void closeQuietly(DockerClient client) {
+    try {
+      client.close();
+    } catch (IOException | RuntimeException ignored) {
+      // Closing a connection pool we are done with; nothing left to report.
+    }
+  }
+}

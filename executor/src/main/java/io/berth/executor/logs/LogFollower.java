@@ -1,0 +1,107 @@
+package io.berth.executor.logs;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Follows the logs of several containers at once and hands their lines, whole, to one consumer.
+ * Ends when every stream has ended (the containers stopped) or on {@link #close()}.
+ */
+public final class LogFollower implements Closeable {
+  private final List<ResultCallback.Adapter<Frame>> streams = new ArrayList<>();
+  private final CountDownLatch ended;
+
+  private LogFollower(int count) {
+    this.ended = new CountDownLatch(count);
+  }
+
+  /**
+   * @param containers container id to display name
+   * @param sinceEpochSecond only lines written from then on; 0 for all
+   * @param sink receives lines from several threads, one call at a time per line; must be thread-safe
+   * @param exits told when a container's stream ends, with the container's exit code once it has stopped
+   */
+  public static LogFollower follow(DockerClient client, Map<String, String> containers, int sinceEpochSecond,
+      Consumer<LogLine> sink, BiConsumer<String, Optional<Long>> exits) {
+    LogFollower follower = new LogFollower(containers.size());
+    containers.forEach((id, display) -> {
+      LineSplitter out = new LineSplitter(text -> sink.accept(new LogLine(display, false, text)));
+      LineSplitter err = new LineSplitter(text -> sink.accept(new LogLine(display, true, text)));
+      ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+        @Override
+        public void onNext(Frame frame) {
+          (frame.getStreamType() == StreamType.STDERR ? err : out).accept(frame.getPayload());
+        }
+
+        @Override
+        public void onComplete() {
+          out.finish();
+          err.finish();
+          exits.accept(display, exitCode(client, id));
+          follower.ended.countDown();
+          super.onComplete();
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+          out.finish();
+          err.finish();
+          follower.ended.countDown();
+          try {
+            close();
+          } catch (IOException ignored) {
+            // The stream is already broken; nothing more to release.
+          }
+        }
+      };
+      follower.streams.add(client.logContainerCmd(id)
+          .withFollowStream(true)
+          .withStdOut(true)
+          .withStdErr(true)
+          .withSince(sinceEpochSecond)
+          .exec(callback));
+    });
+    return follower;
+  }
+
+  private static Optional<Long> exitCode(DockerClient client, String id) {
+    try {
+      var state = client.inspectContainerCmd(id).exec().getState();
+      return Boolean.TRUE.equals(state.getRunning()) ? Optional.empty() : Optional.ofNullable(state.getExitCodeLong());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Blocks until every followed stream has ended. */
+  public void awaitEnd() throws InterruptedException {
+    ended.await();
+  }
+
+  /** Whether every followed stream has ended. */
+  public boolean ended() {
+    return ended.getCount() == 0;
+  }
+
+  @Override
+  public void close() {
+    for (ResultCallback.Adapter<Frame> s : streams) {
+      try {
+        s.close();
+      } catch (IOException ignored) {
+        // Closing a stream we no longer read.
+      }
+    }
+  }
+}

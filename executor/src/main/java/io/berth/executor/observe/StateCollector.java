@@ -1,0 +1,68 @@
+package io.berth.executor.observe;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import io.berth.planner.labels.Labels;
+import io.berth.planner.observed.ObservedContainer;
+import io.berth.planner.observed.ObservedNetwork;
+import io.berth.planner.observed.ObservedState;
+import io.berth.planner.observed.ObservedVolume;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads what the Engine holds for a project. The Engine filters on the exact label
+ * {@code com.docker.compose.project=<name>}; we check the label again, because a filter on
+ * {@code project=app} must never return a resource of {@code app2}.
+ */
+public final class StateCollector {
+  private final DockerClient client;
+
+  public StateCollector(DockerClient client) {
+    this.client = client;
+  }
+
+  public ObservedState observe(String project) {
+    Map<String, String> filter = Map.of(Labels.PROJECT, project);
+    List<ObservedContainer> containers = client.listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(filter)
+        .exec().stream()
+        .filter(c -> project.equals(labels(c).get(Labels.PROJECT)))
+        .map(StateCollector::container)
+        .toList();
+    List<ObservedNetwork> networks = client.listNetworksCmd()
+        .withFilter("label", List.of(Labels.PROJECT + "=" + project))
+        .exec().stream()
+        .filter(n -> n.getLabels() != null && project.equals(n.getLabels().get(Labels.PROJECT)))
+        .map(n -> new ObservedNetwork(n.getId(), n.getName(), Objects.requireNonNullElse(n.getDriver(), ""), n.getLabels()))
+        .toList();
+    List<ObservedVolume> volumes = Objects.requireNonNullElse(client.listVolumesCmd()
+            .withFilter("label", List.of(Labels.PROJECT + "=" + project))
+            .exec().getVolumes(), List.<com.github.dockerjava.api.command.InspectVolumeResponse>of())
+        .stream()
+        .filter(v -> v.getLabels() != null && project.equals(v.getLabels().get(Labels.PROJECT)))
+        .map(v -> new ObservedVolume(v.getName(), Objects.requireNonNullElse(v.getDriver(), ""), v.getLabels()))
+        .toList();
+    return new ObservedState(project, containers, networks, volumes);
+  }
+
+  private static ObservedContainer container(Container c) {
+    return new ObservedContainer(c.getId(), name(c), Objects.requireNonNullElse(c.getState(), ""),
+        Objects.requireNonNullElse(c.getImageId(), ""), labels(c));
+  }
+
+  /** The Engine lists names with a leading slash; the first name is the container's own. */
+  public static String name(Container c) {
+    String[] names = c.getNames();
+    if (names == null || names.length == 0) {
+      return c.getId();
+    }
+    return names[0].startsWith("/") ? names[0].substring(1) : names[0];
+  }
+
+  private static Map<String, String> labels(Container c) {
+    return c.getLabels() == null ? Map.of() : c.getLabels();
+  }
+}

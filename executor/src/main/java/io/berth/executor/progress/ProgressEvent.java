@@ -1,0 +1,44 @@
+package io.berth.executor.progress;
+
+/**
+ * Something happened to one resource. Renderers turn these into lines; tests assert on them.
+ *
+ * @param kind what the resource is, as Compose prints it: {@code Container}, {@code Network}, {@code Volume}, {@code Image}
+ * @param name the resource's name on the Engine ({@code hello-web-1}, {@code hello_default})
+ * @param status the word Compose prints: {@code Creating}, {@code Created}, {@code Starting}, {@code Started}, {@code Error}, ...
+ * @param detail more words for errors and warnings, else empty
+ */
+public record ProgressEvent(String kind, String name, Status status, String detail) {
+
+  public enum Status {
+    CREATING("Creating"),
+    CREATED("Created"),
+    STARTING("Starting"),
+    STARTED("Started"),
+    STOPPING("Stopping"),
+    STOPPED("Stopped"),
+    REMOVING("Removing"),
+    REMOVED("Removed"),
+    RECREATE("Recreate"),
+    RECREATED("Recreated"),
+    RUNNING("Running"),
+    PULLING("Pulling"),
+    PULLED("Pulled"),
+    WARNING("Warning"),
+    ERROR("Error");
+
+    private final String text;
+
+    Status(String text) {
+      this.text = text;
+    }
+
+    public String text() {
+      return text;
+    }
+  }
+
+  public static ProgressEvent of(String kind, String name, Status status) {
+    return new ProgressEvent(kind, name, status, "");
+  }
+}

@@ -1,0 +1,159 @@
+package io.berth.executor.run;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import io.berth.executor.create.ContainerFactory;
+import io.berth.executor.engine.EngineErrors;
+import io.berth.executor.engine.EngineException;
+import io.berth.executor.progress.ProgressEvent;
+import io.berth.executor.progress.ProgressEvent.Status;
+import io.berth.executor.progress.ProgressListener;
+import io.berth.model.spec.Network;
+import io.berth.model.spec.Project;
+import io.berth.model.spec.Volume;
+import io.berth.planner.labels.Labels;
+import io.berth.planner.plan.Action;
+import io.berth.planner.plan.PlanNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Carries out each kind of plan action with one or two Engine calls, reporting progress as Compose
+ * prints it. A failure becomes an {@link EngineException} naming the resource and the Engine's words.
+ */
+public final class EngineActions implements ActionHandler {
+  private static final int DEFAULT_STOP_TIMEOUT_SECONDS = 10;
+
+  private final DockerClient client;
+  private final String projectName;
+  private final Optional<ContainerFactory> factory;
+  private final ProgressListener progress;
+
+  /** @param project the project containers are created from; empty for plans that only remove */
+  public EngineActions(DockerClient client, String projectName, Optional<Project> project, ProgressListener progress) {
+    this.client = client;
+    this.projectName = projectName;
+    this.factory = project.map(p -> new ContainerFactory(client, p));
+    this.progress = progress;
+  }
+
+  @Override
+  public void run(PlanNode node) {
+    try {
+      perform(node.action());
+    } catch (RuntimeException e) {
+      String message = EngineErrors.describe(e);
+      progress.on(new ProgressEvent(kindOf(node), node.resourceId(), Status.ERROR, message));
+      throw new EngineException(node.resourceId() + ": " + message, e);
+    }
+  }
+
+  private void perform(Action action) {
+    if (action instanceof Action.CreateNetwork a) {
+      step("Network", a.network().name(), Status.CREATING, Status.CREATED, () -> createNetwork(a.network()));
+    } else if (action instanceof Action.CreateVolume a) {
+      step("Volume", a.volume().name(), Status.CREATING, Status.CREATED, () -> createVolume(a.volume()));
+    } else if (action instanceof Action.CreateContainer a) {
+      if (a.inheritFrom().isEmpty()) {
+        step("Container", a.name(), Status.CREATING, Status.CREATED, () -> factory.orElseThrow().create(a));
+      } else {
+        String shown = a.name().substring(a.name().indexOf('_') + 1);
+        step("Container", shown, Status.RECREATE, Status.RECREATED, () -> factory.orElseThrow().create(a));
+      }
+    } else if (action instanceof Action.StartContainer a) {
+      step("Container", a.container(), Status.STARTING, Status.STARTED, () -> start(a.container()));
+    } else if (action instanceof Action.StopContainer a) {
+      step("Container", a.name(), Status.STOPPING, Status.STOPPED, () -> stop(a.container()));
+    } else if (action instanceof Action.RemoveContainer a) {
+      step("Container", a.name(), Status.REMOVING, Status.REMOVED, () -> remove(a));
+    } else if (action instanceof Action.RenameContainer a) {
+      client.renameContainerCmd(a.from()).withName(a.to()).exec();
+    } else if (action instanceof Action.RemoveNetwork a) {
+      step("Network", a.name(), Status.REMOVING, Status.REMOVED, () -> removeNetwork(a.name()));
+    } else if (action instanceof Action.RemoveVolume a) {
+      step("Volume", a.name(), Status.REMOVING, Status.REMOVED, () -> removeVolume(a.name()));
+    } else {
+      throw new IllegalStateException("no handler for " + action.op());
+    }
+  }
+
+  private void step(String kind, String name, Status before, Status after, Runnable call) {
+    progress.on(ProgressEvent.of(kind, name, before));
+    call.run();
+    progress.on(ProgressEvent.of(kind, name, after));
+  }
+
+  private void createNetwork(Network network) {
+    Map<String, String> labels = new LinkedHashMap<>(network.labels());
+    labels.put(Labels.PROJECT, projectName);
+    labels.put(Labels.NETWORK, network.key());
+    labels.put(Labels.VERSION, Labels.BERTH_VERSION);
+    var cmd = client.createNetworkCmd().withName(network.name()).withLabels(labels).withCheckDuplicate(true);
+    if (!network.driver().isEmpty()) {
+      cmd.withDriver(network.driver());
+    }
+    cmd.exec();
+  }
+
+  private void createVolume(Volume volume) {
+    Map<String, String> labels = new LinkedHashMap<>(volume.labels());
+    labels.put(Labels.PROJECT, projectName);
+    labels.put(Labels.VOLUME, volume.key());
+    labels.put(Labels.VERSION, Labels.BERTH_VERSION);
+    var cmd = client.createVolumeCmd().withName(volume.name()).withLabels(labels);
+    if (!volume.driver().isEmpty()) {
+      cmd.withDriver(volume.driver());
+    }
+    cmd.exec();
+  }
+
+  private void start(String container) {
+    try {
+      client.startContainerCmd(container).exec();
+    } catch (NotModifiedException alreadyRunning) {
+      // Started meanwhile (a restart policy, another client): the state we wanted.
+    }
+  }
+
+  private void stop(String container) {
+    try {
+      client.stopContainerCmd(container).withTimeout(DEFAULT_STOP_TIMEOUT_SECONDS).exec();
+    } catch (NotModifiedException | NotFoundException alreadyStopped) {
+      // Stopped or gone meanwhile: the state we wanted.
+    }
+  }
+
+  private void remove(Action.RemoveContainer a) {
+    try {
+      client.removeContainerCmd(a.container()).withForce(true).withRemoveVolumes(a.removeVolumes()).exec();
+    } catch (NotFoundException gone) {
+      // Removed meanwhile: the state we wanted.
+    }
+  }
+
+  private void removeNetwork(String name) {
+    try {
+      client.removeNetworkCmd(name).exec();
+    } catch (NotFoundException gone) {
+      // Removed meanwhile.
+    }
+  }
+
+  private void removeVolume(String name) {
+    try {
+      client.removeVolumeCmd(name).exec();
+    } catch (NotFoundException gone) {
+      // Removed meanwhile.
+    }
+  }
+
+  private static String kindOf(PlanNode node) {
+    String resource = node.resourceId();
+    if (resource.startsWith("network:")) {
+      return "Network";
+    }
+    return resource.startsWith("volume:") ? "Volume" : "Container";
+  }
+}
