@@ -1,0 +1,36 @@
+package io.berth.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the berth command line in-process, as a user would type it, and captures what it prints. */
+final class BerthRunner {
+  private final Path workingDir;
+  private final Map<String, String> environment = new HashMap<>(System.getenv());
+
+  BerthRunner(Path workingDir) {
+    this.workingDir = workingDir;
+  }
+
+  BerthRunner env(String key, String value) {
+    environment.put(key, value);
+    return this;
+  }
+
+  Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new Invocation(environment, workingDir, new PrintWriter(out), new PrintWriter(err)), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  record Result(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+}
