@@ -1,0 +1,93 @@
+package io.berth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.berth.testsupport.EngineProbe;
+import io.berth.testsupport.TestImages;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code berth up} in the foreground, through bin/berth, stopped with Ctrl-C as a user would. */
+@Tag("engine")
+class AttachedUpIT {
+  private static String image;
+  @TempDir Path dir;
+  private StackFixture stack;
+
+  @BeforeAll
+  static void engineAndImage() {
+    EngineProbe.requireEngine();
+    image = TestImages.busybox();
+  }
+
+  @BeforeEach
+  void fixture(TestInfo info) {
+    stack = new StackFixture(dir, info.getTestMethod().orElseThrow().getName(), EngineProbe.client());
+    stack.berth.env("IMAGE", image);
+  }
+
+  @AfterEach
+  void takeDown() {
+    stack.close();
+  }
+
+  private BerthProcess up() throws Exception {
+    return BerthProcess.start(dir, Map.of("IMAGE", image, "COMPOSE_PROJECT_NAME", stack.project), "up");
+  }
+
+  @Test
+  void followsLogsWithPrefixesAndFirstCtrlCStopsTheStack() throws Exception {
+    stack.write("compose.yaml", """
+        services:
+          talker:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; echo ready; while true; do sleep 1; done"]
+          listener:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; echo listening; sleep 3600 & wait"]
+        """);
+    try (BerthProcess berth = up()) {
+      berth.awaitLine(l -> l.equals("talker-1   | ready"), Duration.ofSeconds(60));
+      berth.awaitLine(l -> l.equals("listener-1  | listening"), Duration.ofSeconds(10));
+
+      berth.signal("INT");
+
+      assertThat(berth.awaitExit(Duration.ofSeconds(30))).as(berth.output()).isEqualTo(ExitCodes.INTERRUPTED);
+      assertThat(berth.output()).contains("Gracefully stopping... (press Ctrl+C again to force)");
+    }
+    assertThat(stack.containers()).hasSize(2).allSatisfy(c -> assertThat(c.getState()).isEqualTo("exited"));
+  }
+
+  @Test
+  void secondCtrlCKillsAContainerThatIgnoresTheStopSignal() throws Exception {
+    stack.write("compose.yaml", """
+        services:
+          stubborn:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap '' TERM; echo stubborn; while true; do sleep 1; done"]
+        """);
+    try (BerthProcess berth = up()) {
+      berth.awaitLine(l -> l.endsWith("| stubborn"), Duration.ofSeconds(60));
+      berth.signal("INT");
+      berth.awaitLine(l -> l.startsWith("Gracefully stopping"), Duration.ofSeconds(10));
+
+      Instant secondSignal = Instant.now();
+      berth.signal("INT");
+
+      assertThat(berth.awaitExit(Duration.ofSeconds(30))).as(berth.output()).isEqualTo(ExitCodes.INTERRUPTED);
+    }
+    // Killed at once, not at the end of the 10 s grace period the graceful stop was waiting out.
+    var state = stack.inspect("stubborn").getState();
+    assertThat(state.getExitCodeLong()).isEqualTo(137L);
+    assertThat(Instant.parse(state.getFinishedAt())).isBefore(secondSignal.plusSeconds(5));
+  }
+}

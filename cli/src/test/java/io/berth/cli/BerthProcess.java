@@ -1,0 +1,93 @@
+package io.berth.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * {@code bin/berth} run as a separate process, as a user runs it, with its output read line by
+ * line as it comes.
+ */
+final class BerthProcess implements AutoCloseable {
+  private final Process process;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final StringBuffer all = new StringBuffer();
+
+  private BerthProcess(Process process) {
+    this.process = process;
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = r.readLine()) != null; ) {
+          all.append(line).append('\n');
+          lines.add(line);
+        }
+      } catch (IOException ignored) {
+        // The process ended; what it printed is in `all`.
+      }
+    }, "berth-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** The repository root, found from the test's working directory (the module directory). */
+  static Path repoRoot() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !(Files.exists(p.resolve("bin/berth")) && Files.exists(p.resolve("pom.xml")))) {
+      p = p.getParent();
+    }
+    if (p == null) {
+      throw new IllegalStateException("no bin/berth above " + Path.of("").toAbsolutePath());
+    }
+    return p;
+  }
+
+  /** Starts {@code bin/berth args} in {@code dir}, stdout and stderr merged. */
+  static BerthProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(repoRoot().resolve("bin/berth").toString());
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    return new BerthProcess(pb.start());
+  }
+
+  /** Waits for a line matching {@code wanted}; fails with everything printed so far if none comes. */
+  String awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      String line = lines.poll(100, TimeUnit.MILLISECONDS);
+      if (line != null && wanted.test(line)) {
+        return line;
+      }
+    }
+    throw new AssertionError("no matching line within " + timeout + "; output so far:\n" + all);
+  }
+
+  void signal(String name) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+  }
+
+  /** Waits for the exit; -1 if it did not exit in time. */
+  int awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+  }
+
+  String output() {
+    return all.toString();
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
