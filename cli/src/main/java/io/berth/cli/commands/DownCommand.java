@@ -36,6 +36,9 @@ public final class DownCommand implements Callable<Integer> {
     try (EngineSession session = Sessions.open(root)) {
       PlanResult result = new Down(session).run(project.name(), Optional.of(project),
           new DownOptions(removeOrphans, volumes), dryRun);
+      if (result.plan().isEmpty()) {
+        ProjectLoading.warn(root.invocation(), "No resource found to remove for project \"" + project.name() + "\".");
+      }
       return PlanReporting.report(root.invocation(), result);
     }
   }
