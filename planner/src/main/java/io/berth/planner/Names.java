@@ -17,6 +17,13 @@ public final class Names {
     return (oldId.length() > 12 ? oldId.substring(0, 12) : oldId) + "_" + name;
   }
 
+  /** The group of the nodes that together replace one container: {@code recreate:web:1}. */
+  public static String recreateGroup(String service, int number) {
+    return RECREATE_GROUP_PREFIX + service + ":" + number;
+  }
+
+  public static final String RECREATE_GROUP_PREFIX = "recreate:";
+
   /** {@code service:web:1}: how plans, events and errors name a replica. */
   public static String serviceResource(String service, int number) {
     return "service:" + service + ":" + number;

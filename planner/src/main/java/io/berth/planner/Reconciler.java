@@ -161,10 +161,11 @@ public final class Reconciler {
   private Integer recreate(Service service, ObservedContainer old, int number, String name, String hash,
       String resource, String cause, List<Integer> resources, List<Integer> dependencies) {
     String temporary = Names.replacement(old.id(), name);
-    int create = plan.add(new Action.CreateContainer(service.name(), number, temporary, hash, old.id()), resource, cause, resources);
-    int stop = plan.add(new Action.StopContainer(service.name(), old.id(), old.name()), resource, "replaced by #" + create, List.of(create));
-    int remove = plan.add(new Action.RemoveContainer(service.name(), old.id(), old.name(), false), resource, "replaced by #" + create, List.of(stop));
-    int rename = plan.add(new Action.RenameContainer(service.name(), temporary, name), resource, "replaces " + old.shortId(), List.of(remove));
+    String group = Names.recreateGroup(service.name(), number);
+    int create = plan.add(new Action.CreateContainer(service.name(), number, temporary, hash, old.id()), resource, cause, resources, group);
+    int stop = plan.add(new Action.StopContainer(service.name(), old.id(), old.name()), resource, "replaced by #" + create, List.of(create), group);
+    int remove = plan.add(new Action.RemoveContainer(service.name(), old.id(), old.name(), false), resource, "replaced by #" + create, List.of(stop), group);
+    int rename = plan.add(new Action.RenameContainer(service.name(), temporary, name), resource, "replaces " + old.shortId(), List.of(remove), group);
     return start(service, name, resource, "recreated", join(List.of(rename), dependencies));
   }
 

@@ -60,10 +60,10 @@ class ReconcilerTest {
 
     String oldId = running(api).shortId();
     assertThat(plan).isEqualTo("""
-        [] -> #1 service:api:1, CreateContainer, config hash changed
-        [1] -> #2 service:api:1, StopContainer, replaced by #1
-        [2] -> #3 service:api:1, RemoveContainer, replaced by #1
-        [3] -> #4 service:api:1, RenameContainer, replaces %s
+        [] -> #1 service:api:1, CreateContainer, config hash changed [recreate:api:1]
+        [1] -> #2 service:api:1, StopContainer, replaced by #1 [recreate:api:1]
+        [2] -> #3 service:api:1, RemoveContainer, replaced by #1 [recreate:api:1]
+        [3] -> #4 service:api:1, RenameContainer, replaces %s [recreate:api:1]
         [4] -> #5 service:api:1, StartContainer, recreated
         """.formatted(oldId));
   }

@@ -12,6 +12,7 @@ import io.berth.executor.progress.ProgressListener;
 import io.berth.model.spec.Network;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Volume;
+import io.berth.planner.Names;
 import io.berth.planner.labels.Labels;
 import io.berth.planner.plan.Action;
 import io.berth.planner.plan.PlanNode;
@@ -42,11 +43,37 @@ public final class EngineActions implements ActionHandler {
   @Override
   public void run(PlanNode node) {
     try {
-      perform(node.action());
+      if (node.group().startsWith(Names.RECREATE_GROUP_PREFIX)) {
+        performQuietly(node);
+      } else {
+        perform(node.action());
+      }
     } catch (RuntimeException e) {
       String message = EngineErrors.describe(e);
       progress.on(new ProgressEvent(kindOf(node), node.resourceId(), Status.ERROR, message));
       throw new EngineException(node.resourceId() + ": " + message, e);
+    }
+  }
+
+  /**
+   * A recreate is one step to the user, as in Compose: {@code Recreate} when the replacement is
+   * created, {@code Recreated} once it carries the old container's name; the stop and removal of the
+   * old container in between print nothing.
+   */
+  private void performQuietly(PlanNode node) {
+    Action action = node.action();
+    if (action instanceof Action.CreateContainer a) {
+      progress.on(ProgressEvent.of("Container", a.name().substring(a.name().indexOf('_') + 1), Status.RECREATE));
+      factory.orElseThrow().create(a);
+    } else if (action instanceof Action.StopContainer a) {
+      stop(a.container());
+    } else if (action instanceof Action.RemoveContainer a) {
+      remove(a);
+    } else if (action instanceof Action.RenameContainer a) {
+      client.renameContainerCmd(a.from()).withName(a.to()).exec();
+      progress.on(ProgressEvent.of("Container", a.to(), Status.RECREATED));
+    } else {
+      perform(action);
     }
   }
 
@@ -56,12 +83,7 @@ public final class EngineActions implements ActionHandler {
     } else if (action instanceof Action.CreateVolume a) {
       step("Volume", a.volume().name(), Status.CREATING, Status.CREATED, () -> createVolume(a.volume()));
     } else if (action instanceof Action.CreateContainer a) {
-      if (a.inheritFrom().isEmpty()) {
-        step("Container", a.name(), Status.CREATING, Status.CREATED, () -> factory.orElseThrow().create(a));
-      } else {
-        String shown = a.name().substring(a.name().indexOf('_') + 1);
-        step("Container", shown, Status.RECREATE, Status.RECREATED, () -> factory.orElseThrow().create(a));
-      }
+      step("Container", a.name(), Status.CREATING, Status.CREATED, () -> factory.orElseThrow().create(a));
     } else if (action instanceof Action.StartContainer a) {
       step("Container", a.container(), Status.STARTING, Status.STARTED, () -> start(a.container()));
     } else if (action instanceof Action.StopContainer a) {

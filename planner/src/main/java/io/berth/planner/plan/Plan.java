@@ -39,8 +39,12 @@ public record Plan(List<PlanNode> nodes) {
     private final List<PlanNode> nodes = new ArrayList<>();
 
     public int add(Action action, String resourceId, String cause, List<Integer> dependsOn) {
+      return add(action, resourceId, cause, dependsOn, "");
+    }
+
+    public int add(Action action, String resourceId, String cause, List<Integer> dependsOn, String group) {
       int id = nodes.size() + 1;
-      nodes.add(new PlanNode(id, action, resourceId, cause, dependsOn));
+      nodes.add(new PlanNode(id, action, resourceId, cause, dependsOn, group));
       return id;
     }
 
