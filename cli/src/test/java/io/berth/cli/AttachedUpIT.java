@@ -75,12 +75,13 @@ class AttachedUpIT {
             image: ${IMAGE}
             command: ["sh", "-c", "trap '' TERM; echo stubborn; while true; do sleep 1; done"]
         """);
+    Instant secondSignal;
     try (BerthProcess berth = up()) {
       berth.awaitLine(l -> l.endsWith("| stubborn"), Duration.ofSeconds(60));
       berth.signal("INT");
       berth.awaitLine(l -> l.startsWith("Gracefully stopping"), Duration.ofSeconds(10));
 
-      Instant secondSignal = Instant.now();
+      secondSignal = Instant.now();
       berth.signal("INT");
 
       assertThat(berth.awaitExit(Duration.ofSeconds(30))).as(berth.output()).isEqualTo(ExitCodes.INTERRUPTED);

@@ -1,0 +1,67 @@
+package io.berth.model;
+
+import io.berth.model.diag.ComposeModelException;
+import io.berth.model.diag.SourcePos;
+import io.berth.model.load.Discovery;
+import io.berth.model.load.ProjectReader;
+import io.berth.model.spec.Project;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Loads a compose project: finds the files, reads the environment files, then reads, interpolates
+ * and merges the files into one immutable {@link Project}. Pure apart from reading files: the
+ * environment and working directory come from the {@link LoadRequest}.
+ */
+public final class ComposeLoader {
+  private ComposeLoader() {}
+
+  /**
+   * @param warnings told what the user should know but that does not stop loading
+   * @throws ComposeModelException for any mistake in the files or the request, with its position
+   */
+  public static Project load(LoadRequest request, Consumer<String> warnings) {
+    List<Path> files = files(request);
+    Path projectDir = request.projectDirectory().orElse(files.get(0).getParent()).toAbsolutePath().normalize();
+    return new ProjectReader(request, projectDir, warnings).read(files);
+  }
+
+  private static List<Path> files(LoadRequest request) {
+    List<Path> named = request.files();
+    if (named.isEmpty() && request.environment().containsKey("COMPOSE_FILE")) {
+      String separator = request.environment().getOrDefault("COMPOSE_PATH_SEPARATOR", ":");
+      named = Arrays.stream(request.environment().get("COMPOSE_FILE").split(java.util.regex.Pattern.quote(separator)))
+          .filter(s -> !s.isBlank()).map(Path::of).toList();
+    }
+    if (named.isEmpty()) {
+      return Discovery.discover(request.workingDir());
+    }
+    List<Path> out = new ArrayList<>();
+    for (Path f : named) {
+      Path abs = request.workingDir().resolve(f).toAbsolutePath().normalize();
+      if (!Files.isRegularFile(abs)) {
+        throw new ComposeModelException(new SourcePos(abs, 0, 0), "", "no such compose file");
+      }
+      out.add(abs);
+    }
+    return out;
+  }
+
+  /** A file's text; a file that is not UTF-8 or cannot be read is an error naming it. */
+  public static String readText(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (MalformedInputException e) {
+      throw new ComposeModelException(new SourcePos(file, 0, 0), "", "the file is not valid UTF-8 text");
+    } catch (IOException e) {
+      throw new ComposeModelException(new SourcePos(file, 0, 0), "", "cannot read the file: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.berth.model.hash;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.berth.model.load.CanonicalForm;
+import io.berth.model.spec.Service;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The value of the {@code com.docker.compose.config-hash} label: SHA-256 of the service's canonical
+ * JSON. Like Compose's, it leaves out {@code depends_on}, so reordering or changing dependencies
+ * never recreates a container; everything else the service says is in it.
+ */
+public final class ConfigHash {
+  private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+  private ConfigHash() {}
+
+  public static String of(Service s) {
+    Map<String, Object> form = CanonicalForm.service(s);
+    form.remove("depends_on");
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsString(form).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("a service always hashes", e);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package io.berth.model.load;
+
+import io.berth.model.spec.Dependency;
+import io.berth.model.spec.Mount;
+import io.berth.model.spec.Network;
+import io.berth.model.spec.PortMapping;
+import io.berth.model.spec.Project;
+import io.berth.model.spec.Service;
+import io.berth.model.spec.Volume;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The project as plain maps, lists and scalars in Compose's canonical long syntax: what
+ * {@code config} prints and what the config hash is computed over. Keys of a service are sorted;
+ * values are the loaded ones, {@code $} not yet re-escaped.
+ */
+public final class CanonicalForm {
+  private CanonicalForm() {}
+
+  public static Map<String, Object> project(Project p) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", p.name());
+    Map<String, Object> services = new LinkedHashMap<>();
+    p.services().forEach((name, s) -> services.put(name, service(s)));
+    out.put("services", services);
+    if (!p.networks().isEmpty()) {
+      Map<String, Object> networks = new LinkedHashMap<>();
+      p.networks().forEach((key, n) -> networks.put(key, network(n)));
+      out.put("networks", networks);
+    }
+    if (!p.volumes().isEmpty()) {
+      Map<String, Object> volumes = new LinkedHashMap<>();
+      p.volumes().forEach((key, v) -> volumes.put(key, volume(v)));
+      out.put("volumes", volumes);
+    }
+    return out;
+  }
+
+  public static Map<String, Object> service(Service s) {
+    Map<String, Object> out = new TreeMap<>();
+    s.command().ifPresent(c -> out.put("command", c));
+    s.containerName().ifPresent(c -> out.put("container_name", c));
+    if (!s.dependsOn().isEmpty()) {
+      Map<String, Object> deps = new LinkedHashMap<>();
+      s.dependsOn().forEach((name, d) -> deps.put(name, dependency(d)));
+      out.put("depends_on", deps);
+    }
+    s.entrypoint().ifPresent(e -> out.put("entrypoint", e));
+    if (!s.environment().isEmpty()) {
+      out.put("environment", new LinkedHashMap<>(s.environment()));
+    }
+    s.image().ifPresent(i -> out.put("image", i));
+    if (!s.labels().isEmpty()) {
+      out.put("labels", new LinkedHashMap<>(s.labels()));
+    }
+    Map<String, Object> networks = new LinkedHashMap<>();
+    s.networks().forEach(n -> networks.put(n, null));
+    out.put("networks", networks);
+    if (!s.ports().isEmpty()) {
+      List<Object> ports = new ArrayList<>();
+      s.ports().forEach(p -> ports.add(port(p)));
+      out.put("ports", ports);
+    }
+    s.restart().ifPresent(r -> out.put("restart", r));
+    s.user().ifPresent(u -> out.put("user", u));
+    if (!s.volumes().isEmpty()) {
+      List<Object> volumes = new ArrayList<>();
+      s.volumes().forEach(m -> volumes.add(mount(m)));
+      out.put("volumes", volumes);
+    }
+    s.workingDir().ifPresent(w -> out.put("working_dir", w));
+    return out;
+  }
+
+  private static Map<String, Object> dependency(Dependency d) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("condition", d.condition());
+    if (d.restart()) {
+      out.put("restart", true);
+    }
+    out.put("required", d.required());
+    return out;
+  }
+
+  private static Map<String, Object> port(PortMapping p) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("mode", "ingress");
+    if (!p.hostIp().isEmpty()) {
+      out.put("host_ip", p.hostIp());
+    }
+    out.put("target", p.target());
+    if (!p.published().isEmpty()) {
+      out.put("published", p.published());
+    }
+    out.put("protocol", p.protocol());
+    return out;
+  }
+
+  private static Map<String, Object> mount(Mount m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("type", m.type() == Mount.Type.BIND ? "bind" : "volume");
+    if (!m.source().isEmpty()) {
+      out.put("source", m.source());
+    }
+    out.put("target", m.target());
+    if (m.readOnly()) {
+      out.put("read_only", true);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> network(Network n) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", n.name());
+    if (!n.driver().isEmpty()) {
+      out.put("driver", n.driver());
+    }
+    if (n.external()) {
+      out.put("external", true);
+    }
+    if (!n.labels().isEmpty()) {
+      out.put("labels", new LinkedHashMap<>(n.labels()));
+    }
+    return out;
+  }
+
+  private static Map<String, Object> volume(Volume v) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", v.name());
+    if (!v.driver().isEmpty()) {
+      out.put("driver", v.driver());
+    }
+    if (v.external()) {
+      out.put("external", true);
+    }
+    if (!v.labels().isEmpty()) {
+      out.put("labels", new LinkedHashMap<>(v.labels()));
+    }
+    return out;
+  }
+}

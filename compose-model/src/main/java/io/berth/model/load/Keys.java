@@ -1,0 +1,38 @@
+package io.berth.model.load;
+
+import java.util.Set;
+
+/** Which keys the loader reads, and which other keys the Compose Specification defines. */
+final class Keys {
+  private Keys() {}
+
+  static final Set<String> TOP_SUPPORTED = Set.of("name", "services", "networks", "volumes", "version");
+  static final Set<String> TOP_SPEC = Set.of("configs", "secrets", "include", "models");
+
+  static final Set<String> SERVICE_SUPPORTED = Set.of(
+      "image", "command", "entrypoint", "environment", "ports", "volumes", "depends_on", "restart",
+      "container_name", "labels", "working_dir", "user", "networks");
+
+  /** Every service attribute of the Compose Specification's schema. */
+  static final Set<String> SERVICE_SPEC = Set.of(
+      "annotations", "attach", "blkio_config", "build", "cap_add", "cap_drop", "cgroup", "cgroup_parent", "command",
+      "configs", "container_name", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota", "cpu_rt_period",
+      "cpu_rt_runtime", "cpu_shares", "cpus", "cpuset", "credential_spec", "depends_on", "deploy", "develop",
+      "device_cgroup_rules", "devices", "dns", "dns_opt", "dns_search", "domainname", "entrypoint", "env_file",
+      "environment", "expose", "extends", "external_links", "extra_hosts", "gpus", "group_add", "healthcheck",
+      "hostname", "image", "init", "ipc", "isolation", "label_file", "labels", "links", "logging", "mac_address",
+      "mem_limit", "mem_reservation", "mem_swappiness", "memswap_limit", "models", "network_mode", "networks",
+      "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform", "ports", "post_start", "pre_stop",
+      "privileged", "profiles", "provider", "pull_policy", "pull_refresh_after", "read_only", "restart", "runtime",
+      "scale", "secrets", "security_opt", "shm_size", "stdin_open", "stop_grace_period", "stop_signal",
+      "storage_opt", "sysctls", "tmpfs", "tty", "ulimits", "use_api_socket", "user", "userns_mode", "uts", "volumes",
+      "volumes_from", "working_dir");
+
+  static final Set<String> NETWORK_SUPPORTED = Set.of("name", "driver", "external", "labels");
+  static final Set<String> NETWORK_SPEC = Set.of("attachable", "driver_opts", "enable_ipv4", "enable_ipv6", "internal", "ipam");
+  static final Set<String> VOLUME_SUPPORTED = Set.of("name", "driver", "external", "labels");
+  static final Set<String> VOLUME_SPEC = Set.of("driver_opts");
+
+  static final Set<String> RESTART = Set.of("no", "always", "on-failure", "unless-stopped");
+  static final Set<String> CONDITIONS = Set.of("service_started", "service_healthy", "service_completed_successfully");
+}

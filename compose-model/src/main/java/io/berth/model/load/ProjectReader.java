@@ -1,0 +1,201 @@
+package io.berth.model.load;
+
+import io.berth.model.ComposeLoader;
+import io.berth.model.LoadRequest;
+import io.berth.model.diag.ComposeModelException;
+import io.berth.model.diag.SourcePos;
+import io.berth.model.interp.DotEnv;
+import io.berth.model.interp.DotEnvException;
+import io.berth.model.interp.Interpolator;
+import io.berth.model.spec.Network;
+import io.berth.model.spec.Project;
+import io.berth.model.spec.Service;
+import io.berth.model.spec.Volume;
+import io.berth.model.yaml.YNode;
+import io.berth.model.yaml.YNode.YMap;
+import io.berth.model.yaml.YNode.YScalar;
+import io.berth.model.yaml.YamlReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The loading pipeline for a known list of files: environment, then per file parse, check keys and
+ * interpolate, then merge, then read the typed model and check references across it.
+ */
+public final class ProjectReader {
+  private static final Pattern SERVICE_NAME = Pattern.compile("^[a-zA-Z0-9._-]+$");
+
+  private final LoadRequest request;
+  private final Path projectDir;
+  private final Consumer<String> warnings;
+
+  public ProjectReader(LoadRequest request, Path projectDir, Consumer<String> warnings) {
+    this.request = request;
+    this.projectDir = projectDir;
+    this.warnings = warnings;
+  }
+
+  public Project read(List<Path> files) {
+    Map<String, String> env = environment();
+    Function<String, Optional<String>> lookup = k -> Optional.ofNullable(env.get(k));
+    Interpolator interpolator = new Interpolator(lookup, warnings);
+
+    YMap merged = null;
+    for (Path file : files) {
+      for (YNode document : YamlReader.read(file, ComposeLoader.readText(file))) {
+        YMap top = Nodes.map(document, "");
+        KeyCheck.check(top, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
+        YMap interpolated = (YMap) TreeInterpolation.apply(top, interpolator, "");
+        merged = merged == null ? interpolated : Merger.mergeTop(merged, interpolated);
+      }
+    }
+    if (merged == null || merged.entries().isEmpty()) {
+      throw new ComposeModelException(new SourcePos(files.get(0), 0, 0), "", "empty compose file");
+    }
+    if (merged.get("version") != null) {
+      warnings.accept(files.get(0) + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
+    }
+
+    String name = projectName(merged, env);
+    Map<String, Volume> volumes = volumes(merged, name);
+    Map<String, Network> networks = networks(merged, name);
+    Map<String, Service> services = services(merged, lookup,
+        new ServiceReader.Declared(keysOf(merged, "services"), volumes.keySet(), networks.keySet()));
+    if (services.values().stream().anyMatch(s -> s.networks().contains("default")) && !networks.containsKey("default")) {
+      networks.put("default", new Network("default", name + "_default", "", false, Map.of()));
+    }
+    return new Project(name, projectDir, files, services, networks, volumes, env);
+  }
+
+  /** The interpolation environment: the shell, then the env files (or .env), the shell winning. */
+  private Map<String, String> environment() {
+    Map<String, String> shell = request.environment();
+    Map<String, String> fromFiles = new LinkedHashMap<>();
+    Function<String, Optional<String>> shellLookup = k -> Optional.ofNullable(shell.get(k));
+    if (!request.envFiles().isEmpty()) {
+      for (Path f : request.envFiles()) {
+        Path abs = request.workingDir().resolve(f).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(abs)) {
+          throw new ComposeModelException(new SourcePos(abs, 0, 0), "", "couldn't find env file");
+        }
+        fromFiles.putAll(dotEnv(abs, k -> shellLookup.apply(k).or(() -> Optional.ofNullable(fromFiles.get(k)))));
+      }
+    } else if (!"true".equalsIgnoreCase(shell.getOrDefault("COMPOSE_DISABLE_ENV_FILE", "false"))) {
+      Path dotEnv = projectDir.resolve(".env");
+      if (Files.isRegularFile(dotEnv)) {
+        fromFiles.putAll(dotEnv(dotEnv, shellLookup));
+      }
+    }
+    Map<String, String> env = new LinkedHashMap<>(fromFiles);
+    env.putAll(shell);
+    return env;
+  }
+
+  private static Map<String, String> dotEnv(Path file, Function<String, Optional<String>> lookup) {
+    try {
+      return DotEnv.parse(ComposeLoader.readText(file), lookup);
+    } catch (DotEnvException e) {
+      throw new ComposeModelException(new SourcePos(file, e.line(), 1), "", e.getMessage());
+    }
+  }
+
+  private String projectName(YMap merged, Map<String, String> env) {
+    if (request.projectName().isPresent()) {
+      return ProjectNames.validate(request.projectName().get());
+    }
+    String fromEnv = env.get("COMPOSE_PROJECT_NAME");
+    if (fromEnv != null && !fromEnv.isEmpty()) {
+      return ProjectNames.validate(fromEnv);
+    }
+    YNode name = merged.get("name");
+    if (name != null && !(name instanceof YScalar s && s.isNull())) {
+      String text = Nodes.string(name, "name");
+      if (!text.isEmpty()) {
+        return ProjectNames.normalize(text);
+      }
+    }
+    Path dirName = projectDir.getFileName();
+    return ProjectNames.normalize(dirName == null ? "" : dirName.toString());
+  }
+
+  private static java.util.Set<String> keysOf(YMap merged, String key) {
+    return merged.get(key) instanceof YMap m ? m.entries().keySet() : java.util.Set.of();
+  }
+
+  private Map<String, Service> services(YMap merged, Function<String, Optional<String>> lookup, ServiceReader.Declared declared) {
+    Map<String, Service> out = new LinkedHashMap<>();
+    YNode node = merged.get("services");
+    if (node == null) {
+      return out;
+    }
+    YMap services = Nodes.mapOrNull(node, "services");
+    ServiceReader reader = new ServiceReader(projectDir, lookup, declared);
+    services.entries().forEach((name, value) -> {
+      if (!SERVICE_NAME.matcher(name).matches()) {
+        throw new ComposeModelException(services.posOf(name), "services",
+            "invalid service name \"" + name + "\": use only letters, digits, '.', '_' and '-'");
+      }
+      out.put(name, reader.read(name, value));
+    });
+    return out;
+  }
+
+  private static Map<String, Volume> volumes(YMap merged, String project) {
+    Map<String, Volume> out = new LinkedHashMap<>();
+    YNode node = merged.get("volumes");
+    if (node == null) {
+      return out;
+    }
+    YMap volumes = Nodes.mapOrNull(node, "volumes");
+    volumes.entries().forEach((key, value) -> {
+      String path = "volumes." + key;
+      YMap m = Nodes.mapOrNull(value, path);
+      KeyCheck.check(m, path, Keys.VOLUME_SUPPORTED, Keys.VOLUME_SPEC, "volume");
+      Resource r = Resource.read(m, path, key, project);
+      out.put(key, new Volume(key, r.name(), r.driver(), r.external(), r.labels()));
+    });
+    return out;
+  }
+
+  private static Map<String, Network> networks(YMap merged, String project) {
+    Map<String, Network> out = new LinkedHashMap<>();
+    YNode node = merged.get("networks");
+    if (node == null) {
+      return out;
+    }
+    YMap networks = Nodes.mapOrNull(node, "networks");
+    networks.entries().forEach((key, value) -> {
+      String path = "networks." + key;
+      YMap m = Nodes.mapOrNull(value, path);
+      KeyCheck.check(m, path, Keys.NETWORK_SUPPORTED, Keys.NETWORK_SPEC, "network");
+      Resource r = Resource.read(m, path, key, project);
+      out.put(key, new Network(key, r.name(), r.driver(), r.external(), r.labels()));
+    });
+    return out;
+  }
+
+  /** What top-level networks and volumes share: name, driver, external, labels. */
+  private record Resource(String name, String driver, boolean external, Map<String, String> labels) {
+    static Resource read(YMap m, String path, String key, String project) {
+      boolean external = m.get("external") != null && Nodes.bool(m.get("external"), path + ".external");
+      Optional<String> explicit = Optional.ofNullable(m.get("name")).filter(n -> !(n instanceof YScalar s && s.isNull()))
+          .map(n -> Nodes.text(n, path + ".name"));
+      String name = explicit.orElse(external ? key : project + "_" + key);
+      String driver = Optional.ofNullable(m.get("driver")).filter(n -> !(n instanceof YScalar s && s.isNull()))
+          .map(n -> Nodes.text(n, path + ".driver")).orElse("");
+      Map<String, String> labels = new LinkedHashMap<>();
+      if (m.get("labels") != null) {
+        Nodes.keyValues(m.get("labels"), path + ".labels").forEach((k, v) ->
+            labels.put(k, v instanceof YScalar s && s.isNull() ? "" : Nodes.text(v, path + ".labels." + k)));
+      }
+      return new Resource(name, driver, external, labels);
+    }
+  }
+}

@@ -1,0 +1,360 @@
+package io.berth.model.load;
+
+import io.berth.model.diag.ComposeModelException;
+import io.berth.model.diag.SourcePos;
+import io.berth.model.spec.Dependency;
+import io.berth.model.spec.Mount;
+import io.berth.model.spec.PortMapping;
+import io.berth.model.spec.Service;
+import io.berth.model.yaml.YNode;
+import io.berth.model.yaml.YNode.YMap;
+import io.berth.model.yaml.YNode.YScalar;
+import io.berth.model.yaml.YNode.YSeq;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Reads one merged service mapping into a {@link Service}, checking every value it reads. */
+final class ServiceReader {
+  private final Path projectDir;
+  private final Function<String, Optional<String>> environment;
+  private final Declared declared;
+
+  /** The names a service may refer to: other services, top-level volumes and networks. */
+  record Declared(Set<String> services, Set<String> volumes, Set<String> networks) {}
+
+  /**
+   * @param projectDir what relative bind sources resolve against
+   * @param environment for bare {@code environment} entries and {@code ~} in paths
+   */
+  ServiceReader(Path projectDir, Function<String, Optional<String>> environment, Declared declared) {
+    this.projectDir = projectDir;
+    this.environment = environment;
+    this.declared = declared;
+  }
+
+  Service read(String name, YNode node) {
+    String path = "services." + name;
+    YMap m = Nodes.mapOrNull(node, path);
+    KeyCheck.check(m, path, Keys.SERVICE_SUPPORTED, Keys.SERVICE_SPEC, "service");
+    Optional<String> image = optional(m, "image").map(n -> Nodes.text(n, path + ".image"));
+    if (image.isEmpty()) {
+      throw new ComposeModelException(m.pos(), path, "service \"" + name + "\" has neither an image nor a build context specified");
+    }
+    if (image.get().isBlank()) {
+      throw new ComposeModelException(m.posOf("image"), path + ".image", "must not be empty");
+    }
+    return new Service(
+        name,
+        image,
+        optional(m, "command").map(n -> words(n, path + ".command")),
+        optional(m, "entrypoint").map(n -> words(n, path + ".entrypoint")),
+        environment(m, path),
+        ports(m, path),
+        volumes(m, path),
+        dependsOn(m, path),
+        optional(m, "restart").map(n -> restart(n, path + ".restart")),
+        optional(m, "container_name").map(n -> Nodes.text(n, path + ".container_name")),
+        labels(m, path),
+        optional(m, "working_dir").map(n -> Nodes.text(n, path + ".working_dir")),
+        optional(m, "user").map(n -> Nodes.text(n, path + ".user")),
+        networks(m, path),
+        m.pos());
+  }
+
+  /** A key that is absent or null counts as not set. */
+  private static Optional<YNode> optional(YMap m, String key) {
+    YNode n = m.get(key);
+    return n == null || (n instanceof YScalar s && s.isNull()) ? Optional.empty() : Optional.of(n);
+  }
+
+  private static List<String> words(YNode node, String path) {
+    if (node instanceof YSeq seq) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < seq.items().size(); i++) {
+        out.add(Nodes.text(seq.items().get(i), path + "[" + i + "]"));
+      }
+      return out;
+    }
+    String line = Nodes.text(node, path);
+    try {
+      return ShellWords.split(line);
+    } catch (IllegalArgumentException e) {
+      throw new ComposeModelException(node.pos(), path, e.getMessage() + " in \"" + line + "\"");
+    }
+  }
+
+  private Map<String, String> environment(YMap m, String path) {
+    Map<String, String> out = new LinkedHashMap<>();
+    optional(m, "environment").ifPresent(n -> Nodes.keyValues(n, path + ".environment").forEach((k, v) -> {
+      if (v instanceof YScalar s && s.isNull()) {
+        // A bare KEY takes its value from the environment compose runs in, or is left out.
+        environment.apply(k).ifPresent(value -> out.put(k, value));
+      } else {
+        out.put(k, Nodes.text(v, path + ".environment." + k));
+      }
+    }));
+    return out;
+  }
+
+  private static Map<String, String> labels(YMap m, String path) {
+    Map<String, String> out = new LinkedHashMap<>();
+    optional(m, "labels").ifPresent(n -> Nodes.keyValues(n, path + ".labels").forEach((k, v) ->
+        out.put(k, v instanceof YScalar s && s.isNull() ? "" : Nodes.text(v, path + ".labels." + k))));
+    return out;
+  }
+
+  private static String restart(YNode node, String path) {
+    String value = Nodes.text(node, path);
+    String policy = value.startsWith("on-failure:") ? "on-failure" : value;
+    boolean validCount = !value.startsWith("on-failure:") || value.substring("on-failure:".length()).matches("[0-9]+");
+    if (!Keys.RESTART.contains(policy) || !validCount) {
+      throw new ComposeModelException(node.pos(), path,
+          "invalid restart policy \"" + value + "\" (accepted: no, always, on-failure[:MAX_RETRIES], unless-stopped)");
+    }
+    return value;
+  }
+
+  private static List<PortMapping> ports(YMap m, String path) {
+    List<PortMapping> out = new ArrayList<>();
+    Optional<YNode> node = optional(m, "ports");
+    if (node.isEmpty()) {
+      return out;
+    }
+    YSeq seq = Nodes.seq(node.get(), path + ".ports");
+    for (int i = 0; i < seq.items().size(); i++) {
+      YNode item = seq.items().get(i);
+      String at = path + ".ports[" + i + "]";
+      if (item instanceof YMap long_) {
+        out.add(longPort(long_, at));
+        continue;
+      }
+      String spec = Nodes.text(item, at);
+      try {
+        for (PortMapping p : PortParser.parse(spec)) {
+          if (!out.contains(p)) {
+            out.add(p);
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        throw new ComposeModelException(item.pos(), at, "invalid port \"" + spec + "\": " + e.getMessage() + "; " + PortParser.SYNTAX);
+      }
+    }
+    return out;
+  }
+
+  private static PortMapping longPort(YMap m, String path) {
+    KeyCheck.check(m, path, Set.of("target", "published", "host_ip", "protocol", "mode", "name", "app_protocol"),
+        Set.of(), "port");
+    YNode target = m.get("target");
+    if (target == null) {
+      throw new ComposeModelException(m.pos(), path, "target is required");
+    }
+    try {
+      int t = PortParser.port(Nodes.text(target, path + ".target"), "container port", 1);
+      String published = optional(m, "published").map(n -> Nodes.text(n, path + ".published")).orElse("");
+      if (!published.isEmpty()) {
+        PortParser.parse(published + ":" + t);
+      }
+      String protocol = optional(m, "protocol").map(n -> Nodes.text(n, path + ".protocol")).orElse("tcp");
+      PortParser.parse(t + "/" + protocol);
+      String hostIp = optional(m, "host_ip").map(n -> Nodes.text(n, path + ".host_ip")).orElse("");
+      return new PortMapping(hostIp, published, t, protocol);
+    } catch (IllegalArgumentException e) {
+      throw new ComposeModelException(m.pos(), path, "invalid port: " + e.getMessage());
+    }
+  }
+
+  private List<Mount> volumes(YMap m, String path) {
+    List<Mount> out = new ArrayList<>();
+    Optional<YNode> node = optional(m, "volumes");
+    if (node.isEmpty()) {
+      return out;
+    }
+    YSeq seq = Nodes.seq(node.get(), path + ".volumes");
+    for (int i = 0; i < seq.items().size(); i++) {
+      YNode item = seq.items().get(i);
+      String at = path + ".volumes[" + i + "]";
+      Mount mount = item instanceof YMap long_ ? longVolume(long_, at) : shortVolume(Nodes.text(item, at), item, at);
+      if (mount.type() == Mount.Type.VOLUME && !mount.source().isEmpty() && !declared.volumes().contains(mount.source())) {
+        throw new ComposeModelException(item.pos(), at, "service \"" + path.substring("services.".length())
+            + "\" refers to undefined volume " + mount.source() + ": invalid compose project");
+      }
+      // A later entry for the same target replaces the earlier one in place, as when files merge.
+      int same = -1;
+      for (int j = 0; j < out.size(); j++) {
+        if (out.get(j).target().equals(mount.target())) {
+          same = j;
+        }
+      }
+      if (same >= 0) {
+        out.set(same, mount);
+      } else {
+        out.add(mount);
+      }
+    }
+    return out;
+  }
+
+  private Mount shortVolume(String spec, YNode node, String path) {
+    String[] parts = splitVolume(spec);
+    if (parts.length == 0 || parts.length > 3 || parts[parts.length == 1 ? 0 : 1].isEmpty()) {
+      throw new ComposeModelException(node.pos(), path, "invalid volume \"" + spec + "\" (accepted: [SOURCE:]TARGET[:MODE])");
+    }
+    if (parts.length == 1) {
+      return new Mount(Mount.Type.VOLUME, "", absoluteTarget(parts[0], node, path), false);
+    }
+    boolean readOnly = false;
+    if (parts.length == 3) {
+      for (String option : parts[2].split(",")) {
+        switch (option) {
+          case "ro" -> readOnly = true;
+          case "rw", "z", "Z", "nocopy", "shared", "rshared", "slave", "rslave", "private", "rprivate", "cached", "delegated", "consistent" -> { }
+          default -> throw new ComposeModelException(node.pos(), path,
+              "invalid mode \"" + option + "\" in volume \"" + spec + "\" (accepted: ro, rw, z, Z, nocopy, and bind propagation modes)");
+        }
+      }
+    }
+    String source = parts[0];
+    String target = absoluteTarget(parts[1], node, path);
+    if (isBindSource(source)) {
+      return new Mount(Mount.Type.BIND, resolveHostPath(source), target, readOnly);
+    }
+    return new Mount(Mount.Type.VOLUME, source, target, readOnly);
+  }
+
+  private Mount longVolume(YMap m, String path) {
+    KeyCheck.check(m, path, Set.of("type", "source", "target", "read_only"),
+        Set.of("bind", "volume", "tmpfs", "image", "consistency"), "volume");
+    String type = optional(m, "type").map(n -> Nodes.text(n, path + ".type")).orElse("volume");
+    String target = absoluteTarget(Nodes.text(optional(m, "target").orElseThrow(() ->
+        new ComposeModelException(m.pos(), path, "target is required")), path + ".target"), m, path);
+    String source = optional(m, "source").map(n -> Nodes.text(n, path + ".source")).orElse("");
+    boolean readOnly = optional(m, "read_only").map(n -> Nodes.bool(n, path + ".read_only")).orElse(false);
+    switch (type) {
+      case "volume":
+        return new Mount(Mount.Type.VOLUME, source, target, readOnly);
+      case "bind":
+        if (source.isEmpty()) {
+          throw new ComposeModelException(m.pos(), path, "a bind mount needs a source");
+        }
+        return new Mount(Mount.Type.BIND, resolveHostPath(source), target, readOnly);
+      case "tmpfs", "npipe", "cluster", "image":
+        throw new ComposeModelException(m.posOf("type"), path + ".type", "volume type " + type + " is not supported yet by berth");
+      default:
+        throw new ComposeModelException(m.posOf("type"), path + ".type", "invalid volume type \"" + type + "\" (accepted: volume, bind, tmpfs, npipe, cluster, image)");
+    }
+  }
+
+  /** {@code SOURCE:TARGET:MODE}, where a Windows drive letter's colon is not a separator. */
+  private static String[] splitVolume(String spec) {
+    if (spec.matches("^[a-zA-Z]:\\\\.*")) {
+      String[] rest = spec.substring(2).split(":", -1);
+      rest[0] = spec.substring(0, 2) + rest[0];
+      return rest;
+    }
+    return spec.split(":", -1);
+  }
+
+  private static String absoluteTarget(String target, YNode node, String path) {
+    if (!target.startsWith("/")) {
+      throw new ComposeModelException(node.pos(), path, "the mount target \"" + target + "\" must be an absolute path");
+    }
+    return target;
+  }
+
+  /** Compose tells a bind mount from a named volume by the source's first character only. */
+  private static boolean isBindSource(String source) {
+    return source.startsWith(".") || source.startsWith("/") || source.startsWith("~") || source.startsWith("\\")
+        || source.matches("^[a-zA-Z]:.*");
+  }
+
+  private String resolveHostPath(String source) {
+    if (source.equals("~") || source.startsWith("~/")) {
+      String home = environment.apply("HOME").orElse(System.getProperty("user.home"));
+      return Path.of(home + source.substring(1)).normalize().toString();
+    }
+    return projectDir.resolve(source).normalize().toString();
+  }
+
+  private Map<String, Dependency> dependsOn(YMap m, String path) {
+    Map<String, Dependency> out = new LinkedHashMap<>();
+    Optional<YNode> node = optional(m, "depends_on");
+    if (node.isEmpty()) {
+      return out;
+    }
+    String at = path + ".depends_on";
+    if (node.get() instanceof YSeq seq) {
+      for (int i = 0; i < seq.items().size(); i++) {
+        String service = Nodes.string(seq.items().get(i), at + "[" + i + "]");
+        requireService(service, seq.items().get(i).pos(), at + "[" + i + "]", path);
+        out.put(service, Dependency.started());
+      }
+      return out;
+    }
+    YMap map = Nodes.map(node.get(), at);
+    map.entries().forEach((service, value) -> {
+      String vp = at + "." + service;
+      requireService(service, map.posOf(service), vp, path);
+      YMap d = Nodes.mapOrNull(value, vp);
+      KeyCheck.check(d, vp, Set.of("condition", "required", "restart"), Set.of(), "depends_on");
+      String condition = optional(d, "condition").map(n -> Nodes.text(n, vp + ".condition")).orElse(Dependency.SERVICE_STARTED);
+      if (!Keys.CONDITIONS.contains(condition)) {
+        throw new ComposeModelException(d.posOf("condition"), vp + ".condition", "invalid condition \"" + condition
+            + "\" (accepted: service_started, service_healthy, service_completed_successfully)");
+      }
+      boolean required = optional(d, "required").map(n -> Nodes.bool(n, vp + ".required")).orElse(true);
+      boolean restart = optional(d, "restart").map(n -> Nodes.bool(n, vp + ".restart")).orElse(false);
+      out.put(service, new Dependency(condition, required, restart));
+    });
+    return out;
+  }
+
+  private void requireService(String dependency, SourcePos pos, String at, String servicePath) {
+    if (!declared.services().contains(dependency)) {
+      String name = servicePath.substring("services.".length());
+      throw new ComposeModelException(pos, at,
+          "service \"" + name + "\" depends on undefined service \"" + dependency + "\": invalid compose project");
+    }
+  }
+
+  private void requireNetwork(String network, SourcePos pos, String at, String servicePath) {
+    if (!network.equals("default") && !declared.networks().contains(network)) {
+      String name = servicePath.substring("services.".length());
+      throw new ComposeModelException(pos, at,
+          "service \"" + name + "\" refers to undefined network " + network + ": invalid compose project");
+    }
+  }
+
+  private List<String> networks(YMap m, String path) {
+    Optional<YNode> node = optional(m, "networks");
+    if (node.isEmpty()) {
+      return List.of("default");
+    }
+    String at = path + ".networks";
+    List<String> out = new ArrayList<>();
+    if (node.get() instanceof YSeq seq) {
+      for (int i = 0; i < seq.items().size(); i++) {
+        String network = Nodes.string(seq.items().get(i), at + "[" + i + "]");
+        requireNetwork(network, seq.items().get(i).pos(), at + "[" + i + "]", path);
+        out.add(network);
+      }
+    } else {
+      YMap map = Nodes.map(node.get(), at);
+      map.entries().forEach((network, value) -> {
+        requireNetwork(network, map.posOf(network), at + "." + network, path);
+        YMap options = Nodes.mapOrNull(value, at + "." + network);
+        KeyCheck.check(options, at + "." + network, Set.of(),
+            Set.of("aliases", "ipv4_address", "ipv6_address", "link_local_ips", "mac_address", "driver_opts",
+                "priority", "gw_priority", "interface_name"), "service network");
+        out.add(network);
+      });
+    }
+    return out;
+  }
+}

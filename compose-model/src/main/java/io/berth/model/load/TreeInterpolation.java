@@ -1,0 +1,47 @@
+package io.berth.model.load;
+
+import io.berth.model.diag.ComposeModelException;
+import io.berth.model.interp.InterpolationException;
+import io.berth.model.interp.Interpolator;
+import io.berth.model.yaml.Scalars;
+import io.berth.model.yaml.YNode;
+import io.berth.model.yaml.YNode.YMap;
+import io.berth.model.yaml.YNode.YScalar;
+import io.berth.model.yaml.YNode.YSeq;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Interpolates every string value of one file's tree, before files are merged, as compose does.
+ * Keys are never interpolated; numbers, booleans and nulls written as such are left alone.
+ */
+final class TreeInterpolation {
+  private TreeInterpolation() {}
+
+  static YNode apply(YNode node, Interpolator interpolator, String path) {
+    if (node instanceof YScalar s) {
+      if (s.plain() && !(Scalars.resolve(s) instanceof String)) {
+        return s;
+      }
+      try {
+        String value = interpolator.interpolate(s.value());
+        return value.equals(s.value()) ? s : new YScalar(value, false, s.pos());
+      } catch (InterpolationException e) {
+        throw new ComposeModelException(s.pos(), path, e.getMessage());
+      }
+    }
+    if (node instanceof YSeq seq) {
+      List<YNode> items = new ArrayList<>();
+      for (int i = 0; i < seq.items().size(); i++) {
+        items.add(apply(seq.items().get(i), interpolator, path + "[" + i + "]"));
+      }
+      return new YSeq(items, seq.pos());
+    }
+    YMap map = (YMap) node;
+    Map<String, YNode> entries = new LinkedHashMap<>();
+    map.entries().forEach((k, v) -> entries.put(k, apply(v, interpolator, path.isEmpty() ? k : path + "." + k)));
+    return new YMap(entries, map.keyPos(), map.pos());
+  }
+}
