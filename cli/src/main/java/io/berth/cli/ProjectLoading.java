@@ -3,6 +3,7 @@ package io.berth.cli;
 import io.berth.model.ComposeLoader;
 import io.berth.model.LoadRequest;
 import io.berth.model.spec.Project;
+import io.berth.planner.graph.ServiceGraph;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +12,14 @@ import java.util.Optional;
 public final class ProjectLoading {
   private ProjectLoading() {}
 
+  /**
+   * Loads the project and checks its dependency graph, so that a cycle is reported like any other
+   * mistake in the file, before any command contacts the Engine.
+   */
   public static Project load(BerthCommand root) {
-    return ComposeLoader.load(request(root), warning -> warn(root.invocation(), warning));
+    Project project = ComposeLoader.load(request(root), warning -> warn(root.invocation(), warning));
+    ServiceGraph.of(project);
+    return project;
   }
 
   public static LoadRequest request(BerthCommand root) {
