@@ -57,7 +57,7 @@ class AttachedUpIT {
         """);
     try (BerthProcess berth = up()) {
       berth.awaitLine(l -> l.equals("talker-1   | ready"), Duration.ofSeconds(60));
-      berth.awaitLine(l -> l.equals("listener-1  | listening"), Duration.ofSeconds(10));
+      berth.awaitLine(l -> l.equals("listener-1 | listening"), Duration.ofSeconds(10));
 
       berth.signal("INT");
 

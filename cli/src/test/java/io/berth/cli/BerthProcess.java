@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  */
 final class BerthProcess implements AutoCloseable {
   private final Process process;
-  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final List<String> lines = new CopyOnWriteArrayList<>();
   private final StringBuffer all = new StringBuffer();
 
   private BerthProcess(Process process) {
@@ -61,14 +61,18 @@ final class BerthProcess implements AutoCloseable {
     return new BerthProcess(pb.start());
   }
 
-  /** Waits for a line matching {@code wanted}; fails with everything printed so far if none comes. */
+  /**
+   * Waits until some line printed so far matches {@code wanted}, in whatever order the lines came;
+   * fails with everything printed if none does in time.
+   */
   String awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      String line = lines.poll(100, TimeUnit.MILLISECONDS);
-      if (line != null && wanted.test(line)) {
-        return line;
+      Optional<String> line = lines.stream().filter(wanted).findFirst();
+      if (line.isPresent()) {
+        return line.get();
       }
+      Thread.sleep(50);
     }
     throw new AssertionError("no matching line within " + timeout + "; output so far:\n" + all);
   }
