@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -125,8 +127,8 @@ public final class ProjectReader {
     return ProjectNames.normalize(dirName == null ? "" : dirName.toString());
   }
 
-  private static java.util.Set<String> keysOf(YMap merged, String key) {
-    return merged.get(key) instanceof YMap m ? m.entries().keySet() : java.util.Set.of();
+  private static Set<String> keysOf(YMap merged, String key) {
+    return merged.get(key) instanceof YMap m ? m.entries().keySet() : Set.of();
   }
 
   private Map<String, Service> services(YMap merged, Function<String, Optional<String>> lookup, ServiceReader.Declared declared) {
@@ -148,35 +150,28 @@ public final class ProjectReader {
   }
 
   private static Map<String, Volume> volumes(YMap merged, String project) {
-    Map<String, Volume> out = new LinkedHashMap<>();
-    YNode node = merged.get("volumes");
-    if (node == null) {
-      return out;
-    }
-    YMap volumes = Nodes.mapOrNull(node, "volumes");
-    volumes.entries().forEach((key, value) -> {
-      String path = "volumes." + key;
-      YMap m = Nodes.mapOrNull(value, path);
-      KeyCheck.check(m, path, Keys.VOLUME_SUPPORTED, Keys.VOLUME_SPEC, "volume");
-      Resource r = Resource.read(m, path, key, project);
-      out.put(key, new Volume(key, r.name(), r.driver(), r.external(), r.labels()));
-    });
-    return out;
+    return resources(merged, "volumes", project, Keys.VOLUME_SUPPORTED, Keys.VOLUME_SPEC, "volume",
+        (key, r) -> new Volume(key, r.name(), r.driver(), r.external(), r.labels()));
   }
 
   private static Map<String, Network> networks(YMap merged, String project) {
-    Map<String, Network> out = new LinkedHashMap<>();
-    YNode node = merged.get("networks");
+    return resources(merged, "networks", project, Keys.NETWORK_SUPPORTED, Keys.NETWORK_SPEC, "network",
+        (key, r) -> new Network(key, r.name(), r.driver(), r.external(), r.labels()));
+  }
+
+  private static <T> Map<String, T> resources(YMap merged, String section, String project, Set<String> supported,
+      Set<String> spec, String what, BiFunction<String, Resource, T> make) {
+    Map<String, T> out = new LinkedHashMap<>();
+    YNode node = merged.get(section);
     if (node == null) {
       return out;
     }
-    YMap networks = Nodes.mapOrNull(node, "networks");
-    networks.entries().forEach((key, value) -> {
-      String path = "networks." + key;
+    YMap entries = Nodes.mapOrNull(node, section);
+    entries.entries().forEach((key, value) -> {
+      String path = section + "." + key;
       YMap m = Nodes.mapOrNull(value, path);
-      KeyCheck.check(m, path, Keys.NETWORK_SUPPORTED, Keys.NETWORK_SPEC, "network");
-      Resource r = Resource.read(m, path, key, project);
-      out.put(key, new Network(key, r.name(), r.driver(), r.external(), r.labels()));
+      KeyCheck.check(m, path, supported, spec, what);
+      out.put(key, make.apply(key, Resource.read(m, path, key, project)));
     });
     return out;
   }
