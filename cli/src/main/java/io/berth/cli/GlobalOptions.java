@@ -25,6 +25,9 @@ public final class GlobalOptions {
       description = "Alternate environment files (repeatable)")
   public List<Path> envFiles = new ArrayList<>();
 
+  @Option(names = "--profile", paramLabel = "PROFILE", description = "Specify a profile to enable (repeatable)")
+  public List<String> profiles = new ArrayList<>();
+
   @Option(names = "--verbose", description = "Show more output, including stack traces of internal errors")
   public boolean verbose;
 

@@ -29,7 +29,7 @@ public final class ProjectLoading {
     List<Path> envFiles = g.envFiles.stream().map(f -> inv.workingDir().resolve(f)).toList();
     return new LoadRequest(inv.workingDir(), files,
         Optional.ofNullable(g.projectDirectory).map(d -> inv.workingDir().resolve(d).normalize()),
-        Optional.ofNullable(g.projectName), envFiles, inv.environment());
+        Optional.ofNullable(g.projectName), envFiles, inv.environment(), g.profiles);
   }
 
   /** Compose prints warnings in logrus' text form; users grep for {@code WARN}. */

@@ -42,6 +42,15 @@ final class StackFixture implements AutoCloseable {
     Files.writeString(p, content);
   }
 
+  /** {@link #write} for tests that have nothing to do with an IOException. */
+  void write0(String file, String content) {
+    try {
+      write(file, content);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   BerthRunner.Result berth(String... args) {
     return berth.run(args);
   }

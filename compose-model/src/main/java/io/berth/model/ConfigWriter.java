@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.berth.model.diag.SourcePos;
 import io.berth.model.load.CanonicalForm;
+import io.berth.model.yaml.Scalars;
+import io.berth.model.yaml.YNode;
 import io.berth.model.spec.Project;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,7 @@ import java.util.regex.Pattern;
  * written as {@code $$} so that loading the output again gives the same project.
  */
 public final class ConfigWriter {
-  private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z_/.][A-Za-z0-9_./@+-]*");
+  private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9_/.][A-Za-z0-9_./@+=-]*");
 
   private ConfigWriter() {}
 
@@ -97,7 +100,9 @@ public final class ConfigWriter {
       return String.valueOf(value);
     }
     String text = escapeDollar ? s.replace("$", "$$") : s;
-    if (PLAIN_SAFE.matcher(text).matches() && !isReserved(text)) {
+    // Plain only when a reader would take it back as the same string: "8080" stays quoted.
+    if (PLAIN_SAFE.matcher(text).matches() && !isReserved(text)
+        && Scalars.resolve(new YNode.YScalar(text, true, SourcePos.none())) instanceof String) {
       return text;
     }
     try {

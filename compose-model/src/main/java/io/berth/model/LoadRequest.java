@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param projectName {@code -p}; validated, never normalized
  * @param envFiles {@code --env-file} files; empty to use {@code .env} in the project directory
  * @param environment the shell environment of the process
+ * @param profiles {@code --profile} values; empty to use COMPOSE_PROFILES
  */
 public record LoadRequest(
     Path workingDir,
@@ -22,12 +23,20 @@ public record LoadRequest(
     Optional<Path> projectDirectory,
     Optional<String> projectName,
     List<Path> envFiles,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    List<String> profiles) {
 
   public LoadRequest {
     files = List.copyOf(files);
     envFiles = List.copyOf(envFiles);
     environment = Map.copyOf(environment);
+    profiles = List.copyOf(profiles);
+  }
+
+  /** A request with no {@code --profile}. */
+  public LoadRequest(Path workingDir, List<Path> files, Optional<Path> projectDirectory, Optional<String> projectName,
+      List<Path> envFiles, Map<String, String> environment) {
+    this(workingDir, files, projectDirectory, projectName, envFiles, environment, List.of());
   }
 
   /** The request a plain {@code berth} run in {@code dir} makes with no flags. */

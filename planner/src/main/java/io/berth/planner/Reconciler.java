@@ -1,6 +1,7 @@
 package io.berth.planner;
 
 import io.berth.model.hash.ConfigHash;
+import io.berth.model.spec.Dependency;
 import io.berth.model.spec.Mount;
 import io.berth.model.spec.Network;
 import io.berth.model.spec.Project;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Diffs the project against what the Engine holds and plans {@code up}: create what is missing,
@@ -34,6 +36,7 @@ public final class Reconciler {
   private final Map<String, Integer> volumeNodes = new HashMap<>();
   /** The node after which each service counts as started, for services the plan starts. */
   private final Map<String, List<Integer>> startNodes = new HashMap<>();
+  private final Map<String, Integer> waitNodes = new HashMap<>();
 
   private Reconciler(Project project, ObservedState observed, UpOptions options) {
     this.project = project;
@@ -116,7 +119,15 @@ public final class Reconciler {
   private void converge(Service service) {
     String hash = ConfigHash.of(service);
     List<Integer> resources = resourceNodes(service);
-    List<Integer> dependencies = dependencyStartNodes(service);
+    // Only a service that starts waits for its dependencies: computed on first use, so that an
+    // unchanged service adds no wait nodes to the plan.
+    List<List<Integer>> memo = new ArrayList<>();
+    Supplier<List<Integer>> dependencies = () -> {
+      if (memo.isEmpty()) {
+        memo.add(dependencyStartNodes(service));
+      }
+      return memo.get(0);
+    };
     List<ObservedContainer> existing = observed.containersOf(service.name());
     List<Integer> started = new ArrayList<>();
     int wanted = 1;
@@ -128,11 +139,11 @@ public final class Reconciler {
       Integer last;
       if (current.isEmpty()) {
         last = plan.add(new Action.CreateContainer(service.name(), number, name, hash, ""), resource, "not found", resources);
-        last = start(service, name, resource, "created", join(List.of(last), dependencies));
+        last = start(service, name, resource, "created", join(List.of(last), dependencies.get()));
       } else if (recreateCause.isPresent()) {
-        last = recreate(service, current.get(), number, name, hash, resource, recreateCause.get(), resources, dependencies);
+        last = recreate(service, current.get(), number, name, hash, resource, recreateCause.get(), resources, dependencies.get());
       } else if (!current.get().running()) {
-        last = start(service, current.get().name(), resource, "not running", dependencies);
+        last = start(service, current.get().name(), resource, "not running", dependencies.get());
       } else {
         last = null;
       }
@@ -199,10 +210,29 @@ public final class Reconciler {
     return List.copyOf(out);
   }
 
+  /**
+   * What a service's start waits for: each dependency's start, and for a dependency whose condition
+   * is more than {@code service_started}, a wait for that condition (one per dependency and
+   * condition, shared by every dependent).
+   */
   private List<Integer> dependencyStartNodes(Service service) {
     List<Integer> out = new ArrayList<>();
     for (String dependency : graph.dependencies(service.name())) {
-      out.addAll(startNodes.getOrDefault(dependency, List.of()));
+      List<Integer> started = startNodes.getOrDefault(dependency, List.of());
+      Dependency condition = service.dependsOn().get(dependency);
+      if (condition == null || condition.condition().equals(Dependency.SERVICE_STARTED) || options.noStart()) {
+        out.addAll(started);
+        continue;
+      }
+      String key = dependency + "|" + condition.condition() + "|" + condition.required();
+      Integer wait = waitNodes.get(key);
+      if (wait == null) {
+        Service dep = project.service(dependency);
+        wait = plan.add(new Action.WaitContainer(dependency, Names.container(project, dep, 1), condition.condition(),
+            condition.required()), Names.serviceResource(dependency, 1), condition.condition(), started);
+        waitNodes.put(key, wait);
+      }
+      out.add(wait);
     }
     return out;
   }

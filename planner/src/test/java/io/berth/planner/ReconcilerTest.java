@@ -127,4 +127,27 @@ class ReconcilerTest {
     assertThat(Reconciler.reconcile(stack, observed, UpOptions.defaults()).render())
         .isEqualTo("[] -> #1 service:db:2, RemoveContainer, scale 2->1\n");
   }
+
+  @Test
+  void aConditionOtherThanStartedIsAWaitSharedByDependentsAndOnlyWhenSomethingStarts() {
+    Service healthyDb = service("db");
+    Service a = service("a").withDependsOn(java.util.Map.of("db", new io.berth.model.spec.Dependency("service_healthy", true, false)));
+    Service b = service("b").withDependsOn(java.util.Map.of("db", new io.berth.model.spec.Dependency("service_healthy", true, false)));
+    Project p = project(a, b, healthyDb);
+
+    assertThat(Reconciler.reconcile(p, ObservedState.empty("demo"), UpOptions.defaults()).render()).isEqualTo("""
+        [] -> #1 network:default, CreateNetwork, not found
+        [1] -> #2 service:db:1, CreateContainer, not found
+        [2] -> #3 service:db:1, StartContainer, created
+        [1] -> #4 service:a:1, CreateContainer, not found
+        [3] -> #5 service:db:1, WaitContainer, service_healthy
+        [4 5] -> #6 service:a:1, StartContainer, created
+        [1] -> #7 service:b:1, CreateContainer, not found
+        [5 7] -> #8 service:b:1, StartContainer, created
+        """);
+
+    ObservedState running = new ObservedState("demo", List.of(running(a), running(b), running(healthyDb)),
+        List.of(defaultNetwork()), List.of());
+    assertThat(Reconciler.reconcile(p, running, UpOptions.defaults()).isEmpty()).isTrue();
+  }
 }

@@ -1,9 +1,14 @@
 package io.berth.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class EngineProbe {
   private static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
   private static DockerClient client;
+  private static DockerHttpClient http;
   private static String unavailable;
 
   private EngineProbe() {}
@@ -43,6 +49,23 @@ public final class EngineProbe {
     return client;
   }
 
+  /**
+   * A container's inspect document as the Engine sends it, for fields docker-java's model lacks
+   * (StopSignal, StopTimeout, ...).
+   */
+  public static synchronized JsonNode inspectRaw(String container) {
+    requireEngine();
+    DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+        .method(DockerHttpClient.Request.Method.GET)
+        .path("/containers/" + container + "/json")
+        .build();
+    try (DockerHttpClient.Response response = http.execute(request)) {
+      return new ObjectMapper().readTree(response.getBody());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static void probe() {
     if (client != null || unavailable != null) {
       return;
@@ -51,14 +74,16 @@ public final class EngineProbe {
         .withDockerHost(host())
         .withDockerTlsVerify(false)
         .build();
-    DockerClient c = DockerClientImpl.getInstance(config, new ApacheDockerHttpClient.Builder()
+    DockerHttpClient h = new ApacheDockerHttpClient.Builder()
         .dockerHost(config.getDockerHost())
         .connectionTimeout(Duration.ofSeconds(5))
         .maxConnections(32)
-        .build());
+        .build();
+    DockerClient c = DockerClientImpl.getInstance(config, h);
     try {
       c.pingCmd().exec();
       client = c;
+      http = h;
     } catch (RuntimeException e) {
       Throwable root = e;
       while (root.getCause() != null) {

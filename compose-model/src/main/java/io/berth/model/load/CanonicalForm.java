@@ -1,6 +1,8 @@
 package io.berth.model.load;
 
+import io.berth.model.spec.ContainerOptions;
 import io.berth.model.spec.Dependency;
+import io.berth.model.spec.Healthcheck;
 import io.berth.model.spec.Mount;
 import io.berth.model.spec.Network;
 import io.berth.model.spec.PortMapping;
@@ -42,6 +44,11 @@ public final class CanonicalForm {
 
   public static Map<String, Object> service(Service s) {
     Map<String, Object> out = new TreeMap<>();
+    options(s.options(), out);
+    s.healthcheck().ifPresent(h -> out.put("healthcheck", healthcheck(h)));
+    if (!s.profiles().isEmpty()) {
+      out.put("profiles", s.profiles());
+    }
     s.command().ifPresent(c -> out.put("command", c));
     s.containerName().ifPresent(c -> out.put("container_name", c));
     if (!s.dependsOn().isEmpty()) {
@@ -58,7 +65,8 @@ public final class CanonicalForm {
       out.put("labels", new LinkedHashMap<>(s.labels()));
     }
     Map<String, Object> networks = new LinkedHashMap<>();
-    s.networks().forEach(n -> networks.put(n, null));
+    s.networks().forEach(n -> networks.put(n, s.options().aliases().containsKey(n)
+        ? Map.of("aliases", s.options().aliases().get(n)) : null));
     out.put("networks", networks);
     if (!s.ports().isEmpty()) {
       List<Object> ports = new ArrayList<>();
@@ -73,6 +81,53 @@ public final class CanonicalForm {
       out.put("volumes", volumes);
     }
     s.workingDir().ifPresent(w -> out.put("working_dir", w));
+    return out;
+  }
+
+  private static void options(ContainerOptions o, Map<String, Object> out) {
+    o.hostname().ifPresent(v -> out.put("hostname", v));
+    o.domainname().ifPresent(v -> out.put("domainname", v));
+    o.stopSignal().ifPresent(v -> out.put("stop_signal", v));
+    o.stopGracePeriod().ifPresent(v -> out.put("stop_grace_period", GoDurations.format(v)));
+    o.init().ifPresent(v -> out.put("init", v));
+    putIf(out, "tty", o.tty());
+    putIf(out, "stdin_open", o.stdinOpen());
+    putIf(out, "privileged", o.privileged());
+    putIf(out, "read_only", o.readOnly());
+    putIf(out, "cap_add", o.capAdd());
+    putIf(out, "cap_drop", o.capDrop());
+    putIf(out, "extra_hosts", o.extraHosts());
+    putIf(out, "dns", o.dns());
+    putIf(out, "dns_search", o.dnsSearch());
+    putIf(out, "expose", o.expose());
+    putIf(out, "tmpfs", o.tmpfs());
+  }
+
+  private static void putIf(Map<String, Object> out, String key, boolean value) {
+    if (value) {
+      out.put(key, true);
+    }
+  }
+
+  private static void putIf(Map<String, Object> out, String key, List<String> value) {
+    if (!value.isEmpty()) {
+      out.put(key, value);
+    }
+  }
+
+  private static Map<String, Object> healthcheck(Healthcheck h) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (!h.test().isEmpty()) {
+      out.put("test", h.test());
+    }
+    h.timeout().ifPresent(d -> out.put("timeout", GoDurations.format(d)));
+    h.interval().ifPresent(d -> out.put("interval", GoDurations.format(d)));
+    h.retries().ifPresent(r -> out.put("retries", r));
+    h.startPeriod().ifPresent(d -> out.put("start_period", GoDurations.format(d)));
+    h.startInterval().ifPresent(d -> out.put("start_interval", GoDurations.format(d)));
+    if (h.disable()) {
+      out.put("disable", true);
+    }
     return out;
   }
 

@@ -10,8 +10,10 @@ final class Keys {
   static final Set<String> TOP_SPEC = Set.of("configs", "secrets", "include", "models");
 
   static final Set<String> SERVICE_SUPPORTED = Set.of(
-      "image", "command", "entrypoint", "environment", "ports", "volumes", "depends_on", "restart",
-      "container_name", "labels", "working_dir", "user", "networks");
+      "image", "command", "entrypoint", "environment", "env_file", "ports", "volumes", "depends_on", "restart",
+      "container_name", "labels", "working_dir", "user", "networks", "healthcheck", "profiles", "hostname",
+      "domainname", "stop_signal", "stop_grace_period", "init", "tty", "stdin_open", "privileged", "read_only",
+      "cap_add", "cap_drop", "extra_hosts", "dns", "dns_search", "expose", "tmpfs");
 
   /** Every service attribute of the Compose Specification's schema. */
   static final Set<String> SERVICE_SPEC = Set.of(

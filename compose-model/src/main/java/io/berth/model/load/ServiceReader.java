@@ -2,7 +2,11 @@ package io.berth.model.load;
 
 import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
+import io.berth.model.interp.DotEnv;
+import io.berth.model.interp.DotEnvException;
+import io.berth.model.spec.ContainerOptions;
 import io.berth.model.spec.Dependency;
+import io.berth.model.spec.Healthcheck;
 import io.berth.model.spec.Mount;
 import io.berth.model.spec.PortMapping;
 import io.berth.model.spec.Service;
@@ -11,6 +15,7 @@ import io.berth.model.yaml.YNode.YMap;
 import io.berth.model.yaml.YNode.YScalar;
 import io.berth.model.yaml.YNode.YSeq;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +69,163 @@ final class ServiceReader {
         optional(m, "working_dir").map(n -> Nodes.text(n, path + ".working_dir")),
         optional(m, "user").map(n -> Nodes.text(n, path + ".user")),
         networks(m, path),
+        optional(m, "healthcheck").map(n -> healthcheck(n, path + ".healthcheck")),
+        strings(m, "profiles", path),
+        options(m, path),
         m.pos());
+  }
+
+  private ContainerOptions options(YMap m, String path) {
+    return new ContainerOptions(
+        optional(m, "hostname").map(n -> Nodes.text(n, path + ".hostname")),
+        optional(m, "domainname").map(n -> Nodes.text(n, path + ".domainname")),
+        optional(m, "stop_signal").map(n -> Nodes.text(n, path + ".stop_signal")),
+        optional(m, "stop_grace_period").map(n -> duration(n, path + ".stop_grace_period")),
+        optional(m, "init").map(n -> Nodes.bool(n, path + ".init")),
+        flag(m, "tty", path),
+        flag(m, "stdin_open", path),
+        flag(m, "privileged", path),
+        flag(m, "read_only", path),
+        strings(m, "cap_add", path),
+        strings(m, "cap_drop", path),
+        extraHosts(m, path),
+        stringOrList(m, "dns", path),
+        stringOrList(m, "dns_search", path),
+        expose(m, path),
+        stringOrList(m, "tmpfs", path),
+        aliases(m, path));
+  }
+
+  private static boolean flag(YMap m, String key, String path) {
+    return optional(m, key).map(n -> Nodes.bool(n, path + "." + key)).orElse(false);
+  }
+
+  /** A list of strings (numbers are taken as written). */
+  private static List<String> strings(YMap m, String key, String path) {
+    List<String> out = new ArrayList<>();
+    optional(m, key).ifPresent(n -> {
+      YSeq seq = Nodes.seq(n, path + "." + key);
+      for (int i = 0; i < seq.items().size(); i++) {
+        out.add(Nodes.text(seq.items().get(i), path + "." + key + "[" + i + "]"));
+      }
+    });
+    return out;
+  }
+
+  /** A single string or a list of them, as {@code dns} and {@code tmpfs} allow. */
+  private static List<String> stringOrList(YMap m, String key, String path) {
+    Optional<YNode> node = optional(m, key);
+    if (node.isPresent() && node.get() instanceof YScalar) {
+      return List.of(Nodes.text(node.get(), path + "." + key));
+    }
+    return strings(m, key, path);
+  }
+
+  private static List<String> expose(YMap m, String path) {
+    List<String> out = strings(m, "expose", path);
+    for (int i = 0; i < out.size(); i++) {
+      String spec = out.get(i);
+      if (!spec.matches("[0-9]{1,5}(-[0-9]{1,5})?(/(tcp|udp|sctp))?")) {
+        YNode item = ((YSeq) m.get("expose")).items().get(i);
+        throw new ComposeModelException(item.pos(), path + ".expose[" + i + "]",
+            "invalid port \"" + spec + "\" (accepted: PORT, PORT-PORT, optionally /tcp, /udp or /sctp)");
+      }
+    }
+    return out;
+  }
+
+  /** {@code host:address} or {@code host=address}, as a list or a mapping; the Engine takes {@code host:address}. */
+  private static List<String> extraHosts(YMap m, String path) {
+    List<String> out = new ArrayList<>();
+    Optional<YNode> node = optional(m, "extra_hosts");
+    if (node.isEmpty()) {
+      return out;
+    }
+    String at = path + ".extra_hosts";
+    if (node.get() instanceof YMap map) {
+      map.entries().forEach((host, value) -> {
+        if (value instanceof YSeq seq) {
+          for (int i = 0; i < seq.items().size(); i++) {
+            out.add(host + ":" + Nodes.text(seq.items().get(i), at + "." + host + "[" + i + "]"));
+          }
+        } else {
+          out.add(host + ":" + Nodes.text(value, at + "." + host));
+        }
+      });
+      return out;
+    }
+    YSeq seq = Nodes.seq(node.get(), at);
+    for (int i = 0; i < seq.items().size(); i++) {
+      String entry = Nodes.text(seq.items().get(i), at + "[" + i + "]");
+      int eq = entry.indexOf('=');
+      int colon = entry.indexOf(':');
+      int sep = eq >= 0 ? eq : colon;
+      if (sep <= 0 || sep == entry.length() - 1) {
+        throw new ComposeModelException(seq.items().get(i).pos(), at + "[" + i + "]",
+            "invalid extra host \"" + entry + "\" (accepted: HOST:ADDRESS or HOST=ADDRESS)");
+      }
+      out.add(entry.substring(0, sep) + ":" + entry.substring(sep + 1));
+    }
+    return out;
+  }
+
+  private static Map<String, List<String>> aliases(YMap m, String path) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (optional(m, "networks").orElse(null) instanceof YMap networks) {
+      networks.entries().forEach((network, value) -> {
+        if (value instanceof YMap options) {
+          List<String> aliases = strings(options, "aliases", path + ".networks." + network);
+          if (!aliases.isEmpty()) {
+            out.put(network, aliases);
+          }
+        }
+      });
+    }
+    return out;
+  }
+
+  private static Duration duration(YNode node, String path) {
+    String text = Nodes.text(node, path);
+    try {
+      return GoDurations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ComposeModelException(node.pos(), path, e.getMessage());
+    }
+  }
+
+  private static Healthcheck healthcheck(YNode node, String path) {
+    YMap m = Nodes.mapOrNull(node, path);
+    KeyCheck.check(m, path, Set.of("test", "interval", "timeout", "start_period", "start_interval", "retries", "disable"),
+        Set.of(), "healthcheck");
+    List<String> test = new ArrayList<>();
+    optional(m, "test").ifPresent(t -> {
+      if (t instanceof YSeq seq) {
+        for (int i = 0; i < seq.items().size(); i++) {
+          test.add(Nodes.text(seq.items().get(i), path + ".test[" + i + "]"));
+        }
+        if (!test.isEmpty() && !Set.of("CMD", "CMD-SHELL", "NONE").contains(test.get(0))) {
+          throw new ComposeModelException(t.pos(), path + ".test",
+              "must start with CMD, CMD-SHELL or NONE, found \"" + test.get(0) + "\"");
+        }
+      } else {
+        test.add("CMD-SHELL");
+        test.add(Nodes.text(t, path + ".test"));
+      }
+    });
+    Optional<Integer> retries = optional(m, "retries").map(n -> {
+      String text = Nodes.text(n, path + ".retries");
+      if (!text.matches("[0-9]{1,9}")) {
+        throw new ComposeModelException(n.pos(), path + ".retries", "must be a whole number, found \"" + text + "\"");
+      }
+      return Integer.parseInt(text);
+    });
+    return new Healthcheck(test,
+        optional(m, "interval").map(n -> duration(n, path + ".interval")),
+        optional(m, "timeout").map(n -> duration(n, path + ".timeout")),
+        optional(m, "start_period").map(n -> duration(n, path + ".start_period")),
+        optional(m, "start_interval").map(n -> duration(n, path + ".start_interval")),
+        retries,
+        flag(m, "disable", path));
   }
 
   /** A key that is absent or null counts as not set. */
@@ -90,7 +251,7 @@ final class ServiceReader {
   }
 
   private Map<String, String> environment(YMap m, String path) {
-    Map<String, String> out = new LinkedHashMap<>();
+    Map<String, String> out = new LinkedHashMap<>(envFiles(m, path));
     optional(m, "environment").ifPresent(n -> Nodes.keyValues(n, path + ".environment").forEach((k, v) -> {
       if (v instanceof YScalar s && s.isNull()) {
         // A bare KEY takes its value from the environment compose runs in, or is left out.
@@ -99,6 +260,43 @@ final class ServiceReader {
         out.put(k, Nodes.text(v, path + ".environment." + k));
       }
     }));
+    return out;
+  }
+
+  /** {@code env_file} entries in order, later files winning; {@code environment} is applied over them. */
+  private Map<String, String> envFiles(YMap m, String path) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Optional<YNode> node = optional(m, "env_file");
+    if (node.isEmpty()) {
+      return out;
+    }
+    String at = path + ".env_file";
+    List<YNode> entries = node.get() instanceof YSeq seq ? seq.items() : List.of(node.get());
+    for (int i = 0; i < entries.size(); i++) {
+      YNode entry = entries.get(i);
+      String ep = node.get() instanceof YSeq ? at + "[" + i + "]" : at;
+      String file;
+      boolean required = true;
+      if (entry instanceof YMap em) {
+        KeyCheck.check(em, ep, Set.of("path", "required", "format"), Set.of(), "env_file");
+        file = Nodes.text(optional(em, "path").orElseThrow(() -> new ComposeModelException(em.pos(), ep, "path is required")), ep + ".path");
+        required = optional(em, "required").map(n -> Nodes.bool(n, ep + ".required")).orElse(true);
+      } else {
+        file = Nodes.text(entry, ep);
+      }
+      Path resolved = projectDir.resolve(resolveHostPath(file));
+      if (!java.nio.file.Files.isRegularFile(resolved)) {
+        if (required) {
+          throw new ComposeModelException(entry.pos(), ep, "env file " + resolved + " not found");
+        }
+        continue;
+      }
+      try {
+        out.putAll(DotEnv.parse(io.berth.model.ComposeLoader.readText(resolved), environment));
+      } catch (DotEnvException e) {
+        throw new ComposeModelException(new SourcePos(resolved, e.line(), 1), "", e.getMessage());
+      }
+    }
     return out;
   }
 
@@ -349,8 +547,8 @@ final class ServiceReader {
       map.entries().forEach((network, value) -> {
         requireNetwork(network, map.posOf(network), at + "." + network, path);
         YMap options = Nodes.mapOrNull(value, at + "." + network);
-        KeyCheck.check(options, at + "." + network, Set.of(),
-            Set.of("aliases", "ipv4_address", "ipv6_address", "link_local_ips", "mac_address", "driver_opts",
+        KeyCheck.check(options, at + "." + network, Set.of("aliases"),
+            Set.of("ipv4_address", "ipv6_address", "link_local_ips", "mac_address", "driver_opts",
                 "priority", "gw_priority", "interface_name"), "service network");
         out.add(network);
       });

@@ -13,6 +13,9 @@ import java.util.Optional;
  *
  * @param environment values after resolution; a bare {@code KEY} with no value anywhere is left out
  * @param networks the networks the service joins, by compose key; {@code default} when the file names none
+ * @param healthcheck empty to keep the image's
+ * @param profiles the profiles that enable the service; empty for always
+ * @param options the attributes that map one-to-one onto container settings
  * @param pos where the service is declared, for errors found after loading
  */
 public record Service(
@@ -30,7 +33,25 @@ public record Service(
     Optional<String> workingDir,
     Optional<String> user,
     List<String> networks,
+    Optional<Healthcheck> healthcheck,
+    List<String> profiles,
+    ContainerOptions options,
     SourcePos pos) {
+
+  /** A service with no healthcheck, profiles or container options. */
+  public Service(String name, Optional<String> image, Optional<List<String>> command, Optional<List<String>> entrypoint,
+      Map<String, String> environment, List<PortMapping> ports, List<Mount> volumes, Map<String, Dependency> dependsOn,
+      Optional<String> restart, Optional<String> containerName, Map<String, String> labels, Optional<String> workingDir,
+      Optional<String> user, List<String> networks, SourcePos pos) {
+    this(name, image, command, entrypoint, environment, ports, volumes, dependsOn, restart, containerName, labels,
+        workingDir, user, networks, Optional.empty(), List.of(), ContainerOptions.none(), pos);
+  }
+
+  /** The same service with other dependencies. */
+  public Service withDependsOn(Map<String, Dependency> dependencies) {
+    return new Service(name, image, command, entrypoint, environment, ports, volumes, dependencies, restart, containerName,
+        labels, workingDir, user, networks, healthcheck, profiles, options, pos);
+  }
 
   public Service {
     command = command.map(List::copyOf);
@@ -41,5 +62,6 @@ public record Service(
     dependsOn = Maps.sortedCopy(dependsOn);
     labels = Maps.sortedCopy(labels);
     networks = List.copyOf(networks);
+    profiles = List.copyOf(profiles);
   }
 }

@@ -5,14 +5,18 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
+import io.berth.model.spec.ContainerOptions;
 import io.berth.model.spec.Dependency;
+import io.berth.model.spec.Healthcheck;
 import io.berth.model.spec.Mount;
 import io.berth.model.spec.PortMapping;
 import io.berth.model.spec.Project;
@@ -47,11 +51,38 @@ public final class ContainerFactory {
     String image = service.image().orElseThrow(() -> new IllegalStateException(
         "service " + service.name() + " has no image"));
     List<String> networks = networkNames(service);
+    ContainerOptions o = service.options();
     HostConfig host = HostConfig.newHostConfig()
         .withBinds(binds(service, inheritedVolumes(action, service)))
         .withPortBindings(portBindings(service))
         .withRestartPolicy(restartPolicy(service))
-        .withNetworkMode(networks.isEmpty() ? "none" : networks.get(0));
+        .withNetworkMode(networks.isEmpty() ? "none" : networks.get(0))
+        .withPrivileged(o.privileged())
+        .withReadonlyRootfs(o.readOnly());
+    o.init().ifPresent(host::withInit);
+    if (!o.capAdd().isEmpty()) {
+      host.withCapAdd(capabilities(o.capAdd()));
+    }
+    if (!o.capDrop().isEmpty()) {
+      host.withCapDrop(capabilities(o.capDrop()));
+    }
+    if (!o.extraHosts().isEmpty()) {
+      host.withExtraHosts(o.extraHosts().toArray(String[]::new));
+    }
+    if (!o.dns().isEmpty()) {
+      host.withDns(o.dns());
+    }
+    if (!o.dnsSearch().isEmpty()) {
+      host.withDnsSearch(o.dnsSearch());
+    }
+    if (!o.tmpfs().isEmpty()) {
+      Map<String, String> tmpfs = new LinkedHashMap<>();
+      for (String t : o.tmpfs()) {
+        int colon = t.indexOf(':');
+        tmpfs.put(colon < 0 ? t : t.substring(0, colon), colon < 0 ? "" : t.substring(colon + 1));
+      }
+      host.withTmpFs(tmpfs);
+    }
 
     CreateContainerCmd cmd = client.createContainerCmd(image)
         .withName(action.name())
@@ -64,15 +95,22 @@ public final class ContainerFactory {
     service.entrypoint().ifPresent(e -> cmd.withEntrypoint(e.isEmpty() ? List.of("") : e));
     service.workingDir().ifPresent(cmd::withWorkingDir);
     service.user().ifPresent(cmd::withUser);
+    o.hostname().ifPresent(cmd::withHostName);
+    o.domainname().ifPresent(cmd::withDomainName);
+    o.stopSignal().ifPresent(cmd::withStopSignal);
+    // The Engine's own stop uses this when no timeout is given, so down and stop honour it.
+    o.stopGracePeriod().ifPresent(d -> cmd.withStopTimeout((int) Math.max(0, d.toSeconds())));
+    cmd.withTty(o.tty()).withStdinOpen(o.stdinOpen());
+    service.healthcheck().ifPresent(h -> cmd.withHealthcheck(healthCheck(h)));
     if (!networks.isEmpty()) {
-      cmd.withAliases(aliases(service, action));
+      cmd.withAliases(aliases(service, action, service.networks().get(0)));
     }
     String id = cmd.exec().getId();
-    for (String network : networks.subList(Math.min(1, networks.size()), networks.size())) {
+    for (int i = 1; i < networks.size(); i++) {
       client.connectToNetworkCmd()
           .withContainerId(id)
-          .withNetworkId(network)
-          .withContainerNetwork(new ContainerNetwork().withAliases(aliases(service, action)))
+          .withNetworkId(networks.get(i))
+          .withContainerNetwork(new ContainerNetwork().withAliases(aliases(service, action, service.networks().get(i))))
           .exec();
     }
     return id;
@@ -109,10 +147,11 @@ public final class ContainerFactory {
     return service.networks().stream().map(key -> project.networks().get(key).name()).toList();
   }
 
-  private static List<String> aliases(Service service, Action.CreateContainer action) {
+  private static List<String> aliases(Service service, Action.CreateContainer action, String networkKey) {
     Set<String> aliases = new LinkedHashSet<>();
     aliases.add(service.containerName().orElse(action.name()));
     aliases.add(service.name());
+    aliases.addAll(service.options().aliases().getOrDefault(networkKey, List.of()));
     return List.copyOf(aliases);
   }
 
@@ -160,7 +199,47 @@ public final class ContainerFactory {
   }
 
   private static List<ExposedPort> exposedPorts(Service service) {
-    return service.ports().stream().map(ContainerFactory::exposedPort).distinct().toList();
+    List<ExposedPort> out = new ArrayList<>(service.ports().stream().map(ContainerFactory::exposedPort).toList());
+    for (String spec : service.options().expose()) {
+      int slash = spec.indexOf('/');
+      String range = slash < 0 ? spec : spec.substring(0, slash);
+      InternetProtocol protocol = InternetProtocol.parse(slash < 0 ? "tcp" : spec.substring(slash + 1));
+      int dash = range.indexOf('-');
+      int from = Integer.parseInt(dash < 0 ? range : range.substring(0, dash));
+      int to = dash < 0 ? from : Integer.parseInt(range.substring(dash + 1));
+      for (int port = from; port <= to; port++) {
+        out.add(new ExposedPort(port, protocol));
+      }
+    }
+    return out.stream().distinct().toList();
+  }
+
+  private static HealthCheck healthCheck(Healthcheck h) {
+    HealthCheck check = new HealthCheck();
+    if (h.disable()) {
+      return check.withTest(List.of("NONE"));
+    }
+    if (!h.test().isEmpty()) {
+      check.withTest(h.test());
+    }
+    h.interval().ifPresent(d -> check.withInterval(d.toNanos()));
+    h.timeout().ifPresent(d -> check.withTimeout(d.toNanos()));
+    h.startPeriod().ifPresent(d -> check.withStartPeriod(d.toNanos()));
+    h.retries().ifPresent(check::withRetries);
+    return check;
+  }
+
+  /** {@code NET_ADMIN} or {@code CAP_NET_ADMIN}, as the docker CLI accepts them. */
+  private static Capability[] capabilities(List<String> names) {
+    return names.stream().map(n -> n.toUpperCase().startsWith("CAP_") ? n.substring(4) : n)
+        .map(n -> {
+          try {
+            return Capability.valueOf(n.toUpperCase());
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown capability \"" + n + "\"");
+          }
+        })
+        .toArray(Capability[]::new);
   }
 
   private static ExposedPort exposedPort(PortMapping p) {

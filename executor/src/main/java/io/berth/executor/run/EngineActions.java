@@ -96,6 +96,8 @@ public final class EngineActions implements ActionHandler {
       step("Network", a.name(), Status.REMOVING, Status.REMOVED, () -> removeNetwork(a.name()));
     } else if (action instanceof Action.RemoveVolume a) {
       step("Volume", a.name(), Status.REMOVING, Status.REMOVED, () -> removeVolume(a.name()));
+    } else if (action instanceof Action.WaitContainer a) {
+      waitFor(a);
     } else {
       throw new IllegalStateException("no handler for " + action.op());
     }
@@ -105,6 +107,25 @@ public final class EngineActions implements ActionHandler {
     progress.on(ProgressEvent.of(kind, name, before));
     call.run();
     progress.on(ProgressEvent.of(kind, name, after));
+  }
+
+  private void waitFor(Action.WaitContainer a) {
+    progress.on(ProgressEvent.of("Container", a.container(), Status.WAITING));
+    try {
+      new ConditionWaiter(client).await(a.container(), a.condition());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("interrupted while waiting for " + a.container());
+    } catch (EngineException e) {
+      if (a.required()) {
+        throw e;
+      }
+      progress.on(new ProgressEvent("Container", a.container(), Status.WARNING,
+          "optional dependency \"" + a.service() + "\" failed: " + e.getMessage()));
+      return;
+    }
+    progress.on(ProgressEvent.of("Container", a.container(),
+        a.condition().equals(ConditionWaiter.HEALTHY) ? Status.HEALTHY : Status.EXITED));
   }
 
   private void createNetwork(Network network) {

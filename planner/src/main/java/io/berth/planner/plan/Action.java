@@ -44,4 +44,11 @@ public sealed interface Action {
   record RemoveContainer(String service, String container, String name, boolean removeVolumes) implements Action {}
 
   record RenameContainer(String service, String from, String to) implements Action {}
+
+  /**
+   * Waits until {@code container} meets a {@code depends_on} condition: {@code service_healthy} or
+   * {@code service_completed_successfully}. When not {@code required}, a failure is a warning and the
+   * dependent starts anyway.
+   */
+  record WaitContainer(String service, String container, String condition, boolean required) implements Action {}
 }

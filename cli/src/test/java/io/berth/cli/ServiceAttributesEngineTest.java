@@ -1,0 +1,197 @@
+package io.berth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.berth.testsupport.EngineProbe;
+import io.berth.testsupport.TestImages;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Service attributes reach the container, and depends_on conditions are waited for. */
+@Tag("engine")
+class ServiceAttributesEngineTest {
+  private static String image;
+  @TempDir Path dir;
+  private StackFixture stack;
+
+  @BeforeAll
+  static void engineAndImage() {
+    EngineProbe.requireEngine();
+    image = TestImages.busybox();
+  }
+
+  @BeforeEach
+  void fixture(TestInfo info) {
+    stack = new StackFixture(dir, info.getTestMethod().orElseThrow().getName(), EngineProbe.client());
+    stack.berth.env("IMAGE", image);
+  }
+
+  @AfterEach
+  void takeDown() {
+    stack.close();
+  }
+
+  @Test
+  void runtimeAttributesReachTheContainer() throws IOException {
+    stack.write("app.env", "FROM_FILE=file\nOVERRIDDEN=file\n");
+    stack.write("compose.yaml", """
+        services:
+          app:
+            image: ${IMAGE}
+            command: sleep 60
+            env_file: [app.env]
+            environment: {OVERRIDDEN: inline}
+            hostname: apphost
+            domainname: example.test
+            extra_hosts: ["somehost:127.0.0.2", "other=127.0.0.3"]
+            stop_signal: SIGUSR1
+            stop_grace_period: 1m30s
+            init: true
+            tty: true
+            stdin_open: true
+            privileged: false
+            read_only: true
+            cap_add: [NET_ADMIN]
+            cap_drop: [MKNOD]
+            dns: 127.0.0.53
+            dns_search: [example.test]
+            expose: ["7000", "7100-7101/udp"]
+            tmpfs: [/run, "/scratch:size=1m"]
+            working_dir: /tmp
+            user: nobody
+            labels: {team: core}
+            restart: on-failure:2
+            healthcheck:
+              test: ["CMD-SHELL", "true"]
+              interval: 1m
+              timeout: 5s
+              retries: 4
+              start_period: 2s
+        """);
+
+    stack.ok("up", "-d");
+    InspectContainerResponse c = stack.inspect("app");
+
+    assertThat(c.getConfig().getEnv()).contains("FROM_FILE=file", "OVERRIDDEN=inline");
+    assertThat(c.getConfig().getHostName()).isEqualTo("apphost");
+    assertThat(c.getConfig().getDomainName()).isEqualTo("example.test");
+    assertThat(c.getHostConfig().getExtraHosts()).containsExactly("somehost:127.0.0.2", "other:127.0.0.3");
+    var raw = EngineProbe.inspectRaw(c.getId()).get("Config");
+    assertThat(raw.get("StopSignal").asText()).isEqualTo("SIGUSR1");
+    assertThat(raw.get("StopTimeout").asInt()).isEqualTo(90);
+    assertThat(c.getHostConfig().getInit()).isTrue();
+    assertThat(c.getConfig().getTty()).isTrue();
+    assertThat(c.getConfig().getStdinOpen()).isTrue();
+    assertThat(c.getHostConfig().getReadonlyRootfs()).isTrue();
+    assertThat(Arrays.toString(c.getHostConfig().getCapAdd())).contains("NET_ADMIN");
+    assertThat(Arrays.toString(c.getHostConfig().getCapDrop())).contains("MKNOD");
+    assertThat(c.getHostConfig().getDns()).containsExactly("127.0.0.53");
+    assertThat(c.getHostConfig().getDnsSearch()).containsExactly("example.test");
+    assertThat(c.getConfig().getExposedPorts()).extracting(Object::toString).contains("7000/tcp", "7100/udp", "7101/udp");
+    assertThat(c.getHostConfig().getTmpFs()).containsEntry("/run", "").containsEntry("/scratch", "size=1m");
+    assertThat(c.getConfig().getWorkingDir()).isEqualTo("/tmp");
+    assertThat(c.getConfig().getUser()).isEqualTo("nobody");
+    assertThat(c.getConfig().getLabels()).containsEntry("team", "core");
+    assertThat(c.getHostConfig().getRestartPolicy().toString()).isEqualTo("on-failure:2");
+    assertThat(c.getConfig().getHealthcheck().getTest()).containsExactly("CMD-SHELL", "true");
+    assertThat(c.getConfig().getHealthcheck().getInterval()).isEqualTo(60_000_000_000L);
+    assertThat(c.getConfig().getHealthcheck().getTimeout()).isEqualTo(5_000_000_000L);
+    assertThat(c.getConfig().getHealthcheck().getRetries()).isEqualTo(4);
+    assertThat(c.getConfig().getHealthcheck().getStartPeriod()).isEqualTo(2_000_000_000L);
+  }
+
+  @Test
+  void dependentsStartAfterHealthyAndCompletedDependencies() {
+    stack.write0("compose.yaml", """
+        services:
+          db:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3; touch /tmp/ready; sleep 3600 & wait"]
+            healthcheck: {test: ["CMD", "test", "-f", "/tmp/ready"], interval: 500ms, retries: 30}
+          init:
+            image: ${IMAGE}
+            command: ["sh", "-c", "sleep 1; echo done"]
+          web:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            depends_on:
+              db: {condition: service_healthy}
+              init: {condition: service_completed_successfully}
+        """);
+
+    stack.ok("up", "-d");
+
+    Instant webStarted = Instant.parse(stack.inspect("web").getState().getStartedAt());
+    var health = stack.inspect("db").getState().getHealth();
+    Instant firstHealthy = health.getLog().stream().filter(l -> l.getExitCodeLong() == 0).map(l -> l.getEnd())
+        .map(ServiceAttributesEngineTest::parseEngineTime).findFirst().orElseThrow();
+    Instant initFinished = Instant.parse(stack.inspect("init").getState().getFinishedAt());
+    assertThat(webStarted).isAfter(firstHealthy).isAfter(initFinished);
+  }
+
+  @Test
+  void anUnhealthyDependencyFailsItsDependentsButNotAnUnrelatedService() {
+    stack.write0("compose.yaml", """
+        services:
+          db:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            healthcheck: {test: ["CMD", "false"], interval: 300ms, retries: 2}
+          api:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 60 & wait"]
+            depends_on: {db: {condition: service_healthy}}
+          web:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 60 & wait"]
+            depends_on: [api]
+          other:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 60 & wait"]
+        """);
+
+    BerthRunner.Result r = stack.berth("up", "-d");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).contains("container " + stack.project + "-db-1 is unhealthy");
+    assertThat(r.err()).contains("service:web:1: not done: dependency service:db:1 failed");
+    assertThat(stack.inspect("api").getState().getStatus()).isEqualTo("created");
+    assertThat(stack.inspect("web").getState().getStatus()).isEqualTo("created");
+    assertThat(stack.inspect("other").getState().getStatus()).isEqualTo("running");
+  }
+
+  @Test
+  void profilesSelectServices() {
+    stack.write0("compose.yaml", """
+        services:
+          always:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 60 & wait"]
+          debug:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 60 & wait"]
+            profiles: [debug]
+        """);
+
+    stack.ok("up", "-d");
+    assertThat(stack.containers()).hasSize(1);
+
+    stack.ok("--profile", "debug", "up", "-d");
+    assertThat(stack.containers()).hasSize(2);
+  }
+
+  /** The Engine writes health log times with nanoseconds and a zone suffix. */
+  private static Instant parseEngineTime(String text) {
+    return java.time.OffsetDateTime.parse(text.replace(" +0000 UTC", "Z").replace(' ', 'T')).toInstant();
+  }
+}
