@@ -2,6 +2,7 @@ package io.berth.cli;
 
 import io.berth.cli.commands.ConfigCommand;
 import io.berth.cli.commands.DownCommand;
+import io.berth.cli.commands.LifecycleCommands;
 import io.berth.cli.commands.PsCommand;
 import io.berth.cli.commands.UpCommand;
 import io.berth.cli.commands.VersionCommand;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Mixin;
     description = "Define and run multi-container applications on a Docker Engine (a drop-in for docker compose).",
     subcommands = {
         UpCommand.class, DownCommand.class, PsCommand.class, ConfigCommand.class, VersionCommand.class,
+        LifecycleCommands.Start.class, LifecycleCommands.Stop.class, LifecycleCommands.Restart.class,
+        LifecycleCommands.Kill.class, LifecycleCommands.Pause.class, LifecycleCommands.Unpause.class,
+        LifecycleCommands.Rm.class,
         picocli.CommandLine.HelpCommand.class
     })
 public final class BerthCommand {

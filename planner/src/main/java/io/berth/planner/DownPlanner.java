@@ -31,12 +31,17 @@ public final class DownPlanner {
    *     {@code down} runs with only a project name, in which case every container of the project goes
    */
   public static Plan down(ObservedState observed, Optional<Project> project, DownOptions options) {
+    return down(observed, project, options, Optional.empty());
+  }
+
+  /** @param timeout {@code -t}: seconds before a stop turns into a kill, for every container */
+  public static Plan down(ObservedState observed, Optional<Project> project, DownOptions options, Optional<Integer> timeout) {
     List<ObservedContainer> doomed = observed.containers().stream()
         .filter(c -> project.isEmpty() || options.removeOrphans() || isOfProject(project.get(), c))
         .toList();
     Plan.Builder plan = new Plan.Builder();
     List<Integer> removals = new ArrayList<>();
-    stopInOrder(plan, doomed, project, "down", (c, stop) -> {
+    stopInOrder(plan, doomed, project, "down", timeout, (c, stop) -> {
       List<Integer> after = stop.map(List::of).orElse(List.of());
       String cause = isOfProject(project, c) ? "down" : "orphan";
       removals.add(plan.add(new Action.RemoveContainer(c.service(), c.id(), c.name(), options.volumes()),
@@ -60,11 +65,16 @@ public final class DownPlanner {
 
   /** Plans {@code stop} of the running containers of the given services (all when empty). */
   public static Plan stop(ObservedState observed, Optional<Project> project, Set<String> services) {
+    return stop(observed, project, services, Optional.empty());
+  }
+
+  /** @param timeout {@code -t}: seconds before a stop turns into a kill, for every container */
+  public static Plan stop(ObservedState observed, Optional<Project> project, Set<String> services, Optional<Integer> timeout) {
     List<ObservedContainer> running = observed.containers().stream()
         .filter(c -> services.isEmpty() || services.contains(c.service()))
         .toList();
     Plan.Builder plan = new Plan.Builder();
-    stopInOrder(plan, running, project, "stop", (c, stop) -> {});
+    stopInOrder(plan, running, project, "stop", timeout, (c, stop) -> {});
     return plan.build();
   }
 
@@ -78,7 +88,7 @@ public final class DownPlanner {
    * services depend on its service, so dependents stop first.
    */
   private static void stopInOrder(Plan.Builder plan, List<ObservedContainer> containers, Optional<Project> project,
-      String cause, AfterStop after) {
+      String cause, Optional<Integer> timeout, AfterStop after) {
     Optional<ServiceGraph> graph = project.map(ServiceGraph::of);
     List<String> order = new ArrayList<>(graph.map(ServiceGraph::startOrder).orElse(List.of()));
     Collections.reverse(order);
@@ -98,7 +108,8 @@ public final class DownPlanner {
             dependentsStops.addAll(stopsByService.getOrDefault(dependent, List.of()));
           }
         }
-        stop = Optional.of(plan.add(new Action.StopContainer(c.service(), c.id(), c.name()),
+        Optional<Integer> grace = timeout.or(() -> Names.gracePeriod(project, c.service()));
+        stop = Optional.of(plan.add(new Action.StopContainer(c.service(), c.id(), c.name(), grace),
             Names.serviceResource(c.service(), c.number()), isOfProject(project, c) ? cause : "orphan", dependentsStops));
         stopsByService.computeIfAbsent(c.service(), k -> new ArrayList<>()).add(stop.get());
       }

@@ -2,6 +2,7 @@ package io.berth.planner;
 
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
+import java.util.Optional;
 
 /** The names Docker Compose v2 gives what it creates. */
 public final class Names {
@@ -23,6 +24,13 @@ public final class Names {
   }
 
   public static final String RECREATE_GROUP_PREFIX = "recreate:";
+
+  /** The service's {@code stop_grace_period} in whole seconds, when the project has the service and it sets one. */
+  public static Optional<Integer> gracePeriod(Optional<Project> project, String service) {
+    return project.map(p -> p.services().get(service))
+        .flatMap(s -> s.options().stopGracePeriod())
+        .map(d -> (int) Math.max(0, d.toSeconds()));
+  }
 
   /** {@code service:web:1}: how plans, events and errors name a replica. */
   public static String serviceResource(String service, int number) {

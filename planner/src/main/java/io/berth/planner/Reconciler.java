@@ -157,7 +157,7 @@ public final class Reconciler {
         String cause = "scale " + existing.size() + "->" + wanted;
         List<Integer> deps = List.of();
         if (extra.running()) {
-          deps = List.of(plan.add(new Action.StopContainer(service.name(), extra.id(), extra.name()), resource, cause, deps));
+          deps = List.of(plan.add(new Action.StopContainer(service.name(), extra.id(), extra.name(), Names.gracePeriod(Optional.of(project), service.name())), resource, cause, deps));
         }
         plan.add(new Action.RemoveContainer(service.name(), extra.id(), extra.name(), false), resource, cause, deps);
       }
@@ -174,7 +174,7 @@ public final class Reconciler {
     String temporary = Names.replacement(old.id(), name);
     String group = Names.recreateGroup(service.name(), number);
     int create = plan.add(new Action.CreateContainer(service.name(), number, temporary, hash, old.id()), resource, cause, resources, group);
-    int stop = plan.add(new Action.StopContainer(service.name(), old.id(), old.name()), resource, "replaced by #" + create, List.of(create), group);
+    int stop = plan.add(new Action.StopContainer(service.name(), old.id(), old.name(), Names.gracePeriod(Optional.of(project), service.name())), resource, "replaced by #" + create, List.of(create), group);
     int remove = plan.add(new Action.RemoveContainer(service.name(), old.id(), old.name(), false), resource, "replaced by #" + create, List.of(stop), group);
     int rename = plan.add(new Action.RenameContainer(service.name(), temporary, name), resource, "replaces " + old.shortId(), List.of(remove), group);
     return start(service, name, resource, "recreated", join(List.of(rename), dependencies));

@@ -5,15 +5,15 @@ import io.berth.cli.Invocation;
 import io.berth.cli.render.LogPrinter;
 import io.berth.executor.ContainerSummary;
 import io.berth.executor.EngineSession;
-import io.berth.executor.Kill;
+import io.berth.executor.Lifecycle;
 import io.berth.executor.Ps;
-import io.berth.executor.Stop;
 import io.berth.executor.logs.LogFollower;
 import io.berth.model.spec.Project;
 import io.berth.planner.UpOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +70,7 @@ final class AttachedUp {
       inv.err().println("Gracefully stopping... (press Ctrl+C again to force)");
       inv.err().flush();
       Thread stopper = new Thread(() -> {
-        new Stop(session).run(project, services);
+        new Lifecycle(session).stop(project, services, Optional.empty());
         wakes.add(Wake.STOPPED);
       }, "berth-stop");
       stopper.setDaemon(true);
@@ -81,7 +81,7 @@ final class AttachedUp {
         next = take();
       } while (next == Wake.ENDED);
       if (next == Wake.SIGNAL) {
-        new Kill(session).run(project.name(), services);
+        new Lifecycle(session).kill(project, services, "KILL");
       }
       return ExitCodes.INTERRUPTED;
     }

@@ -25,7 +25,9 @@ import java.util.Optional;
  * prints it. A failure becomes an {@link EngineException} naming the resource and the Engine's words.
  */
 public final class EngineActions implements ActionHandler {
+  /** The Engine's and Compose's grace period when neither the file nor the command gives one. */
   private static final int DEFAULT_STOP_TIMEOUT_SECONDS = 10;
+
 
   private final DockerClient client;
   private final String projectName;
@@ -66,7 +68,7 @@ public final class EngineActions implements ActionHandler {
       progress.on(ProgressEvent.of("Container", a.name().substring(a.name().indexOf('_') + 1), Status.RECREATE));
       factory.orElseThrow().create(a);
     } else if (action instanceof Action.StopContainer a) {
-      stop(a.container());
+      stop(a.container(), a.timeout());
     } else if (action instanceof Action.RemoveContainer a) {
       remove(a);
     } else if (action instanceof Action.RenameContainer a) {
@@ -87,7 +89,7 @@ public final class EngineActions implements ActionHandler {
     } else if (action instanceof Action.StartContainer a) {
       step("Container", a.container(), Status.STARTING, Status.STARTED, () -> start(a.container()));
     } else if (action instanceof Action.StopContainer a) {
-      step("Container", a.name(), Status.STOPPING, Status.STOPPED, () -> stop(a.container()));
+      step("Container", a.name(), Status.STOPPING, Status.STOPPED, () -> stop(a.container(), a.timeout()));
     } else if (action instanceof Action.RemoveContainer a) {
       step("Container", a.name(), Status.REMOVING, Status.REMOVED, () -> remove(a));
     } else if (action instanceof Action.RenameContainer a) {
@@ -160,9 +162,9 @@ public final class EngineActions implements ActionHandler {
     }
   }
 
-  private void stop(String container) {
+  private void stop(String container, Optional<Integer> timeout) {
     try {
-      client.stopContainerCmd(container).withTimeout(DEFAULT_STOP_TIMEOUT_SECONDS).exec();
+      client.stopContainerCmd(container).withTimeout(timeout.orElse(DEFAULT_STOP_TIMEOUT_SECONDS)).exec();
     } catch (NotModifiedException | NotFoundException alreadyStopped) {
       // Stopped or gone meanwhile: the state we wanted.
     }

@@ -2,6 +2,7 @@ package io.berth.planner.plan;
 
 import io.berth.model.spec.Network;
 import io.berth.model.spec.Volume;
+import java.util.Optional;
 
 /**
  * One thing the executor does to the Engine. Actions carry everything the executor needs to act
@@ -34,8 +35,16 @@ public sealed interface Action {
   /** {@code container} is a name or an id. */
   record StartContainer(String service, String container) implements Action {}
 
-  /** Acts on {@code container}, an id; {@code name} is what progress shows. */
-  record StopContainer(String service, String container, String name) implements Action {}
+  /**
+   * Acts on {@code container}, an id; {@code name} is what progress shows. {@code timeout} is the
+   * grace period in seconds before the Engine kills it: {@code -t}, else the service's
+   * {@code stop_grace_period}; empty for the Engine's default.
+   */
+  record StopContainer(String service, String container, String name, Optional<Integer> timeout) implements Action {
+    public StopContainer(String service, String container, String name) {
+      this(service, container, name, Optional.empty());
+    }
+  }
 
   /**
    * Acts on {@code container}, an id; {@code name} is what progress shows. {@code removeVolumes}

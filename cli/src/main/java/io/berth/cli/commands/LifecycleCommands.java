@@ -1,0 +1,122 @@
+package io.berth.cli.commands;
+
+import io.berth.cli.BerthCommand;
+import io.berth.cli.ExitCodes;
+import io.berth.cli.HelpOption;
+import io.berth.cli.ProjectLoading;
+import io.berth.executor.EngineSession;
+import io.berth.executor.Lifecycle;
+import io.berth.model.spec.Project;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** The commands that change the state of existing containers, each a thin call into {@link Lifecycle}. */
+public final class LifecycleCommands {
+  private LifecycleCommands() {}
+
+  /** What every lifecycle command needs: the root, help, the service selection, and a session. */
+  abstract static class Base implements Callable<Integer> {
+    @ParentCommand BerthCommand root;
+    @Mixin HelpOption help;
+    @Mixin ServiceSelection selection;
+
+    @Override
+    public final Integer call() {
+      Project project = ProjectLoading.load(root);
+      Set<String> services = selection.in(project);
+      try (EngineSession session = Sessions.open(root)) {
+        return run(new Lifecycle(session), project, services);
+      }
+    }
+
+    abstract int run(Lifecycle lifecycle, Project project, Set<String> services);
+  }
+
+  @Command(name = "start", description = "Start services")
+  public static final class Start extends Base {
+    @Override
+    int run(Lifecycle lifecycle, Project project, Set<String> services) {
+      return PlanReporting.report(root.invocation(), lifecycle.start(project, services));
+    }
+  }
+
+  @Command(name = "stop", description = "Stop services")
+  public static final class Stop extends Base {
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Specify a shutdown timeout in seconds")
+    Integer timeout;
+
+    @Override
+    int run(Lifecycle lifecycle, Project project, Set<String> services) {
+      return PlanReporting.report(root.invocation(), lifecycle.stop(project, services, Optional.ofNullable(timeout)));
+    }
+  }
+
+  @Command(name = "restart", description = "Restart service containers")
+  public static final class Restart extends Base {
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Specify a shutdown timeout in seconds")
+    Integer timeout;
+
+    @Override
+    int run(Lifecycle lifecycle, Project project, Set<String> services) {
+      return PlanReporting.report(root.invocation(), lifecycle.restart(project, services, Optional.ofNullable(timeout)));
+    }
+  }
+
+  @Command(name = "kill", description = "Force stop service containers")
+  public static final class Kill extends Base {
+    @Option(names = {"-s", "--signal"}, paramLabel = "SIGNAL", description = "SIGNAL to send to the container (default: SIGKILL)")
+    String signal = "SIGKILL";
+
+    @Override
+    int run(Lifecycle lifecycle, Project project, Set<String> services) {
+      lifecycle.kill(project, services, signal);
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "pause", description = "Pause services")
+  public static final class Pause extends Base {
+    @Override
+    int run(Lifecycle lifecycle, Project project, Set<String> services) {
+      lifecycle.pause(project, services);
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "unpause", description = "Unpause services")
+  public static final class Unpause extends Base {
+    @Override
+    int run(Lifecycle lifecycle, Project project, Set<String> services) {
+      lifecycle.unpause(project, services);
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "rm", description = "Removes stopped service containers")
+  public static final class Rm extends Base {
+    @Option(names = {"-f", "--force"}, description = "Don't ask to confirm removal")
+    boolean force;
+
+    @Option(names = {"-s", "--stop"}, description = "Stop the containers, if required, before removing")
+    boolean stop;
+
+    @Option(names = {"-v", "--volumes"}, description = "Remove any anonymous volumes attached to containers")
+    boolean volumes;
+
+    @Override
+    int run(Lifecycle lifecycle, Project project, Set<String> services) {
+      List<String> removed = lifecycle.remove(project, services, stop, volumes);
+      if (removed.isEmpty()) {
+        root.invocation().err().println("No stopped containers");
+      }
+      root.invocation().err().flush();
+      return ExitCodes.OK;
+    }
+  }
+}

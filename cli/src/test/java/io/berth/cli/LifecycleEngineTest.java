@@ -1,0 +1,104 @@
+package io.berth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.berth.testsupport.EngineProbe;
+import io.berth.testsupport.TestImages;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/** stop, start, restart, pause, unpause, kill and rm on a running stack. */
+@Tag("engine")
+class LifecycleEngineTest {
+  private static final String STACK = """
+      services:
+        web:
+          image: ${IMAGE}
+          command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+          depends_on: [db]
+        db:
+          image: ${IMAGE}
+          command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+        slow:
+          image: ${IMAGE}
+          command: ["sh", "-c", "trap '' TERM; while true; do sleep 1; done"]
+          stop_grace_period: 1s
+      """;
+  private static String image;
+  @TempDir Path dir;
+  private StackFixture stack;
+
+  @BeforeAll
+  static void engineAndImage() {
+    EngineProbe.requireEngine();
+    image = TestImages.busybox();
+  }
+
+  @BeforeEach
+  void fixture(TestInfo info) {
+    stack = new StackFixture(dir, info.getTestMethod().orElseThrow().getName(), EngineProbe.client());
+    stack.berth.env("IMAGE", image);
+    stack.write0("compose.yaml", STACK);
+    stack.ok("up", "-d");
+  }
+
+  @AfterEach
+  void takeDown() {
+    stack.close();
+  }
+
+  private String state(String service) {
+    return stack.inspect(service).getState().getStatus();
+  }
+
+  @Test
+  void stopStartAndRestartKeepTheContainers() {
+    String web = stack.containerId("web");
+
+    stack.ok("stop", "web");
+    assertThat(state("web")).isEqualTo("exited");
+    assertThat(state("db")).isEqualTo("running");
+
+    stack.ok("start");
+    assertThat(state("web")).isEqualTo("running");
+    assertThat(stack.containerId("web")).isEqualTo(web);
+
+    Instant before = Instant.parse(stack.inspect("db").getState().getStartedAt());
+    stack.ok("restart", "db");
+    assertThat(Instant.parse(stack.inspect("db").getState().getStartedAt())).isAfter(before);
+  }
+
+  @Test
+  void stopHonoursStopGracePeriod() {
+    Instant start = Instant.now();
+    stack.ok("stop", "slow");
+    // The container ignores SIGTERM: it goes when its 1 s grace period ends, not after the default 10 s.
+    assertThat(Duration.between(start, Instant.parse(stack.inspect("slow").getState().getFinishedAt()))).isLessThan(Duration.ofSeconds(8));
+    assertThat(stack.inspect("slow").getState().getExitCodeLong()).isEqualTo(137L);
+  }
+
+  @Test
+  void pauseUnpauseKillAndRm() {
+    stack.ok("pause", "db");
+    assertThat(state("db")).isEqualTo("paused");
+    stack.ok("unpause", "db");
+    assertThat(state("db")).isEqualTo("running");
+
+    stack.ok("kill", "web");
+    assertThat(state("web")).isEqualTo("exited");
+
+    stack.ok("rm", "-f", "web");
+    assertThat(stack.containers()).extracting(c -> c.getLabels().get("com.docker.compose.service")).containsExactlyInAnyOrder("db", "slow");
+
+    stack.ok("rm", "-f", "-s", "db");
+    assertThat(stack.containers()).extracting(c -> c.getLabels().get("com.docker.compose.service")).containsExactly("slow");
+  }
+}

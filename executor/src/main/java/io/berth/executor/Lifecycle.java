@@ -1,0 +1,146 @@
+package io.berth.executor;
+
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.berth.executor.engine.EngineErrors;
+import io.berth.executor.engine.EngineException;
+import io.berth.executor.observe.StateCollector;
+import io.berth.executor.progress.ProgressEvent;
+import io.berth.executor.progress.ProgressEvent.Status;
+import io.berth.executor.run.EngineActions;
+import io.berth.executor.run.ExecutionReport;
+import io.berth.model.spec.Project;
+import io.berth.planner.DownPlanner;
+import io.berth.planner.StartPlanner;
+import io.berth.planner.observed.ObservedContainer;
+import io.berth.planner.observed.ObservedState;
+import io.berth.planner.plan.Action;
+import io.berth.planner.plan.Plan;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The commands that change the state of existing containers: {@code start}, {@code stop},
+ * {@code restart}, {@code rm}, {@code pause}, {@code unpause}. Ordered ones run as plans; the
+ * others act on every selected container at once.
+ */
+public final class Lifecycle {
+  private final EngineSession session;
+
+  public Lifecycle(EngineSession session) {
+    this.session = session;
+  }
+
+  public PlanResult start(Project project, Set<String> services) {
+    return run(project.name(), StartPlanner.start(observe(project.name()), project, services));
+  }
+
+  /** @param timeout {@code -t}, else each service's stop_grace_period */
+  public PlanResult stop(Project project, Set<String> services, Optional<Integer> timeout) {
+    return run(project.name(), DownPlanner.stop(observe(project.name()), Optional.of(project), services, timeout));
+  }
+
+  /** Stops the selected containers, dependents first, then starts them, dependencies first. */
+  public PlanResult restart(Project project, Set<String> services, Optional<Integer> timeout) {
+    PlanResult stopped = stop(project, services, timeout);
+    if (!stopped.ok()) {
+      return stopped;
+    }
+    ObservedState observed = observe(project.name());
+    Plan start = StartPlanner.start(observed, project, services);
+    return run(project.name(), start);
+  }
+
+  /**
+   * Removes the stopped containers of the selected services; with {@code stopFirst}, running ones
+   * are stopped first.
+   *
+   * @return the names of the containers removed
+   */
+  public List<String> remove(Project project, Set<String> services, boolean stopFirst, boolean volumes) {
+    if (stopFirst) {
+      PlanResult stopped = stop(project, services, Optional.empty());
+      if (!stopped.ok()) {
+        throw new EngineException("could not stop every container before removing them");
+      }
+    }
+    List<ObservedContainer> doomed = selected(project.name(), services, c -> !c.running());
+    List<String> names = new ArrayList<>();
+    Plan.Builder plan = new Plan.Builder();
+    for (ObservedContainer c : doomed) {
+      plan.add(new Action.RemoveContainer(c.service(), c.id(), c.name(), volumes), "service:" + c.service() + ":" + c.number(), "rm", List.of());
+      names.add(c.name());
+    }
+    PlanResult result = run(project.name(), plan.build());
+    if (!result.ok()) {
+      throw new EngineException("could not remove every container");
+    }
+    return names;
+  }
+
+  public void pause(Project project, Set<String> services) {
+    each(selected(project.name(), services, c -> c.state().equals("running")), Status.PAUSED,
+        c -> session.engine().client().pauseContainerCmd(c.id()).exec());
+  }
+
+  public void unpause(Project project, Set<String> services) {
+    each(selected(project.name(), services, c -> c.state().equals("paused")), Status.UNPAUSED,
+        c -> session.engine().client().unpauseContainerCmd(c.id()).exec());
+  }
+
+  /** Sends {@code signal} to the running containers of the selected services. */
+  public void kill(Project project, Set<String> services, String signal) {
+    each(selected(project.name(), services, ObservedContainer::running), Status.KILLED,
+        c -> session.engine().client().killContainerCmd(c.id()).withSignal(signal).exec());
+  }
+
+  private interface ContainerCall {
+    void run(ObservedContainer c);
+  }
+
+  private void each(List<ObservedContainer> containers, Status done, ContainerCall call) {
+    WorkerExecutor workers = session.vertx().createSharedWorkerExecutor("berth-each", Math.max(1, containers.size()));
+    List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try {
+      List<Future<Void>> calls = containers.stream().map(c -> workers.<Void>executeBlocking(() -> {
+        try {
+          call.run(c);
+          session.progress().on(ProgressEvent.of("Container", c.name(), done));
+        } catch (NotFoundException | ConflictException gone) {
+          // Stopped, removed or already in that state meanwhile.
+        } catch (RuntimeException e) {
+          failures.add(c.name() + ": " + EngineErrors.describe(e));
+        }
+        return null;
+      }, false)).toList();
+      Future.join(calls).toCompletionStage().handle((ok, err) -> null).toCompletableFuture().join();
+    } finally {
+      workers.close();
+    }
+    if (!failures.isEmpty()) {
+      throw new EngineException(String.join("; ", failures));
+    }
+  }
+
+  private List<ObservedContainer> selected(String project, Set<String> services, Predicate<ObservedContainer> state) {
+    return observe(project).containers().stream()
+        .filter(c -> !c.oneoff() && (services.isEmpty() || services.contains(c.service())))
+        .filter(state)
+        .toList();
+  }
+
+  private ObservedState observe(String project) {
+    return new StateCollector(session.engine().client()).observe(project);
+  }
+
+  private PlanResult run(String project, Plan plan) {
+    EngineActions actions = new EngineActions(session.engine().client(), project, Optional.empty(), session.progress());
+    ExecutionReport report = session.planExecutor().execute(plan, actions);
+    return new PlanResult(plan, Optional.of(report));
+  }
+}
