@@ -3,6 +3,7 @@ package io.berth.cli;
 import io.berth.cli.commands.ConfigCommand;
 import io.berth.cli.commands.DownCommand;
 import io.berth.cli.commands.LifecycleCommands;
+import io.berth.cli.commands.LogsCommand;
 import io.berth.cli.commands.PsCommand;
 import io.berth.cli.commands.UpCommand;
 import io.berth.cli.commands.VersionCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Mixin;
         UpCommand.class, DownCommand.class, PsCommand.class, ConfigCommand.class, VersionCommand.class,
         LifecycleCommands.Start.class, LifecycleCommands.Stop.class, LifecycleCommands.Restart.class,
         LifecycleCommands.Kill.class, LifecycleCommands.Pause.class, LifecycleCommands.Unpause.class,
-        LifecycleCommands.Rm.class,
+        LifecycleCommands.Rm.class, LogsCommand.class,
         picocli.CommandLine.HelpCommand.class
     })
 public final class BerthCommand {

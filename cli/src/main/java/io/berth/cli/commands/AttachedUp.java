@@ -44,14 +44,15 @@ final class AttachedUp {
     Set<String> services = options.services();
     List<ContainerSummary> containers = new Ps(session).list(project.name(), true, services);
     Map<String, String> displayNames = new LinkedHashMap<>();
-    containers.forEach(c -> displayNames.put(c.id(), displayName(c)));
+    containers.forEach(c -> displayNames.put(c.id(), LogPrinter.displayName(project.name(), c.name())));
     LogPrinter printer = new LogPrinter(inv.out(), List.copyOf(displayNames.values()), colorWanted());
     inv.out().println("Attaching to " + String.join(", ", displayNames.values()));
     inv.out().flush();
 
     Signal.handle(new Signal("INT"), s -> wakes.add(Wake.SIGNAL));
     Signal.handle(new Signal("TERM"), s -> wakes.add(Wake.SIGNAL));
-    try (LogFollower follower = LogFollower.follow(session.engine().client(), displayNames, (int) sinceEpochSecond,
+    try (LogFollower follower = LogFollower.follow(session.engine().client(), displayNames,
+        LogFollower.Options.followFrom((int) sinceEpochSecond),
         printer::print,
         (name, code) -> printer.note(name, name + " exited with code " + code.map(String::valueOf).orElse("unknown")))) {
       Thread waiter = new Thread(() -> {
@@ -100,11 +101,6 @@ final class AttachedUp {
     }
   }
 
-  /** {@code web-1}: the container's name without the project, unless it has a name of its own. */
-  private String displayName(ContainerSummary c) {
-    String prefix = project.name() + "-";
-    return c.name().startsWith(prefix) ? c.name().substring(prefix.length()) : c.name();
-  }
 
   private boolean colorWanted() {
     return System.console() != null && !inv.environment().containsKey("NO_COLOR");

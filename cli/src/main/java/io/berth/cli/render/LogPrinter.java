@@ -19,17 +19,37 @@ public final class LogPrinter {
   private final boolean color;
   private final Map<String, String> colors = new HashMap<>();
 
+  private final boolean prefixed;
+  private final java.util.concurrent.CountDownLatch broken = new java.util.concurrent.CountDownLatch(1);
+
   public LogPrinter(PrintWriter out, List<String> containers, boolean color) {
+    this(out, containers, color, true);
+  }
+
+  /** @param prefixed {@code false} for {@code --no-log-prefix} */
+  public LogPrinter(PrintWriter out, List<String> containers, boolean color, boolean prefixed) {
     this.out = out;
     this.width = containers.stream().mapToInt(String::length).max().orElse(0) + 1;
     this.color = color;
+    this.prefixed = prefixed;
     for (int i = 0; i < containers.size(); i++) {
       colors.put(containers.get(i), "\u001b[" + RAINBOW.get(i % RAINBOW.size()) + "m");
     }
   }
 
+  /** {@code web-1}: a container's name without the project, unless it has a name of its own. */
+  public static String displayName(String project, String container) {
+    String prefix = project + "-";
+    return container.startsWith(prefix) ? container.substring(prefix.length()) : container;
+  }
+
   public void print(LogLine line) {
-    println(prefix(line.container()) + line.text());
+    println(prefixed ? prefix(line.container()) + line.text() : line.text());
+  }
+
+  /** Counts down once the output is gone (a closed pipe, as with {@code | head}). */
+  public java.util.concurrent.CountDownLatch broken() {
+    return broken;
   }
 
   /** A line about a container rather than from it, such as its exit. */
@@ -48,8 +68,14 @@ public final class LogPrinter {
 
   private void println(String s) {
     synchronized (out) {
+      if (broken.getCount() == 0) {
+        return;
+      }
       out.println(s);
       out.flush();
+      if (out.checkError()) {
+        broken.countDown();
+      }
     }
   }
 }

@@ -27,12 +27,26 @@ public final class LogFollower implements Closeable {
   }
 
   /**
-   * @param containers container id to display name
+   * What to read of each container's log.
+   *
+   * @param follow keep reading until the container stops
+   * @param tail only the last lines; empty for all
    * @param sinceEpochSecond only lines written from then on; 0 for all
+   * @param untilEpochSecond only lines written before then; 0 for no limit
+   * @param timestamps prefix each line with the Engine's RFC 3339 timestamp
+   */
+  public record Options(boolean follow, Optional<Integer> tail, int sinceEpochSecond, int untilEpochSecond, boolean timestamps) {
+    public static Options followFrom(int sinceEpochSecond) {
+      return new Options(true, Optional.empty(), sinceEpochSecond, 0, false);
+    }
+  }
+
+  /**
+   * @param containers container id to display name
    * @param sink receives lines from several threads, one call at a time per line; must be thread-safe
    * @param exits told when a container's stream ends, with the container's exit code once it has stopped
    */
-  public static LogFollower follow(DockerClient client, Map<String, String> containers, int sinceEpochSecond,
+  public static LogFollower follow(DockerClient client, Map<String, String> containers, Options options,
       Consumer<LogLine> sink, BiConsumer<String, Optional<Long>> exits) {
     LogFollower follower = new LogFollower(containers.size());
     containers.forEach((id, display) -> {
@@ -65,12 +79,19 @@ public final class LogFollower implements Closeable {
           }
         }
       };
-      follower.streams.add(client.logContainerCmd(id)
-          .withFollowStream(true)
+      var cmd = client.logContainerCmd(id)
+          .withFollowStream(options.follow())
           .withStdOut(true)
           .withStdErr(true)
-          .withSince(sinceEpochSecond)
-          .exec(callback));
+          .withTimestamps(options.timestamps());
+      if (options.sinceEpochSecond() > 0) {
+        cmd.withSince(options.sinceEpochSecond());
+      }
+      if (options.untilEpochSecond() > 0) {
+        cmd.withUntil(options.untilEpochSecond());
+      }
+      options.tail().ifPresentOrElse(cmd::withTail, cmd::withTailAll);
+      follower.streams.add(cmd.exec(callback));
     });
     return follower;
   }

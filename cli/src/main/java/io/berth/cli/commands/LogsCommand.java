@@ -1,0 +1,139 @@
+package io.berth.cli.commands;
+
+import io.berth.cli.BerthCommand;
+import io.berth.cli.ExitCodes;
+import io.berth.cli.HelpOption;
+import io.berth.cli.ProjectLoading;
+import io.berth.cli.UserError;
+import io.berth.cli.render.LogPrinter;
+import io.berth.executor.ContainerSummary;
+import io.berth.executor.EngineSession;
+import io.berth.executor.Ps;
+import io.berth.executor.logs.LogFollower;
+import io.berth.model.spec.Project;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "logs", description = "View output from containers")
+public final class LogsCommand implements Callable<Integer> {
+  private static final Pattern RELATIVE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)");
+
+  @ParentCommand BerthCommand root;
+  @Mixin HelpOption help;
+  @Mixin ServiceSelection selection;
+
+  @Option(names = {"-f", "--follow"}, description = "Follow log output")
+  boolean follow;
+
+  @Option(names = {"-n", "--tail"}, paramLabel = "N", description = "Number of lines to show from the end of the logs for each container (default \"all\")")
+  String tail = "all";
+
+  @Option(names = {"-t", "--timestamps"}, description = "Show timestamps")
+  boolean timestamps;
+
+  @Option(names = "--since", paramLabel = "TIME", description = "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)")
+  String since;
+
+  @Option(names = "--until", paramLabel = "TIME", description = "Show logs before a timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)")
+  String until;
+
+  @Option(names = "--no-color", description = "Produce monochrome output")
+  boolean noColor;
+
+  @Option(names = "--no-log-prefix", description = "Don't print prefix in logs")
+  boolean noLogPrefix;
+
+  @Option(names = "--index", paramLabel = "N", description = "index of the container if service has multiple replicas")
+  Integer index;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Optional<Integer> tailLines = parseTail(tail);
+    Instant now = Instant.now();
+    int sinceSecond = since == null ? 0 : (int) parseTime(since, "--since", now).getEpochSecond();
+    int untilSecond = until == null ? 0 : (int) parseTime(until, "--until", now).getEpochSecond();
+    Project project = ProjectLoading.load(root);
+    Set<String> services = selection.in(project);
+    try (EngineSession session = Sessions.open(root)) {
+      List<ContainerSummary> containers = new Ps(session).list(project.name(), true, services).stream()
+          .filter(c -> index == null || c.name().endsWith("-" + index))
+          .toList();
+      Map<String, String> names = new LinkedHashMap<>();
+      containers.forEach(c -> names.put(c.id(), LogPrinter.displayName(project.name(), c.name())));
+      boolean color = !noColor && System.console() != null && !root.invocation().environment().containsKey("NO_COLOR");
+      LogPrinter printer = new LogPrinter(root.invocation().out(), List.copyOf(names.values()), color, !noLogPrefix);
+      LogFollower.Options options = new LogFollower.Options(follow, tailLines, sinceSecond, untilSecond, timestamps);
+      CountDownLatch done = printer.broken();
+      try (LogFollower follower = LogFollower.follow(session.engine().client(), names, options, printer::print, (n, c) -> {})) {
+        Thread waiter = new Thread(() -> {
+          try {
+            follower.awaitEnd();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          done.countDown();
+        }, "berth-logs-end");
+        waiter.setDaemon(true);
+        waiter.start();
+        // Ends when every stream has ended, or at once when the reader went away (| head).
+        done.await();
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private static Optional<Integer> parseTail(String tail) {
+    if (tail.equals("all")) {
+      return Optional.empty();
+    }
+    if (!tail.matches("[0-9]+")) {
+      throw new UserError("invalid --tail \"" + tail + "\": accepted values are a number of lines or \"all\"");
+    }
+    return Optional.of(Integer.parseInt(tail));
+  }
+
+  /** RFC 3339 ({@code 2013-01-02T13:23:37Z}), Unix seconds, or relative to now ({@code 10m}, {@code 1h30m}). */
+  static Instant parseTime(String text, String flag, Instant now) {
+    if (text.matches("[0-9]+")) {
+      return Instant.ofEpochSecond(Long.parseLong(text));
+    }
+    Matcher m = RELATIVE.matcher(text);
+    int at = 0;
+    Duration ago = Duration.ZERO;
+    while (m.find() && m.start() == at) {
+      double v = Double.parseDouble(m.group(1));
+      long millis = (long) (v * switch (m.group(2)) {
+        case "ms" -> 1;
+        case "s" -> 1000;
+        case "m" -> 60_000;
+        default -> 3_600_000;
+      });
+      ago = ago.plusMillis(millis);
+      at = m.end();
+    }
+    if (at == text.length() && at > 0) {
+      return now.minus(ago);
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new UserError("invalid " + flag + " \"" + text + "\": accepted values are RFC 3339 times (2013-01-02T13:23:37Z), Unix seconds, or durations such as 10m");
+    }
+  }
+
+}

@@ -1,0 +1,47 @@
+package io.berth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.berth.testsupport.EngineProbe;
+import io.berth.testsupport.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code berth logs -f | head -n 3}: the closed pipe ends berth at once, exit 0, nothing on stderr. */
+@Tag("engine")
+class LogsPipeIT {
+  @TempDir Path dir;
+
+  @Test
+  void followIntoAClosedPipeEndsCleanly(TestInfo info) throws Exception {
+    EngineProbe.requireEngine();
+    String image = TestImages.busybox();
+    try (StackFixture stack = new StackFixture(dir, info.getTestMethod().orElseThrow().getName(), EngineProbe.client())) {
+      stack.berth.env("IMAGE", image);
+      stack.write("compose.yaml", """
+          services:
+            chatty:
+              image: ${IMAGE}
+              command: ["sh", "-c", "trap 'exit 0' TERM; while true; do echo tick; sleep 0.1; done"]
+          """);
+      stack.ok("up", "-d");
+
+      ProcessBuilder pb = new ProcessBuilder("bash", "-c",
+          "'" + BerthProcess.repoRoot().resolve("bin/berth") + "' logs -f 2>err.txt | head -n 3 >out.txt; echo ${PIPESTATUS[0]} > rc.txt")
+          .directory(dir.toFile());
+      pb.environment().put("COMPOSE_PROJECT_NAME", stack.project);
+      pb.environment().put("IMAGE", image);
+      Process shell = pb.start();
+
+      assertThat(shell.waitFor(60, TimeUnit.SECONDS)).as("berth logs -f ended after head closed the pipe").isTrue();
+      assertThat(Files.readString(dir.resolve("rc.txt")).strip()).isEqualTo("0");
+      assertThat(Files.readString(dir.resolve("err.txt"))).isEmpty();
+      assertThat(Files.readAllLines(dir.resolve("out.txt"))).hasSize(3).allMatch(l -> l.equals("chatty-1 | tick"));
+    }
+  }
+}
