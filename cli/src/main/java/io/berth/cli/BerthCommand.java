@@ -1,5 +1,6 @@
 package io.berth.cli;
 
+import io.berth.cli.commands.BuildCommand;
 import io.berth.cli.commands.ConfigCommand;
 import io.berth.cli.commands.DownCommand;
 import io.berth.cli.commands.LifecycleCommands;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Mixin;
         UpCommand.class, DownCommand.class, PsCommand.class, ConfigCommand.class, VersionCommand.class,
         LifecycleCommands.Start.class, LifecycleCommands.Stop.class, LifecycleCommands.Restart.class,
         LifecycleCommands.Kill.class, LifecycleCommands.Pause.class, LifecycleCommands.Unpause.class,
-        LifecycleCommands.Rm.class, LogsCommand.class,
+        LifecycleCommands.Rm.class, LogsCommand.class, BuildCommand.class,
         picocli.CommandLine.HelpCommand.class
     })
 public final class BerthCommand {

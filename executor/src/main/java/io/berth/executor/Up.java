@@ -1,6 +1,6 @@
 package io.berth.executor;
 
-import io.berth.executor.create.ImagePuller;
+import io.berth.executor.create.Images;
 import io.berth.executor.observe.StateCollector;
 import io.berth.executor.progress.ProgressEvent;
 import io.berth.executor.progress.ProgressEvent.Status;
@@ -11,9 +11,7 @@ import io.berth.planner.Reconciler;
 import io.berth.planner.UpOptions;
 import io.berth.planner.observed.ObservedContainer;
 import io.berth.planner.observed.ObservedState;
-import io.berth.planner.plan.Action;
 import io.berth.planner.plan.Plan;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,26 +38,17 @@ public final class Up {
       warnings.accept("Found orphan containers (" + orphans.stream().map(ObservedContainer::name).collect(Collectors.joining(", "))
           + ") for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.");
     }
-    Plan plan = Reconciler.reconcile(project, observed, options);
+    Images images = new Images(session.engine().client(), session.progress());
+    List<String> selected = Reconciler.selectedServices(project, options);
     if (dryRun) {
-      return new PlanResult(plan, Optional.empty());
+      return new PlanResult(Reconciler.reconcile(project, observed, options, images.present(project, selected)), Optional.empty());
     }
-    pullMissingImages(project, plan);
+    Map<String, String> imageIds = images.ensure(project, selected, options.build(), false, false);
+    Plan plan = Reconciler.reconcile(project, observed, options, imageIds);
     reportUnchanged(project, observed, plan);
     EngineActions actions = new EngineActions(session.engine().client(), project.name(), Optional.of(project), session.progress());
     ExecutionReport report = session.planExecutor().execute(plan, actions);
     return new PlanResult(plan, Optional.of(report));
-  }
-
-  private void pullMissingImages(Project project, Plan plan) {
-    Map<String, String> imageToService = new LinkedHashMap<>();
-    for (var node : plan.nodes()) {
-      if (node.action() instanceof Action.CreateContainer create) {
-        project.service(create.service()).image().ifPresent(image -> imageToService.putIfAbsent(image, create.service()));
-      }
-    }
-    ImagePuller puller = new ImagePuller(session.engine().client(), session.progress());
-    imageToService.forEach((image, service) -> puller.ensurePresent(service, image));
   }
 
   /** Compose says {@code Running} for a container up leaves alone; so do we. */

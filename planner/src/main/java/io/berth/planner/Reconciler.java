@@ -31,6 +31,7 @@ public final class Reconciler {
   private final ObservedState observed;
   private final UpOptions options;
   private final ServiceGraph graph;
+  private final Map<String, String> imageIds;
   private final Plan.Builder plan = new Plan.Builder();
   private final Map<String, Integer> networkNodes = new HashMap<>();
   private final Map<String, Integer> volumeNodes = new HashMap<>();
@@ -38,15 +39,24 @@ public final class Reconciler {
   private final Map<String, List<Integer>> startNodes = new HashMap<>();
   private final Map<String, Integer> waitNodes = new HashMap<>();
 
-  private Reconciler(Project project, ObservedState observed, UpOptions options) {
+  private Reconciler(Project project, ObservedState observed, UpOptions options, Map<String, String> imageIds) {
     this.project = project;
     this.observed = observed;
     this.options = options;
     this.graph = ServiceGraph.of(project);
+    this.imageIds = Map.copyOf(imageIds);
   }
 
   public static Plan reconcile(Project project, ObservedState observed, UpOptions options) {
-    return new Reconciler(project, observed, options).plan();
+    return reconcile(project, observed, options, Map.of());
+  }
+
+  /**
+   * @param imageIds the id of each service's image as it is now, where known: a container created
+   *     from another image (a rebuild, a newer pull) is recreated
+   */
+  public static Plan reconcile(Project project, ObservedState observed, UpOptions options, Map<String, String> imageIds) {
+    return new Reconciler(project, observed, options, imageIds).plan();
   }
 
   /** Containers of the project whose service is no longer in it, oldest name first. */
@@ -79,6 +89,11 @@ public final class Reconciler {
       }
     }
     return plan.build();
+  }
+
+  /** The services {@code up} acts on: those named (with their dependencies unless --no-deps), else all, in start order. */
+  public static List<String> selectedServices(Project project, UpOptions options) {
+    return new Reconciler(project, ObservedState.empty(project.name()), options, Map.of()).selectedServices();
   }
 
   private List<String> selectedServices() {
@@ -135,7 +150,7 @@ public final class Reconciler {
       String name = Names.container(project, service, number);
       String resource = Names.serviceResource(service.name(), number);
       Optional<ObservedContainer> current = replica(existing, number);
-      Optional<String> recreateCause = current.flatMap(c -> recreateCause(c, hash));
+      Optional<String> recreateCause = current.flatMap(c -> recreateCause(c, hash, imageIds.get(service.name())));
       Integer last;
       if (current.isEmpty()) {
         last = plan.add(new Action.CreateContainer(service.name(), number, name, hash, ""), resource, "not found", resources);
@@ -187,11 +202,13 @@ public final class Reconciler {
     return plan.add(new Action.StartContainer(service.name(), container), resource, cause, deps);
   }
 
-  private Optional<String> recreateCause(ObservedContainer container, String hash) {
+  private Optional<String> recreateCause(ObservedContainer container, String hash, String imageId) {
     return switch (options.recreate()) {
       case NEVER -> Optional.empty();
       case FORCE -> Optional.of("forced");
-      case DIVERGED -> container.configHash().equals(hash) ? Optional.empty() : Optional.of("config hash changed");
+      case DIVERGED -> !container.configHash().equals(hash) ? Optional.of("config hash changed")
+          : imageId != null && !imageId.equals(container.imageId()) ? Optional.of("image changed")
+          : Optional.empty();
     };
   }
 

@@ -10,14 +10,20 @@ import java.util.Set;
  * @param recreate when to recreate a container that exists
  * @param removeOrphans stop and remove containers of services no longer in the project
  * @param noStart create containers but do not start them
+ * @param build build images before starting ({@code --build}), even those that exist
  */
-public record UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart) {
+public record UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart,
+    boolean build) {
   public UpOptions {
     services = Set.copyOf(services);
   }
 
+  public UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart) {
+    this(services, noDeps, recreate, removeOrphans, noStart, false);
+  }
+
   public static UpOptions defaults() {
-    return new UpOptions(Set.of(), false, Recreate.DIVERGED, false, false);
+    return new UpOptions(Set.of(), false, Recreate.DIVERGED, false, false, false);
   }
 
   public enum Recreate {

@@ -47,6 +47,9 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the plan and change nothing")
   boolean dryRun;
 
+  @Option(names = "--build", description = "Build images before starting containers")
+  boolean build;
+
   @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services to start, with their dependencies")
   List<String> services = List.of();
 
@@ -63,7 +66,7 @@ public final class UpCommand implements Callable<Integer> {
     }
     UpOptions options = new UpOptions(new LinkedHashSet<>(services), noDeps,
         forceRecreate ? UpOptions.Recreate.FORCE : noRecreate ? UpOptions.Recreate.NEVER : UpOptions.Recreate.DIVERGED,
-        removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS")), noStart);
+        removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS")), noStart, build);
     long startedAt = Instant.now().getEpochSecond();
     try (EngineSession session = Sessions.open(root)) {
       PlanResult result = new Up(session).run(project, options, dryRun,

@@ -14,8 +14,9 @@ public final class ProgressPrinter implements ProgressListener {
 
   @Override
   public void on(ProgressEvent e) {
-    String line = " " + e.kind() + " " + e.name() + "  " + e.status().text()
-        + (e.detail().isEmpty() ? "" : " " + e.detail());
+    String line = e.status() == ProgressEvent.Status.BUILD_OUTPUT
+        ? e.detail()
+        : " " + e.kind() + " " + e.name() + "  " + e.status().text() + (e.detail().isEmpty() ? "" : " " + e.detail());
     synchronized (err) {
       err.println(line);
       err.flush();

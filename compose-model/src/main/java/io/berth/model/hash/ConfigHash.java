@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The value of the {@code com.docker.compose.config-hash} label: SHA-256 of the service's canonical
- * JSON. Like Compose's, it leaves out {@code depends_on}, so reordering or changing dependencies
- * never recreates a container; everything else the service says is in it.
+ * JSON. Like Compose's, it leaves out {@code depends_on}, {@code build} and {@code pull_policy}, so
+ * changing dependencies or how the image is obtained never recreates a container by itself (a new
+ * image does, through its id); everything else the service says is in it.
  */
 public final class ConfigHash {
   private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -23,7 +24,10 @@ public final class ConfigHash {
 
   public static String of(Service s) {
     Map<String, Object> form = CanonicalForm.service(s);
+    // As Compose: how the image is obtained is not the container's configuration.
     form.remove("depends_on");
+    form.remove("build");
+    form.remove("pull_policy");
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsString(form).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);

@@ -1,5 +1,6 @@
 package io.berth.model.load;
 
+import io.berth.model.spec.BuildSpec;
 import io.berth.model.spec.ContainerOptions;
 import io.berth.model.spec.Dependency;
 import io.berth.model.spec.Healthcheck;
@@ -46,6 +47,8 @@ public final class CanonicalForm {
     Map<String, Object> out = new TreeMap<>();
     options(s.options(), out);
     s.healthcheck().ifPresent(h -> out.put("healthcheck", healthcheck(h)));
+    s.build().ifPresent(b -> out.put("build", build(b)));
+    s.pullPolicy().ifPresent(p -> out.put("pull_policy", p));
     if (!s.profiles().isEmpty()) {
       out.put("profiles", s.profiles());
     }
@@ -113,6 +116,24 @@ public final class CanonicalForm {
     if (!value.isEmpty()) {
       out.put(key, value);
     }
+  }
+
+  private static Map<String, Object> build(BuildSpec b) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("context", b.context().toString());
+    out.put("dockerfile", b.dockerfile());
+    if (!b.args().isEmpty()) {
+      out.put("args", new LinkedHashMap<>(b.args()));
+    }
+    b.target().ifPresent(t -> out.put("target", t));
+    if (!b.labels().isEmpty()) {
+      out.put("labels", new LinkedHashMap<>(b.labels()));
+    }
+    b.network().ifPresent(n -> out.put("network", n));
+    putIf(out, "no_cache", b.noCache());
+    putIf(out, "pull", b.pull());
+    putIf(out, "tags", b.tags());
+    return out;
   }
 
   private static Map<String, Object> healthcheck(Healthcheck h) {

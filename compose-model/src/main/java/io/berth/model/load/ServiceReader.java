@@ -4,6 +4,7 @@ import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
 import io.berth.model.interp.DotEnv;
 import io.berth.model.interp.DotEnvException;
+import io.berth.model.spec.BuildSpec;
 import io.berth.model.spec.ContainerOptions;
 import io.berth.model.spec.Dependency;
 import io.berth.model.spec.Healthcheck;
@@ -48,10 +49,12 @@ final class ServiceReader {
     YMap m = Nodes.mapOrNull(node, path);
     KeyCheck.check(m, path, Keys.SERVICE_SUPPORTED, Keys.SERVICE_SPEC, "service");
     Optional<String> image = optional(m, "image").map(n -> Nodes.text(n, path + ".image"));
-    if (image.isEmpty()) {
+    Optional<BuildSpec> build = optional(m, "build").map(n -> build(n, path + ".build"));
+    Optional<String> pullPolicy = optional(m, "pull_policy").map(n -> pullPolicy(n, path + ".pull_policy"));
+    if (image.isEmpty() && build.isEmpty()) {
       throw new ComposeModelException(m.pos(), path, "service \"" + name + "\" has neither an image nor a build context specified");
     }
-    if (image.get().isBlank()) {
+    if (image.isPresent() && image.get().isBlank()) {
       throw new ComposeModelException(m.posOf("image"), path + ".image", "must not be empty");
     }
     return new Service(
@@ -69,10 +72,59 @@ final class ServiceReader {
         optional(m, "working_dir").map(n -> Nodes.text(n, path + ".working_dir")),
         optional(m, "user").map(n -> Nodes.text(n, path + ".user")),
         networks(m, path),
+        build,
+        pullPolicy,
         optional(m, "healthcheck").map(n -> healthcheck(n, path + ".healthcheck")),
         strings(m, "profiles", path),
         options(m, path),
         m.pos());
+  }
+
+  /** {@code build: ./dir} or the long form; the context resolves against the project directory. */
+  private BuildSpec build(YNode node, String path) {
+    if (node instanceof YScalar) {
+      return new BuildSpec(Path.of(resolveHostPath(Nodes.text(node, path))), "Dockerfile", Map.of(), Optional.empty(),
+          Map.of(), Optional.empty(), false, false, List.of());
+    }
+    YMap m = Nodes.map(node, path);
+    KeyCheck.check(m, path, Set.of("context", "dockerfile", "args", "target", "labels", "network", "no_cache", "pull", "tags"),
+        Set.of("dockerfile_inline", "ssh", "cache_from", "cache_to", "additional_contexts", "extra_hosts", "isolation",
+            "privileged", "secrets", "shm_size", "ulimits", "platforms", "entitlements", "provenance", "sbom", "no_cache_filter"),
+        "build");
+    String context = optional(m, "context").map(n -> Nodes.text(n, path + ".context")).orElse(".");
+    if (context.contains("://") || context.startsWith("git@")) {
+      throw new ComposeModelException(m.posOf("context"), path + ".context", "remote build contexts are not supported yet by berth");
+    }
+    Map<String, String> args = new LinkedHashMap<>();
+    optional(m, "args").ifPresent(n -> Nodes.keyValues(n, path + ".args").forEach((k, v) -> {
+      if (v instanceof YScalar s && s.isNull()) {
+        environment.apply(k).ifPresent(value -> args.put(k, value));
+      } else {
+        args.put(k, Nodes.text(v, path + ".args." + k));
+      }
+    }));
+    Map<String, String> labels = new LinkedHashMap<>();
+    optional(m, "labels").ifPresent(n -> Nodes.keyValues(n, path + ".labels").forEach((k, v) ->
+        labels.put(k, v instanceof YScalar s && s.isNull() ? "" : Nodes.text(v, path + ".labels." + k))));
+    return new BuildSpec(
+        Path.of(resolveHostPath(context)),
+        optional(m, "dockerfile").map(n -> Nodes.text(n, path + ".dockerfile")).orElse("Dockerfile"),
+        args,
+        optional(m, "target").map(n -> Nodes.text(n, path + ".target")),
+        labels,
+        optional(m, "network").map(n -> Nodes.text(n, path + ".network")),
+        flag(m, "no_cache", path),
+        flag(m, "pull", path),
+        strings(m, "tags", path));
+  }
+
+  private static String pullPolicy(YNode node, String path) {
+    String policy = Nodes.text(node, path);
+    if (!policy.matches("always|never|missing|if_not_present|build|daily|weekly|every_[0-9]+[smhdw]?")) {
+      throw new ComposeModelException(node.pos(), path, "invalid pull policy \"" + policy
+          + "\" (accepted: always, never, missing, if_not_present, build, daily, weekly, every_<duration>)");
+    }
+    return policy.equals("if_not_present") ? "missing" : policy;
   }
 
   private ContainerOptions options(YMap m, String path) {

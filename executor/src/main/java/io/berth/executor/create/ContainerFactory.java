@@ -48,8 +48,7 @@ public final class ContainerFactory {
   /** Creates the container and connects it to all of its networks; returns its id. */
   public String create(Action.CreateContainer action) {
     Service service = project.service(action.service());
-    String image = service.image().orElseThrow(() -> new IllegalStateException(
-        "service " + service.name() + " has no image"));
+    String image = service.imageName(project.name());
     List<String> networks = networkNames(service);
     ContainerOptions o = service.options();
     HostConfig host = HostConfig.newHostConfig()

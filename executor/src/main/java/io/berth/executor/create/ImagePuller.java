@@ -25,9 +25,13 @@ public final class ImagePuller {
    * @throws EngineException when the image is missing and cannot be pulled
    */
   public void ensurePresent(String service, String image) {
-    if (isPresent(image)) {
-      return;
+    if (!isPresent(image)) {
+      pull(service, image);
     }
+  }
+
+  /** Pulls {@code image} whether or not it is present. */
+  public void pull(String service, String image) {
     ImageReference ref = ImageReference.parse(image);
     progress.on(ProgressEvent.of("Image", image, Status.PULLING));
     try {

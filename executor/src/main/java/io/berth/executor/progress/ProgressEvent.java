@@ -30,6 +30,9 @@ public record ProgressEvent(String kind, String name, Status status, String deta
     KILLED("Killed"),
     PULLING("Pulling"),
     PULLED("Pulled"),
+    BUILDING("Building"),
+    BUILD_OUTPUT(""),
+    BUILT("Built"),
     WARNING("Warning"),
     ERROR("Error");
 

@@ -1,0 +1,95 @@
+package io.berth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.berth.testsupport.EngineProbe;
+import io.berth.testsupport.TestImages;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Images built through the Engine: .dockerignore, build args, the default image name, up --build. */
+@Tag("engine")
+class BuildEngineTest {
+  private static String image;
+  @TempDir Path dir;
+  private StackFixture stack;
+
+  @BeforeAll
+  static void engineAndImage() {
+    EngineProbe.requireEngine();
+    image = TestImages.busybox();
+  }
+
+  @BeforeEach
+  void fixture(TestInfo info) throws Exception {
+    stack = new StackFixture(dir, info.getTestMethod().orElseThrow().getName(), EngineProbe.client());
+    stack.write("app/Dockerfile", """
+        FROM %s
+        ARG GREETING=none
+        RUN echo "$GREETING" > /greeting
+        COPY . /app
+        CMD ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+        """.formatted(image));
+    stack.write("app/kept.txt", "kept\n");
+    stack.write("app/secret.txt", "secret\n");
+    stack.write("app/.dockerignore", "secret.txt\n");
+    stack.write("compose.yaml", """
+        services:
+          app:
+            build:
+              context: ./app
+              args:
+                GREETING: hello-arg
+          other:
+            image: %s
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+        """.formatted(image));
+  }
+
+  @AfterEach
+  void takeDown() {
+    stack.close();
+    try {
+      stack.docker.removeImageCmd(stack.project + "-app").withForce(true).exec();
+    } catch (RuntimeException ignored) {
+      // Not built when the test failed early.
+    }
+  }
+
+  @Test
+  void buildsWithArgsHonouringDockerignoreAndRebuildsOnlyWhatWasAsked() throws Exception {
+    stack.ok("up", "-d");
+
+    assertThat(stack.inspect("app").getConfig().getImage()).isEqualTo(stack.project + "-app");
+    assertThat(stack.exec("app", "cat", "/greeting")).isEqualTo("hello-arg\n");
+    assertThat(stack.exec("app", "ls", "/app")).contains("kept.txt").doesNotContain("secret.txt");
+
+    String app = stack.containerId("app");
+    String other = stack.containerId("other");
+    stack.ok("up", "-d");
+    assertThat(stack.containerId("app")).isEqualTo(app);
+
+    stack.write("app/kept.txt", "changed\n");
+    stack.ok("up", "-d", "--build");
+    assertThat(stack.containerId("app")).isNotEqualTo(app);
+    assertThat(stack.containerId("other")).isEqualTo(other);
+    assertThat(stack.exec("app", "cat", "/app/kept.txt")).isEqualTo("changed\n");
+  }
+
+  @Test
+  void buildCommandBuildsAndABrokenDockerfileIsOneLine() throws Exception {
+    stack.ok("build");
+    assertThat(stack.docker.inspectImageCmd(stack.project + "-app").exec().getId()).startsWith("sha256:");
+
+    stack.write("app/Dockerfile", "FROM " + image + "\nRUN exit 3\n");
+    BerthRunner.Result r = stack.berth("build", "--no-cache", "app");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("service \"app\": failed to build " + stack.project + "-app").doesNotContain("\tat ");
+  }
+}

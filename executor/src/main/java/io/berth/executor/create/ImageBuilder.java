@@ -1,0 +1,73 @@
+package io.berth.executor.create;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import io.berth.executor.engine.EngineErrors;
+import io.berth.executor.engine.EngineException;
+import io.berth.executor.progress.ProgressEvent;
+import io.berth.executor.progress.ProgressEvent.Status;
+import io.berth.executor.progress.ProgressListener;
+import io.berth.model.spec.BuildSpec;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Builds a service's image through the Engine's build API. docker-java sends the context as a tar
+ * and leaves out what {@code .dockerignore} names.
+ */
+public final class ImageBuilder {
+  private final DockerClient client;
+  private final ProgressListener progress;
+
+  public ImageBuilder(DockerClient client, ProgressListener progress) {
+    this.client = client;
+    this.progress = progress;
+  }
+
+  /** @return the new image's id */
+  public String build(String service, String image, BuildSpec spec, boolean noCache, boolean pull) {
+    Path context = spec.context();
+    if (!Files.isDirectory(context)) {
+      throw new EngineException("service \"" + service + "\": build context " + context + " is not a directory");
+    }
+    Path dockerfile = context.resolve(spec.dockerfile()).normalize();
+    if (!Files.isRegularFile(dockerfile)) {
+      throw new EngineException("service \"" + service + "\": no Dockerfile at " + dockerfile);
+    }
+    Set<String> tags = new HashSet<>(spec.tags());
+    tags.add(image);
+    BuildImageCmd cmd = client.buildImageCmd()
+        .withBaseDirectory(context.toFile())
+        .withDockerfile(new File(dockerfile.toString()))
+        .withTags(tags)
+        .withNoCache(spec.noCache() || noCache)
+        .withPull(spec.pull() || pull)
+        .withLabels(spec.labels());
+    spec.args().forEach(cmd::withBuildArg);
+    spec.target().ifPresent(cmd::withTarget);
+    spec.network().ifPresent(cmd::withNetworkMode);
+    progress.on(ProgressEvent.of("Image", image, Status.BUILDING));
+    try {
+      String id = cmd.exec(new BuildImageResultCallback() {
+        @Override
+        public void onNext(BuildResponseItem item) {
+          if (item.getStream() != null && !item.getStream().isBlank()) {
+            progress.on(new ProgressEvent("Image", image, Status.BUILD_OUTPUT, item.getStream().stripTrailing()));
+          }
+          super.onNext(item);
+        }
+      }).awaitImageId();
+      progress.on(ProgressEvent.of("Image", image, Status.BUILT));
+      return id;
+    } catch (RuntimeException e) {
+      String message = EngineErrors.describe(e);
+      progress.on(new ProgressEvent("Image", image, Status.ERROR, message));
+      throw new EngineException("service \"" + service + "\": failed to build " + image + ": " + message, e);
+    }
+  }
+}

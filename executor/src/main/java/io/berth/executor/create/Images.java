@@ -1,0 +1,78 @@
+package io.berth.executor.create;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.berth.executor.engine.EngineException;
+import io.berth.executor.progress.ProgressListener;
+import io.berth.model.spec.Project;
+import io.berth.model.spec.Service;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gets each service's image the way its pull policy and build section say, and reports the image
+ * ids, so that the planner can tell a container made from an older image.
+ */
+public final class Images {
+  private final DockerClient client;
+  private final ImagePuller puller;
+  private final ImageBuilder builder;
+
+  public Images(DockerClient client, ProgressListener progress) {
+    this.client = client;
+    this.puller = new ImagePuller(client, progress);
+    this.builder = new ImageBuilder(client, progress);
+  }
+
+  /**
+   * @param build {@code --build}: build every service that has a build section
+   * @return the image id of each given service
+   */
+  public Map<String, String> ensure(Project project, Iterable<String> services, boolean build, boolean noCache, boolean pull) {
+    Map<String, String> ids = new LinkedHashMap<>();
+    for (String name : services) {
+      Service s = project.service(name);
+      String image = s.imageName(project.name());
+      String policy = s.pullPolicy().orElse("missing");
+      Optional<String> present = idOf(image);
+      String id;
+      if (s.build().isPresent() && (build || policy.equals("build") || (present.isEmpty() && !policy.equals("always")))) {
+        id = builder.build(name, image, s.build().get(), noCache, pull);
+      } else if (policy.equals("always") || present.isEmpty()) {
+        if (policy.equals("never") && present.isEmpty()) {
+          throw new EngineException("service \"" + name + "\": image " + image + " is not present and pull_policy is never");
+        }
+        puller.pull(name, image);
+        id = idOf(image).orElseThrow(() -> new EngineException("service \"" + name + "\": image " + image + " is missing after pull"));
+      } else {
+        id = present.get();
+      }
+      ids.put(name, id);
+    }
+    return ids;
+  }
+
+  /** Builds one service's image ({@code berth build}); returns its id. */
+  public String build(Project project, String service, boolean noCache, boolean pull) {
+    Service s = project.service(service);
+    return builder.build(service, s.imageName(project.name()), s.build().orElseThrow(), noCache, pull);
+  }
+
+  /** The ids of the images that are present, without pulling or building anything. */
+  public Map<String, String> present(Project project, Iterable<String> services) {
+    Map<String, String> ids = new LinkedHashMap<>();
+    for (String name : services) {
+      idOf(project.service(name).imageName(project.name())).ifPresent(id -> ids.put(name, id));
+    }
+    return ids;
+  }
+
+  private Optional<String> idOf(String image) {
+    try {
+      return Optional.ofNullable(client.inspectImageCmd(image).exec().getId());
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+}
