@@ -3,6 +3,7 @@ package io.berth.cli;
 import io.berth.cli.commands.BuildCommand;
 import io.berth.cli.commands.ConfigCommand;
 import io.berth.cli.commands.DownCommand;
+import io.berth.cli.commands.ExecCommand;
 import io.berth.cli.commands.LifecycleCommands;
 import io.berth.cli.commands.LogsCommand;
 import io.berth.cli.commands.PsCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Mixin;
         UpCommand.class, DownCommand.class, PsCommand.class, ConfigCommand.class, VersionCommand.class,
         LifecycleCommands.Start.class, LifecycleCommands.Stop.class, LifecycleCommands.Restart.class,
         LifecycleCommands.Kill.class, LifecycleCommands.Pause.class, LifecycleCommands.Unpause.class,
-        LifecycleCommands.Rm.class, LogsCommand.class, BuildCommand.class,
+        LifecycleCommands.Rm.class, LogsCommand.class, BuildCommand.class, ExecCommand.class,
         picocli.CommandLine.HelpCommand.class
     })
 public final class BerthCommand {

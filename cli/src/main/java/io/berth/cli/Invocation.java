@@ -1,5 +1,6 @@
 package io.berth.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -8,9 +9,14 @@ import java.util.Map;
  * What one run of the command line sees of the world: its environment, working directory and
  * streams. Passed down instead of read from globals, so that tests run commands in-process.
  */
-public record Invocation(Map<String, String> environment, Path workingDir, PrintWriter out, PrintWriter err) {
+public record Invocation(Map<String, String> environment, Path workingDir, PrintWriter out, PrintWriter err, InputStream in) {
   public Invocation {
     environment = Map.copyOf(environment);
     workingDir = workingDir.toAbsolutePath().normalize();
+  }
+
+  /** An invocation with nothing on standard input. */
+  public Invocation(Map<String, String> environment, Path workingDir, PrintWriter out, PrintWriter err) {
+    this(environment, workingDir, out, err, InputStream.nullInputStream());
   }
 }

@@ -1,6 +1,7 @@
 package io.berth.cli;
 
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -18,7 +19,7 @@ public final class Main {
     // `berth logs -f | head` must notice that its reader is gone.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-    Invocation inv = new Invocation(System.getenv(), Path.of("").toAbsolutePath(), out, err);
+    Invocation inv = new Invocation(System.getenv(), Path.of("").toAbsolutePath(), out, err, new FileInputStream(FileDescriptor.in));
     int code = run(inv, args);
     out.flush();
     err.flush();
@@ -32,6 +33,8 @@ public final class Main {
         .setErr(inv.err())
         .setUsageHelpWidth(100)
         .setExecutionExceptionHandler(new ErrorHandler(root));
+    // Everything after the service is the command and its own flags: `exec web sh -c 'ls -l'`.
+    cl.getSubcommands().get("exec").setStopAtPositional(true);
     try {
       return cl.execute(args);
     } finally {

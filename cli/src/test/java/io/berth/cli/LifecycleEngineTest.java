@@ -101,4 +101,18 @@ class LifecycleEngineTest {
     stack.ok("rm", "-f", "-s", "db");
     assertThat(stack.containers()).extracting(c -> c.getLabels().get("com.docker.compose.service")).containsExactly("slow");
   }
+
+  @Test
+  void execRunsInTheServiceContainerAndReturnsTheExitCode() {
+    BerthRunner.Result r = stack.berth("exec", "-T", "-e", "GREETING=hi", "-w", "/tmp", "-u", "nobody", "web",
+        "sh", "-c", "echo $GREETING $(pwd) $(id -u); echo oops >&2; exit 7");
+
+    assertThat(r.code()).isEqualTo(7);
+    assertThat(r.out()).isEqualTo("hi /tmp 65534\n");
+    assertThat(r.err()).isEqualTo("oops\n");
+
+    assertThat(stack.berth("exec", "-T", "nope", "true").err()).contains("no such service: nope");
+    stack.ok("stop", "web");
+    assertThat(stack.berth("exec", "-T", "web", "true").err()).contains("is not running");
+  }
 }

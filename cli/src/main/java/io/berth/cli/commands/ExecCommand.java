@@ -1,0 +1,89 @@
+package io.berth.cli.commands;
+
+import io.berth.cli.BerthCommand;
+import io.berth.cli.HelpOption;
+import io.berth.cli.ProjectLoading;
+import io.berth.cli.UserError;
+import io.berth.cli.render.WriterOutputStream;
+import io.berth.executor.EngineSession;
+import io.berth.executor.Exec;
+import io.berth.model.spec.Project;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "exec", description = "Execute a command in a running container")
+public final class ExecCommand implements Callable<Integer> {
+  @ParentCommand BerthCommand root;
+  @Mixin HelpOption help;
+
+  @Option(names = {"-d", "--detach"}, description = "Detached mode: Run command in the background")
+  boolean detach;
+
+  @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation (default: auto-detected)")
+  boolean noTty;
+
+  @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set environment variables")
+  List<String> env = new ArrayList<>();
+
+  @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run the command as this user")
+  String user;
+
+  @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Path to workdir directory for this command")
+  String workdir;
+
+  @Option(names = "--index", paramLabel = "N", description = "Index of the container if service has multiple replicas")
+  int index = 1;
+
+  @Option(names = "--privileged", description = "Give extended privileges to the process")
+  boolean privileged;
+
+  @Parameters(index = "0", paramLabel = "SERVICE")
+  String service;
+
+  @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "1..*")
+  List<String> command = new ArrayList<>();
+
+  @Override
+  public Integer call() throws InterruptedException, java.io.IOException {
+    Project project = ProjectLoading.load(root);
+    if (!project.services().containsKey(service)) {
+      throw new UserError("no such service: " + service);
+    }
+    Map<String, String> environment = new LinkedHashMap<>();
+    for (String e : env) {
+      int eq = e.indexOf('=');
+      if (eq <= 0) {
+        // Compose takes a bare KEY from berth's own environment.
+        String value = root.invocation().environment().get(e);
+        if (value != null) {
+          environment.put(e, value);
+        }
+      } else {
+        environment.put(e.substring(0, eq), e.substring(eq + 1));
+      }
+    }
+    boolean terminal = System.console() != null;
+    boolean tty = !noTty && terminal;
+    // Standard input is passed on from a terminal. From a pipe or file it is not yet: the Engine
+    // connection gives the command no end of input, so a reader such as `cat` would never finish.
+    Optional<InputStream> stdin = detach || !terminal ? Optional.empty() : Optional.of(root.invocation().in());
+    try (EngineSession session = Sessions.open(root);
+        WriterOutputStream out = new WriterOutputStream(root.invocation().out());
+        WriterOutputStream err = new WriterOutputStream(root.invocation().err())) {
+      return new Exec(session).run(project.name(),
+          new Exec.Request(service, index, command, environment, Optional.ofNullable(user), Optional.ofNullable(workdir),
+              privileged, tty, detach, stdin),
+          out, err);
+    }
+  }
+}
