@@ -190,6 +190,33 @@ class ServiceAttributesEngineTest {
     assertThat(stack.containers()).hasSize(2);
   }
 
+  @Test
+  void upWaitReturnsOnceHealthyAndFailsAfterTheTimeout() {
+    stack.write0("compose.yaml", """
+        services:
+          db:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 1; touch /tmp/ready; sleep 3600 & wait"]
+            healthcheck: {test: ["CMD", "test", "-f", "/tmp/ready"], interval: 300ms, retries: 50}
+          plain:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+          slow:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            healthcheck: {test: ["CMD", "true"], interval: 1h, start_period: 1h}
+            profiles: [slow]
+        """);
+
+    stack.ok("up", "--wait");
+    assertThat(stack.inspect("db").getState().getHealth().getStatus()).isEqualTo("healthy");
+
+    BerthRunner.Result r = stack.berth("--profile", "slow", "up", "--wait", "--wait-timeout", "2", "slow");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("application not healthy after 2s");
+    assertThat(stack.inspect("slow").getState().getStatus()).isEqualTo("running");
+  }
+
   /** The Engine writes health log times with nanoseconds and a zone suffix. */
   private static Instant parseEngineTime(String text) {
     return java.time.OffsetDateTime.parse(text.replace(" +0000 UTC", "Z").replace(' ', 'T')).toInstant();

@@ -1,6 +1,14 @@
 package io.berth.executor;
 
 import io.berth.executor.create.Images;
+import io.berth.executor.engine.EngineException;
+import io.berth.executor.run.ConditionWaiter;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import io.berth.executor.observe.StateCollector;
 import io.berth.executor.progress.ProgressEvent;
 import io.berth.executor.progress.ProgressEvent.Status;
@@ -49,6 +57,44 @@ public final class Up {
     EngineActions actions = new EngineActions(session.engine().client(), project.name(), Optional.of(project), session.progress());
     ExecutionReport report = session.planExecutor().execute(plan, actions);
     return new PlanResult(plan, Optional.of(report));
+  }
+
+  /**
+   * {@code up --wait}: blocks until every container of the given services is running, and healthy
+   * where it has a healthcheck.
+   *
+   * @throws EngineException naming the first container that will not be ready, or the timeout
+   */
+  public void awaitReady(Project project, List<String> services, Optional<Duration> timeout) {
+    List<ObservedContainer> containers = new StateCollector(session.engine().client()).observe(project.name()).containers().stream()
+        .filter(c -> !c.oneoff() && services.contains(c.service()))
+        .toList();
+    WorkerExecutor workers = session.vertx().createSharedWorkerExecutor("berth-wait", Math.max(1, containers.size()));
+    try {
+      List<Future<Void>> waits = containers.stream().map(c -> workers.<Void>executeBlocking(() -> {
+        session.progress().on(ProgressEvent.of("Container", c.name(), Status.WAITING));
+        new ConditionWaiter(session.engine().client()).await(c.name(), ConditionWaiter.READY);
+        session.progress().on(ProgressEvent.of("Container", c.name(), Status.HEALTHY));
+        return null;
+      }, false)).toList();
+      var all = Future.all(waits).toCompletionStage().toCompletableFuture();
+      try {
+        if (timeout.isPresent()) {
+          all.get(timeout.get().toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+          all.get();
+        }
+      } catch (TimeoutException e) {
+        throw new EngineException("application not healthy after " + timeout.get().toSeconds() + "s");
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof EngineException ee ? ee : new EngineException(String.valueOf(e.getCause().getMessage()), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new EngineException("interrupted while waiting for the application to be healthy");
+      }
+    } finally {
+      workers.close();
+    }
   }
 
   /** Compose says {@code Running} for a container up leaves alone; so do we. */

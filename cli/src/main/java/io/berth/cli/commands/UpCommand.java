@@ -8,7 +8,10 @@ import io.berth.executor.EngineSession;
 import io.berth.executor.PlanResult;
 import io.berth.executor.Up;
 import io.berth.model.spec.Project;
+import io.berth.planner.Reconciler;
 import io.berth.planner.UpOptions;
+import java.time.Duration;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +53,12 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--build", description = "Build images before starting containers")
   boolean build;
 
+  @Option(names = "--wait", description = "Wait for services to be running|healthy. Implies detached mode.")
+  boolean await;
+
+  @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Maximum duration in seconds to wait for the project to be running|healthy")
+  Integer waitTimeout;
+
   @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services to start, with their dependencies")
   List<String> services = List.of();
 
@@ -72,6 +81,11 @@ public final class UpCommand implements Callable<Integer> {
       PlanResult result = new Up(session).run(project, options, dryRun,
           w -> ProjectLoading.warn(root.invocation(), w));
       int code = PlanReporting.report(root.invocation(), result);
+      if (code == ExitCodes.OK && await && !dryRun && !noStart) {
+        new Up(session).awaitReady(project, Reconciler.selectedServices(project, options),
+            Optional.ofNullable(waitTimeout).map(Duration::ofSeconds));
+        return code;
+      }
       if (code != ExitCodes.OK || detach || dryRun || noStart) {
         return code;
       }

@@ -17,18 +17,20 @@ import java.util.concurrent.ExecutionException;
  * stream rather than by polling: every event of the container (start, die, health_status, ...)
  * re-reads its state, so the wait ends as soon as the Engine reports the change.
  */
-final class ConditionWaiter {
+public final class ConditionWaiter {
   static final String HEALTHY = "service_healthy";
   static final String COMPLETED = "service_completed_successfully";
+  /** What {@code up --wait} waits for: healthy when there is a healthcheck, else running. */
+  public static final String READY = "ready";
 
   private final DockerClient client;
 
-  ConditionWaiter(DockerClient client) {
+  public ConditionWaiter(DockerClient client) {
     this.client = client;
   }
 
   /** Blocks until {@code container} meets {@code condition}. @throws EngineException when it never will */
-  void await(String container, String condition) throws InterruptedException {
+  public void await(String container, String condition) throws InterruptedException {
     CompletableFuture<Void> done = new CompletableFuture<>();
     // Subscribe from a second ago, then read the state: a change that happens in between is
     // replayed by the stream, so it cannot be missed.
@@ -93,6 +95,13 @@ final class ConditionWaiter {
         return Optional.empty();
       }
       return Optional.of(exit != null && exit == 0 ? "" : "service \"" + container + "\" didn't complete successfully: exit " + exit);
+    }
+    if (condition.equals(READY) && state.getHealth() == null) {
+      if (running) {
+        return Optional.of("");
+      }
+      return restarting || "created".equals(state.getStatus()) ? Optional.empty()
+          : Optional.of("container " + container + " exited (" + exit + ")");
     }
     if (state.getHealth() == null) {
       return Optional.of("container " + container + " has no healthcheck configured");
