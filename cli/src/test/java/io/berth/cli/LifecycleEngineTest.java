@@ -115,4 +115,18 @@ class LifecycleEngineTest {
     stack.ok("stop", "web");
     assertThat(stack.berth("exec", "-T", "web", "true").err()).contains("is not running");
   }
+
+  @Test
+  void scaleUpAndDownKeepsTheFirstReplicaAndNumbers() {
+    String first = stack.containerId("web");
+
+    stack.ok("up", "-d", "--scale", "web=3");
+    assertThat(stack.containers()).filteredOn(c -> "web".equals(c.getLabels().get("com.docker.compose.service")))
+        .extracting(c -> c.getLabels().get("com.docker.compose.container-number")).containsExactlyInAnyOrder("1", "2", "3");
+    assertThat(stack.containerId("web")).isEqualTo(first);
+
+    stack.ok("up", "-d", "--scale", "web=1");
+    assertThat(stack.containers()).filteredOn(c -> "web".equals(c.getLabels().get("com.docker.compose.service")))
+        .extracting(c -> c.getId()).containsExactly(first);
+  }
 }

@@ -13,6 +13,8 @@ import io.berth.planner.observed.ObservedState;
 import io.berth.planner.plan.Action;
 import io.berth.planner.plan.Plan;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -144,37 +146,59 @@ public final class Reconciler {
       return memo.get(0);
     };
     List<ObservedContainer> existing = observed.containersOf(service.name());
+    int wanted = options.scale().getOrDefault(service.name(), service.scale().orElse(1));
     List<Integer> started = new ArrayList<>();
-    int wanted = 1;
-    for (int number = 1; number <= wanted; number++) {
-      String name = Names.container(project, service, number);
-      String resource = Names.serviceResource(service.name(), number);
-      Optional<ObservedContainer> current = replica(existing, number);
-      Optional<String> recreateCause = current.flatMap(c -> recreateCause(c, hash, imageIds.get(service.name())));
-      Integer last;
-      if (current.isEmpty()) {
-        last = plan.add(new Action.CreateContainer(service.name(), number, name, hash, ""), resource, "not found", resources);
-        last = start(service, name, resource, "created", join(List.of(last), dependencies.get()));
-      } else if (recreateCause.isPresent()) {
-        last = recreate(service, current.get(), number, name, hash, resource, recreateCause.get(), resources, dependencies.get());
-      } else if (!current.get().running()) {
-        last = start(service, current.get().name(), resource, "not running", dependencies.get());
-      } else {
-        last = null;
+
+    // Scale down first: stopped containers go before running ones, then the highest numbers.
+    List<ObservedContainer> byRemovalOrder = new ArrayList<>(existing);
+    byRemovalOrder.sort(Comparator.comparing(ObservedContainer::running).thenComparing(
+        Comparator.comparingInt(ObservedContainer::number).reversed()));
+    List<ObservedContainer> removed = byRemovalOrder.subList(0, Math.max(0, existing.size() - wanted));
+    for (ObservedContainer extra : removed) {
+      String resource = Names.serviceResource(service.name(), extra.number());
+      String cause = "scale " + existing.size() + "->" + wanted;
+      List<Integer> deps = List.of();
+      if (extra.running()) {
+        deps = List.of(plan.add(new Action.StopContainer(service.name(), extra.id(), extra.name(),
+            Names.gracePeriod(Optional.of(project), service.name())), resource, cause, deps));
+      }
+      plan.add(new Action.RemoveContainer(service.name(), extra.id(), extra.name(), false), resource, cause, deps);
+    }
+
+    for (ObservedContainer current : existing) {
+      if (removed.contains(current)) {
+        continue;
+      }
+      String name = Names.container(project, service, current.number());
+      String resource = Names.serviceResource(service.name(), current.number());
+      Optional<String> recreateCause = recreateCause(current, hash, imageIds.get(service.name()));
+      Integer last = null;
+      if (recreateCause.isPresent()) {
+        last = recreate(service, current, current.number(), name, hash, resource, recreateCause.get(), resources, dependencies.get());
+      } else if (!current.running()) {
+        last = start(service, current.name(), resource, "not running", dependencies.get());
       }
       if (last != null) {
         started.add(last);
       }
     }
-    for (ObservedContainer extra : existing) {
-      if (extra.number() > wanted || extra.number() < 1) {
-        String resource = Names.serviceResource(service.name(), extra.number());
-        String cause = "scale " + existing.size() + "->" + wanted;
-        List<Integer> deps = List.of();
-        if (extra.running()) {
-          deps = List.of(plan.add(new Action.StopContainer(service.name(), extra.id(), extra.name(), Names.gracePeriod(Optional.of(project), service.name())), resource, cause, deps));
-        }
-        plan.add(new Action.RemoveContainer(service.name(), extra.id(), extra.name(), false), resource, cause, deps);
+
+    // Scale up with the lowest numbers not in use.
+    Set<Integer> taken = new HashSet<>();
+    existing.forEach(c -> taken.add(c.number()));
+    int missing = wanted - (existing.size() - removed.size());
+    for (int number = 1; missing > 0; number++) {
+      if (taken.contains(number)) {
+        continue;
+      }
+      missing--;
+      String name = Names.container(project, service, number);
+      String resource = Names.serviceResource(service.name(), number);
+      String cause = existing.isEmpty() ? "not found" : "scale " + existing.size() + "->" + wanted;
+      int create = plan.add(new Action.CreateContainer(service.name(), number, name, hash, ""), resource, cause, resources);
+      Integer last = start(service, name, resource, "created", join(List.of(create), dependencies.get()));
+      if (last != null) {
+        started.add(last);
       }
     }
     startNodes.put(service.name(), started);
@@ -210,10 +234,6 @@ public final class Reconciler {
           : imageId != null && !imageId.equals(container.imageId()) ? Optional.of("image changed")
           : Optional.empty();
     };
-  }
-
-  private static Optional<ObservedContainer> replica(List<ObservedContainer> existing, int number) {
-    return existing.stream().filter(c -> c.number() == number).findFirst();
   }
 
   private List<Integer> resourceNodes(Service service) {

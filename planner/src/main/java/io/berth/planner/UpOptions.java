@@ -1,5 +1,6 @@
 package io.berth.planner;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,19 +12,21 @@ import java.util.Set;
  * @param removeOrphans stop and remove containers of services no longer in the project
  * @param noStart create containers but do not start them
  * @param build build images before starting ({@code --build}), even those that exist
+ * @param scale replica counts from {@code --scale}, over the file's
  */
 public record UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart,
-    boolean build) {
+    boolean build, Map<String, Integer> scale) {
   public UpOptions {
     services = Set.copyOf(services);
+    scale = Map.copyOf(scale);
   }
 
   public UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart) {
-    this(services, noDeps, recreate, removeOrphans, noStart, false);
+    this(services, noDeps, recreate, removeOrphans, noStart, false, Map.of());
   }
 
   public static UpOptions defaults() {
-    return new UpOptions(Set.of(), false, Recreate.DIVERGED, false, false, false);
+    return new UpOptions(Set.of(), false, Recreate.DIVERGED, false, false, false, Map.of());
   }
 
   public enum Recreate {

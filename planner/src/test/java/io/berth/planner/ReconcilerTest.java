@@ -150,4 +150,33 @@ class ReconcilerTest {
         List.of(defaultNetwork()), List.of());
     assertThat(Reconciler.reconcile(p, running, UpOptions.defaults()).isEmpty()).isTrue();
   }
+
+  @Test
+  void scaleUpTakesTheLowestFreeNumbersAndKeepsWhatRuns() {
+    ObservedState observed = new ObservedState("demo", List.of(running(web), running(api), running(db)),
+        List.of(defaultNetwork()), List.of(volume("data")));
+    UpOptions three = new UpOptions(Set.of(), false, UpOptions.Recreate.DIVERGED, false, false, false, java.util.Map.of("api", 3));
+
+    assertThat(Reconciler.reconcile(stack, observed, three).render()).isEqualTo("""
+        [] -> #1 service:api:2, CreateContainer, scale 1->3
+        [1] -> #2 service:api:2, StartContainer, created
+        [] -> #3 service:api:3, CreateContainer, scale 1->3
+        [3] -> #4 service:api:3, StartContainer, created
+        """);
+  }
+
+  @Test
+  void scaleDownRemovesStoppedThenHighestNumbersFirst() {
+    String hash = io.berth.model.hash.ConfigHash.of(api);
+    ObservedState observed = new ObservedState("demo", List.of(running(web), running(db),
+        containerOf("api", 1, "running", hash), containerOf("api", 2, "exited", hash), containerOf("api", 3, "running", hash)),
+        List.of(defaultNetwork()), List.of(volume("data")));
+    UpOptions one = new UpOptions(Set.of(), false, UpOptions.Recreate.DIVERGED, false, false, false, java.util.Map.of("api", 1));
+
+    assertThat(Reconciler.reconcile(stack, observed, one).render()).isEqualTo("""
+        [] -> #1 service:api:2, RemoveContainer, scale 3->1
+        [] -> #2 service:api:3, StopContainer, scale 3->1
+        [2] -> #3 service:api:3, RemoveContainer, scale 3->1
+        """);
+  }
 }

@@ -13,7 +13,9 @@ import io.berth.planner.UpOptions;
 import java.time.Duration;
 import java.util.Optional;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import io.berth.cli.HelpOption;
@@ -53,6 +55,9 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--build", description = "Build images before starting containers")
   boolean build;
 
+  @Option(names = "--scale", paramLabel = "SERVICE=NUM", description = "Scale SERVICE to NUM instances. Overrides the scale setting in the Compose file if present.")
+  List<String> scale = List.of();
+
   @Option(names = "--wait", description = "Wait for services to be running|healthy. Implies detached mode.")
   boolean await;
 
@@ -75,7 +80,8 @@ public final class UpCommand implements Callable<Integer> {
     }
     UpOptions options = new UpOptions(new LinkedHashSet<>(services), noDeps,
         forceRecreate ? UpOptions.Recreate.FORCE : noRecreate ? UpOptions.Recreate.NEVER : UpOptions.Recreate.DIVERGED,
-        removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS")), noStart, build);
+        removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS")), noStart, build,
+        scales(project));
     long startedAt = Instant.now().getEpochSecond();
     try (EngineSession session = Sessions.open(root)) {
       PlanResult result = new Up(session).run(project, options, dryRun,
@@ -91,6 +97,26 @@ public final class UpCommand implements Callable<Integer> {
       }
       return new AttachedUp(root.invocation(), session, project, options).run(startedAt);
     }
+  }
+
+  private Map<String, Integer> scales(Project project) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (String s : scale) {
+      int eq = s.indexOf('=');
+      if (eq <= 0 || !s.substring(eq + 1).matches("[0-9]{1,6}")) {
+        throw new UserError("invalid --scale \"" + s + "\": accepted form is SERVICE=NUM");
+      }
+      String service = s.substring(0, eq);
+      if (!project.services().containsKey(service)) {
+        throw new UserError("no such service: " + service);
+      }
+      int n = Integer.parseInt(s.substring(eq + 1));
+      if (n > 1 && project.service(service).containerName().isPresent()) {
+        throw new UserError("service \"" + service + "\" has a container_name and cannot be scaled to " + n);
+      }
+      out.put(service, n);
+    }
+    return out;
   }
 
   private static boolean truthy(String value) {

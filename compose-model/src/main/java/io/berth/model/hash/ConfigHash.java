@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * The value of the {@code com.docker.compose.config-hash} label: SHA-256 of the service's canonical
- * JSON. Like Compose's, it leaves out {@code depends_on}, {@code build} and {@code pull_policy}, so
- * changing dependencies or how the image is obtained never recreates a container by itself (a new
+ * JSON. Like Compose's, it leaves out {@code depends_on}, {@code build}, {@code pull_policy} and {@code scale}, so
+ * changing dependencies, the replica count or how the image is obtained never recreates a container by itself (a new
  * image does, through its id); everything else the service says is in it.
  */
 public final class ConfigHash {
@@ -28,6 +28,7 @@ public final class ConfigHash {
     form.remove("depends_on");
     form.remove("build");
     form.remove("pull_policy");
+    form.remove("scale");
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsString(form).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);

@@ -49,6 +49,7 @@ public final class CanonicalForm {
     s.healthcheck().ifPresent(h -> out.put("healthcheck", healthcheck(h)));
     s.build().ifPresent(b -> out.put("build", build(b)));
     s.pullPolicy().ifPresent(p -> out.put("pull_policy", p));
+    s.scale().ifPresent(n -> out.put("scale", n));
     if (!s.profiles().isEmpty()) {
       out.put("profiles", s.profiles());
     }

@@ -13,7 +13,7 @@ final class Keys {
       "image", "command", "entrypoint", "environment", "env_file", "ports", "volumes", "depends_on", "restart",
       "container_name", "labels", "working_dir", "user", "networks", "healthcheck", "profiles", "hostname",
       "domainname", "stop_signal", "stop_grace_period", "init", "tty", "stdin_open", "privileged", "read_only",
-      "cap_add", "cap_drop", "extra_hosts", "dns", "dns_search", "expose", "tmpfs", "build", "pull_policy");
+      "cap_add", "cap_drop", "extra_hosts", "dns", "dns_search", "expose", "tmpfs", "build", "pull_policy", "scale", "deploy");
 
   /** Every service attribute of the Compose Specification's schema. */
   static final Set<String> SERVICE_SPEC = Set.of(

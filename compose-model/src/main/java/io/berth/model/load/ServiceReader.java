@@ -74,6 +74,7 @@ final class ServiceReader {
         networks(m, path),
         build,
         pullPolicy,
+        scale(m, path),
         optional(m, "healthcheck").map(n -> healthcheck(n, path + ".healthcheck")),
         strings(m, "profiles", path),
         options(m, path),
@@ -116,6 +117,36 @@ final class ServiceReader {
         flag(m, "no_cache", path),
         flag(m, "pull", path),
         strings(m, "tags", path));
+  }
+
+  /** {@code scale}, or {@code deploy.replicas}; when both are given they must agree, as in Compose. */
+  private static Optional<Integer> scale(YMap m, String path) {
+    Optional<Integer> scale = optional(m, "scale").map(n -> count(n, path + ".scale"));
+    Optional<Integer> replicas = optional(m, "deploy").flatMap(deploy -> {
+      YMap d = Nodes.map(deploy, path + ".deploy");
+      KeyCheck.check(d, path + ".deploy", Set.of("replicas"),
+          Set.of("mode", "endpoint_mode", "labels", "placement", "resources", "restart_policy", "rollback_config", "update_config"),
+          "deploy");
+      return optional(d, "replicas").map(n -> count(n, path + ".deploy.replicas"));
+    });
+    if (scale.isPresent() && replicas.isPresent() && !scale.equals(replicas)) {
+      throw new ComposeModelException(m.posOf("scale"), path + ".scale",
+          "can't set distinct values on 'scale' and 'deploy.replicas': " + scale.get() + " and " + replicas.get());
+    }
+    Optional<Integer> n = scale.or(() -> replicas);
+    if (n.isPresent() && n.get() > 1 && m.get("container_name") != null) {
+      throw new ComposeModelException(m.posOf("container_name"), path + ".container_name",
+          "a service with container_name cannot have more than one replica (scale " + n.get() + ")");
+    }
+    return n;
+  }
+
+  private static int count(YNode node, String path) {
+    String text = Nodes.text(node, path);
+    if (!text.matches("[0-9]{1,6}")) {
+      throw new ComposeModelException(node.pos(), path, "must be a whole number, found \"" + text + "\"");
+    }
+    return Integer.parseInt(text);
   }
 
   private static String pullPolicy(YNode node, String path) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param networks the networks the service joins, by compose key; {@code default} when the file names none
  * @param build how to build the image, when the service has a build section
  * @param pullPolicy {@code always}, {@code never}, {@code missing}, {@code build}, ...; empty for Compose's default ({@code missing})
+ * @param scale the number of replicas ({@code scale} or {@code deploy.replicas}); empty for 1
  * @param healthcheck empty to keep the image's
  * @param profiles the profiles that enable the service; empty for always
  * @param options the attributes that map one-to-one onto container settings
@@ -37,6 +38,7 @@ public record Service(
     List<String> networks,
     Optional<BuildSpec> build,
     Optional<String> pullPolicy,
+    Optional<Integer> scale,
     Optional<Healthcheck> healthcheck,
     List<String> profiles,
     ContainerOptions options,
@@ -48,7 +50,7 @@ public record Service(
       Optional<String> restart, Optional<String> containerName, Map<String, String> labels, Optional<String> workingDir,
       Optional<String> user, List<String> networks, SourcePos pos) {
     this(name, image, command, entrypoint, environment, ports, volumes, dependsOn, restart, containerName, labels,
-        workingDir, user, networks, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), ContainerOptions.none(), pos);
+        workingDir, user, networks, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), ContainerOptions.none(), pos);
   }
 
   /** The image the container runs: {@code image}, else the one built for it, {@code <project>-<service>}. */
@@ -59,7 +61,7 @@ public record Service(
   /** The same service with other dependencies. */
   public Service withDependsOn(Map<String, Dependency> dependencies) {
     return new Service(name, image, command, entrypoint, environment, ports, volumes, dependencies, restart, containerName,
-        labels, workingDir, user, networks, build, pullPolicy, healthcheck, profiles, options, pos);
+        labels, workingDir, user, networks, build, pullPolicy, scale, healthcheck, profiles, options, pos);
   }
 
   public Service {
