@@ -111,6 +111,60 @@ class ServiceAttributesEngineTest {
   }
 
   @Test
+  void resourceLimitsNamespacesAndLoggingReachTheContainer() {
+    stack.write0("compose.yaml", """
+        services:
+          main:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            ulimits: {nofile: {soft: 1024, hard: 2048}, nproc: 512}
+            sysctls: {net.core.somaxconn: 1024}
+            shm_size: 64m
+            mem_limit: 256m
+            mem_reservation: 128m
+            memswap_limit: 512m
+            cpus: 0.5
+            cpu_shares: 512
+            pids_limit: 100
+            oom_score_adj: 100
+            security_opt: [no-new-privileges:true]
+            group_add: ["100"]
+            dns_opt: [use-vc]
+            ipc: shareable
+            logging: {driver: json-file, options: {max-size: 1m}}
+          sidecar:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            network_mode: service:main
+            ipc: service:main
+        """);
+
+    stack.ok("up", "-d");
+    InspectContainerResponse c = stack.inspect("main");
+    var h = c.getHostConfig();
+
+    assertThat(h.getUlimits()).extracting(Object::toString).anyMatch(u -> u.contains("nofile")).anyMatch(u -> u.contains("nproc"));
+    assertThat(h.getSysctls()).containsEntry("net.core.somaxconn", "1024");
+    assertThat(h.getShmSize()).isEqualTo(64L * 1024 * 1024);
+    assertThat(h.getMemory()).isEqualTo(256L * 1024 * 1024);
+    assertThat(h.getMemoryReservation()).isEqualTo(128L * 1024 * 1024);
+    assertThat(h.getMemorySwap()).isEqualTo(512L * 1024 * 1024);
+    assertThat(h.getNanoCPUs()).isEqualTo(500_000_000L);
+    assertThat(h.getCpuShares()).isEqualTo(512);
+    assertThat(h.getPidsLimit()).isEqualTo(100L);
+    assertThat(h.getOomScoreAdj()).isEqualTo(100);
+    assertThat(h.getSecurityOpts()).containsExactly("no-new-privileges:true");
+    assertThat(h.getGroupAdd()).containsExactly("100");
+    assertThat(h.getLogConfig().getType().getType()).isEqualTo("json-file");
+    assertThat(h.getLogConfig().getConfig()).containsEntry("max-size", "1m");
+    var sidecar = stack.inspect("sidecar").getHostConfig();
+    assertThat(sidecar.getNetworkMode()).isIn("container:" + stack.project + "-main-1", "container:" + c.getId());
+    assertThat(sidecar.getIpcMode()).isIn("container:" + stack.project + "-main-1", "container:" + c.getId());
+    assertThat(Instant.parse(stack.inspect("sidecar").getState().getStartedAt()))
+        .isAfter(Instant.parse(c.getState().getStartedAt()));
+  }
+
+  @Test
   void dependentsStartAfterHealthyAndCompletedDependencies() {
     stack.write0("compose.yaml", """
         services:

@@ -40,6 +40,8 @@ public final class Reconciler {
   /** The node after which each service counts as started, for services the plan starts. */
   private final Map<String, List<Integer>> startNodes = new HashMap<>();
   private final Map<String, Integer> waitNodes = new HashMap<>();
+  /** The nodes that create each service's containers, for services that share its namespaces. */
+  private final Map<String, List<Integer>> createNodes = new HashMap<>();
 
   private Reconciler(Project project, ObservedState observed, UpOptions options, Map<String, String> imageIds) {
     this.project = project;
@@ -135,7 +137,8 @@ public final class Reconciler {
 
   private void converge(Service service) {
     String hash = ConfigHash.of(service);
-    List<Integer> resources = resourceNodes(service);
+    List<Integer> resources = join(resourceNodes(service), namespaceOwnerCreates(service));
+    List<Integer> created = new ArrayList<>();
     // Only a service that starts waits for its dependencies: computed on first use, so that an
     // unchanged service adds no wait nodes to the plan.
     List<List<Integer>> memo = new ArrayList<>();
@@ -196,12 +199,14 @@ public final class Reconciler {
       String resource = Names.serviceResource(service.name(), number);
       String cause = existing.isEmpty() ? "not found" : "scale " + existing.size() + "->" + wanted;
       int create = plan.add(new Action.CreateContainer(service.name(), number, name, hash, ""), resource, cause, resources);
+      created.add(create);
       Integer last = start(service, name, resource, "created", join(List.of(create), dependencies.get()));
       if (last != null) {
         started.add(last);
       }
     }
     startNodes.put(service.name(), started);
+    createNodes.put(service.name(), created);
   }
 
   /**
@@ -217,6 +222,20 @@ public final class Reconciler {
     int remove = plan.add(new Action.RemoveContainer(service.name(), old.id(), old.name(), false), resource, "replaced by #" + create, List.of(stop), group);
     int rename = plan.add(new Action.RenameContainer(service.name(), temporary, name), resource, "replaces " + old.shortId(), List.of(remove), group);
     return start(service, name, resource, "recreated", join(List.of(rename), dependencies));
+  }
+
+  /**
+   * A container joining another service's network, IPC or PID namespace ({@code service:NAME})
+   * can only be created once that service's container exists.
+   */
+  private List<Integer> namespaceOwnerCreates(Service service) {
+    List<Integer> out = new ArrayList<>();
+    var o = service.options();
+    for (Optional<String> mode : List.of(o.networkMode(), o.ipc(), o.pid())) {
+      mode.filter(m -> m.startsWith("service:"))
+          .ifPresent(m -> out.addAll(createNodes.getOrDefault(m.substring("service:".length()), List.of())));
+    }
+    return out;
   }
 
   private Integer start(Service service, String container, String resource, String cause, List<Integer> deps) {

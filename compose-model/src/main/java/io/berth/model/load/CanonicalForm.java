@@ -71,7 +71,9 @@ public final class CanonicalForm {
     Map<String, Object> networks = new LinkedHashMap<>();
     s.networks().forEach(n -> networks.put(n, s.options().aliases().containsKey(n)
         ? Map.of("aliases", s.options().aliases().get(n)) : null));
-    out.put("networks", networks);
+    if (!networks.isEmpty()) {
+      out.put("networks", networks);
+    }
     if (!s.ports().isEmpty()) {
       List<Object> ports = new ArrayList<>();
       s.ports().forEach(p -> ports.add(port(p)));
@@ -105,6 +107,47 @@ public final class CanonicalForm {
     putIf(out, "dns_search", o.dnsSearch());
     putIf(out, "expose", o.expose());
     putIf(out, "tmpfs", o.tmpfs());
+    o.networkMode().ifPresent(v -> out.put("network_mode", v));
+    o.ipc().ifPresent(v -> out.put("ipc", v));
+    o.pid().ifPresent(v -> out.put("pid", v));
+    o.usernsMode().ifPresent(v -> out.put("userns_mode", v));
+    o.cgroupParent().ifPresent(v -> out.put("cgroup_parent", v));
+    o.runtime().ifPresent(v -> out.put("runtime", v));
+    putIf(out, "security_opt", o.securityOpt());
+    putIf(out, "group_add", o.groupAdd());
+    putIf(out, "devices", o.devices());
+    putIf(out, "dns_opt", o.dnsOpt());
+    if (!o.sysctls().isEmpty()) {
+      out.put("sysctls", new LinkedHashMap<>(o.sysctls()));
+    }
+    if (!o.ulimits().isEmpty()) {
+      Map<String, Object> ulimits = new LinkedHashMap<>();
+      o.ulimits().forEach((k, v) -> {
+        Map<String, Object> limit = new LinkedHashMap<>();
+        limit.put("soft", v.get(0));
+        limit.put("hard", v.get(1));
+        ulimits.put(k, limit);
+      });
+      out.put("ulimits", ulimits);
+    }
+    o.shmSize().ifPresent(v -> out.put("shm_size", v));
+    o.memLimit().ifPresent(v -> out.put("mem_limit", v));
+    o.memReservation().ifPresent(v -> out.put("mem_reservation", v));
+    o.memswapLimit().ifPresent(v -> out.put("memswap_limit", v));
+    o.cpus().ifPresent(v -> out.put("cpus", v));
+    o.cpuShares().ifPresent(v -> out.put("cpu_shares", v));
+    o.cpuset().ifPresent(v -> out.put("cpuset", v));
+    o.pidsLimit().ifPresent(v -> out.put("pids_limit", v));
+    putIf(out, "oom_kill_disable", o.oomKillDisable());
+    o.oomScoreAdj().ifPresent(v -> out.put("oom_score_adj", v));
+    o.logging().ifPresent(l -> {
+      Map<String, Object> logging = new LinkedHashMap<>();
+      l.driver().ifPresent(d -> logging.put("driver", d));
+      if (!l.options().isEmpty()) {
+        logging.put("options", new LinkedHashMap<>(l.options()));
+      }
+      out.put("logging", logging);
+    });
   }
 
   private static void putIf(Map<String, Object> out, String key, boolean value) {

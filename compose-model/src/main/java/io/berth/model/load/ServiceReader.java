@@ -176,7 +176,137 @@ final class ServiceReader {
         stringOrList(m, "dns_search", path),
         expose(m, path),
         stringOrList(m, "tmpfs", path),
-        aliases(m, path));
+        aliases(m, path),
+        networkMode(m, path),
+        text(m, "ipc", path),
+        text(m, "pid", path),
+        text(m, "userns_mode", path),
+        text(m, "cgroup_parent", path),
+        text(m, "runtime", path),
+        strings(m, "security_opt", path),
+        strings(m, "group_add", path),
+        devices(m, path),
+        strings(m, "dns_opt", path),
+        sysctls(m, path),
+        ulimits(m, path),
+        optional(m, "shm_size").map(n -> bytes(n, path + ".shm_size")),
+        optional(m, "mem_limit").map(n -> bytes(n, path + ".mem_limit")),
+        optional(m, "mem_reservation").map(n -> bytes(n, path + ".mem_reservation")),
+        optional(m, "memswap_limit").map(n -> bytes(n, path + ".memswap_limit")),
+        optional(m, "cpus").map(n -> decimal(n, path + ".cpus")),
+        optional(m, "cpu_shares").map(n -> (long) count(n, path + ".cpu_shares")),
+        text(m, "cpuset", path),
+        optional(m, "pids_limit").map(n -> signedLong(n, path + ".pids_limit")),
+        flag(m, "oom_kill_disable", path),
+        optional(m, "oom_score_adj").map(n -> (int) signedLong(n, path + ".oom_score_adj")),
+        logging(m, path));
+  }
+
+  private static Optional<String> text(YMap m, String key, String path) {
+    return optional(m, key).map(n -> Nodes.text(n, path + "." + key));
+  }
+
+  private Optional<String> networkMode(YMap m, String path) {
+    Optional<String> mode = text(m, "network_mode", path);
+    mode.ifPresent(v -> {
+      if (m.get("networks") != null) {
+        throw new ComposeModelException(m.posOf("network_mode"), path + ".network_mode",
+            "service cannot declare both network_mode and networks");
+      }
+      if (v.startsWith("service:") && !declared.services().contains(v.substring("service:".length()))) {
+        throw new ComposeModelException(m.get("network_mode").pos(), path + ".network_mode",
+            "service \"" + path.substring("services.".length()) + "\" refers to undefined service " + v.substring("service:".length())
+                + " in network_mode: invalid compose project");
+      }
+    });
+    return mode;
+  }
+
+  /** {@code /dev/x[:/dev/y[:rwm]]}. */
+  private static List<String> devices(YMap m, String path) {
+    List<String> out = new ArrayList<>();
+    optional(m, "devices").ifPresent(n -> {
+      YSeq seq = Nodes.seq(n, path + ".devices");
+      for (int i = 0; i < seq.items().size(); i++) {
+        YNode item = seq.items().get(i);
+        if (item instanceof YMap) {
+          throw new ComposeModelException(item.pos(), path + ".devices[" + i + "]", "the long form of devices is not supported yet by berth");
+        }
+        out.add(Nodes.text(item, path + ".devices[" + i + "]"));
+      }
+    });
+    return out;
+  }
+
+  private static Map<String, String> sysctls(YMap m, String path) {
+    Map<String, String> out = new LinkedHashMap<>();
+    optional(m, "sysctls").ifPresent(n -> Nodes.keyValues(n, path + ".sysctls").forEach((k, v) ->
+        out.put(k, v instanceof YScalar s && s.isNull() ? "" : Nodes.text(v, path + ".sysctls." + k))));
+    return out;
+  }
+
+  /** {@code nofile: 1024} or {@code nofile: {soft: 1024, hard: 2048}}. */
+  private static Map<String, List<Long>> ulimits(YMap m, String path) {
+    Map<String, List<Long>> out = new LinkedHashMap<>();
+    optional(m, "ulimits").ifPresent(n -> Nodes.map(n, path + ".ulimits").entries().forEach((name, v) -> {
+      String at = path + ".ulimits." + name;
+      if (v instanceof YMap lm) {
+        KeyCheck.check(lm, at, Set.of("soft", "hard"), Set.of(), "ulimit");
+        long soft = signedLong(Optional.ofNullable(lm.get("soft")).orElseThrow(() -> new ComposeModelException(lm.pos(), at, "soft is required")), at + ".soft");
+        long hard = signedLong(Optional.ofNullable(lm.get("hard")).orElseThrow(() -> new ComposeModelException(lm.pos(), at, "hard is required")), at + ".hard");
+        out.put(name, List.of(soft, hard));
+      } else {
+        long both = signedLong(v, at);
+        out.put(name, List.of(both, both));
+      }
+    }));
+    return out;
+  }
+
+  private static Optional<ContainerOptions.Logging> logging(YMap m, String path) {
+    return optional(m, "logging").map(n -> {
+      YMap l = Nodes.map(n, path + ".logging");
+      KeyCheck.check(l, path + ".logging", Set.of("driver", "options"), Set.of(), "logging");
+      Map<String, String> options = new LinkedHashMap<>();
+      optional(l, "options").ifPresent(o -> Nodes.keyValues(o, path + ".logging.options").forEach((k, v) ->
+          options.put(k, v instanceof YScalar s && s.isNull() ? "" : Nodes.text(v, path + ".logging.options." + k))));
+      return new ContainerOptions.Logging(text(l, "driver", path + ".logging"), options);
+    });
+  }
+
+  /** Byte values as compose writes them: {@code 512}, {@code 64m}, {@code 1.5g}, {@code 2gb}. */
+  static long bytes(YNode node, String path) {
+    String text = Nodes.text(node, path).strip().toLowerCase();
+    java.util.regex.Matcher mm = java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([kmgtp]?)(b|i?b)?").matcher(text);
+    if (!mm.matches()) {
+      throw new ComposeModelException(node.pos(), path, "invalid size \"" + text + "\" (accepted: bytes, or a number with b, k, m, g, t suffix)");
+    }
+    double unit = switch (mm.group(2)) {
+      case "k" -> 1024d;
+      case "m" -> 1024d * 1024;
+      case "g" -> 1024d * 1024 * 1024;
+      case "t" -> 1024d * 1024 * 1024 * 1024;
+      case "p" -> 1024d * 1024 * 1024 * 1024 * 1024;
+      default -> 1d;
+    };
+    return (long) (Double.parseDouble(mm.group(1)) * unit);
+  }
+
+  private static double decimal(YNode node, String path) {
+    String text = Nodes.text(node, path);
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new ComposeModelException(node.pos(), path, "must be a number, found \"" + text + "\"");
+    }
+  }
+
+  private static long signedLong(YNode node, String path) {
+    String text = Nodes.text(node, path);
+    if (!text.matches("-?[0-9]{1,18}")) {
+      throw new ComposeModelException(node.pos(), path, "must be a whole number, found \"" + text + "\"");
+    }
+    return Long.parseLong(text);
   }
 
   private static boolean flag(YMap m, String key, String path) {
@@ -615,7 +745,7 @@ final class ServiceReader {
   private List<String> networks(YMap m, String path) {
     Optional<YNode> node = optional(m, "networks");
     if (node.isEmpty()) {
-      return List.of("default");
+      return m.get("network_mode") != null ? List.of() : List.of("default");
     }
     String at = path + ".networks";
     List<String> out = new ArrayList<>();

@@ -13,6 +13,9 @@ import java.util.Optional;
  * @param expose container ports (or ranges) exposed without publishing, with an optional {@code /protocol}
  * @param tmpfs mount targets, each optionally followed by {@code :options}
  * @param aliases extra network aliases, by network key
+ * @param networkMode {@code host}, {@code none}, {@code bridge}, {@code service:NAME} or {@code container:NAME}
+ * @param ulimits by name, each {@code [soft, hard]}
+ * @param memLimit and the other sizes in bytes
  */
 public record ContainerOptions(
     Optional<String> hostname,
@@ -31,7 +34,37 @@ public record ContainerOptions(
     List<String> dnsSearch,
     List<String> expose,
     List<String> tmpfs,
-    Map<String, List<String>> aliases) {
+    Map<String, List<String>> aliases,
+    Optional<String> networkMode,
+    Optional<String> ipc,
+    Optional<String> pid,
+    Optional<String> usernsMode,
+    Optional<String> cgroupParent,
+    Optional<String> runtime,
+    List<String> securityOpt,
+    List<String> groupAdd,
+    List<String> devices,
+    List<String> dnsOpt,
+    Map<String, String> sysctls,
+    Map<String, List<Long>> ulimits,
+    Optional<Long> shmSize,
+    Optional<Long> memLimit,
+    Optional<Long> memReservation,
+    Optional<Long> memswapLimit,
+    Optional<Double> cpus,
+    Optional<Long> cpuShares,
+    Optional<String> cpuset,
+    Optional<Long> pidsLimit,
+    boolean oomKillDisable,
+    Optional<Integer> oomScoreAdj,
+    Optional<Logging> logging) {
+
+  /** {@code logging}: a driver and its options. */
+  public record Logging(Optional<String> driver, Map<String, String> options) {
+    public Logging {
+      options = Maps.sortedCopy(options);
+    }
+  }
 
   public ContainerOptions {
     capAdd = List.copyOf(capAdd);
@@ -42,10 +75,20 @@ public record ContainerOptions(
     expose = List.copyOf(expose);
     tmpfs = List.copyOf(tmpfs);
     aliases = Maps.sortedCopy(aliases);
+    securityOpt = List.copyOf(securityOpt);
+    groupAdd = List.copyOf(groupAdd);
+    devices = List.copyOf(devices);
+    dnsOpt = List.copyOf(dnsOpt);
+    sysctls = Maps.sortedCopy(sysctls);
+    ulimits = Maps.sortedCopy(ulimits);
   }
 
   public static ContainerOptions none() {
     return new ContainerOptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        false, false, false, false, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
+        false, false, false, false, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
+        Optional.empty());
   }
 }

@@ -7,6 +7,9 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Device;
+import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Ulimit;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
@@ -55,7 +58,7 @@ public final class ContainerFactory {
         .withBinds(binds(service, inheritedVolumes(action, service)))
         .withPortBindings(portBindings(service))
         .withRestartPolicy(restartPolicy(service))
-        .withNetworkMode(networks.isEmpty() ? "none" : networks.get(0))
+        .withNetworkMode(o.networkMode().map(this::namespace).orElse(networks.isEmpty() ? "none" : networks.get(0)))
         .withPrivileged(o.privileged())
         .withReadonlyRootfs(o.readOnly());
     o.init().ifPresent(host::withInit);
@@ -74,6 +77,44 @@ public final class ContainerFactory {
     if (!o.dnsSearch().isEmpty()) {
       host.withDnsSearch(o.dnsSearch());
     }
+    o.ipc().map(this::namespace).ifPresent(host::withIpcMode);
+    o.pid().map(this::namespace).ifPresent(host::withPidMode);
+    o.usernsMode().ifPresent(host::withUsernsMode);
+    o.cgroupParent().ifPresent(host::withCgroupParent);
+    o.runtime().ifPresent(host::withRuntime);
+    if (!o.securityOpt().isEmpty()) {
+      host.withSecurityOpts(o.securityOpt());
+    }
+    if (!o.groupAdd().isEmpty()) {
+      host.withGroupAdd(o.groupAdd());
+    }
+    if (!o.devices().isEmpty()) {
+      host.withDevices(o.devices().stream().map(Device::parse).toList());
+    }
+    if (!o.dnsOpt().isEmpty()) {
+      host.withDnsOptions(o.dnsOpt());
+    }
+    if (!o.sysctls().isEmpty()) {
+      host.withSysctls(o.sysctls());
+    }
+    if (!o.ulimits().isEmpty()) {
+      host.withUlimits(o.ulimits().entrySet().stream()
+          .map(e -> new Ulimit(e.getKey(), e.getValue().get(0), e.getValue().get(1))).toList());
+    }
+    o.shmSize().ifPresent(host::withShmSize);
+    o.memLimit().ifPresent(host::withMemory);
+    o.memReservation().ifPresent(host::withMemoryReservation);
+    o.memswapLimit().ifPresent(host::withMemorySwap);
+    o.cpus().ifPresent(c -> host.withNanoCPUs((long) (c * 1_000_000_000L)));
+    o.cpuShares().ifPresent(c -> host.withCpuShares(c.intValue()));
+    o.cpuset().ifPresent(host::withCpusetCpus);
+    o.pidsLimit().ifPresent(host::withPidsLimit);
+    if (o.oomKillDisable()) {
+      host.withOomKillDisable(true);
+    }
+    o.oomScoreAdj().ifPresent(host::withOomScoreAdj);
+    o.logging().ifPresent(l -> host.withLogConfig(new LogConfig(
+        l.driver().map(LogConfig.LoggingType::fromValue).orElse(LogConfig.LoggingType.DEFAULT), l.options())));
     if (!o.tmpfs().isEmpty()) {
       Map<String, String> tmpfs = new LinkedHashMap<>();
       for (String t : o.tmpfs()) {
@@ -101,7 +142,7 @@ public final class ContainerFactory {
     o.stopGracePeriod().ifPresent(d -> cmd.withStopTimeout((int) Math.max(0, d.toSeconds())));
     cmd.withTty(o.tty()).withStdinOpen(o.stdinOpen());
     service.healthcheck().ifPresent(h -> cmd.withHealthcheck(healthCheck(h)));
-    if (!networks.isEmpty()) {
+    if (!networks.isEmpty() && o.networkMode().isEmpty()) {
       cmd.withAliases(aliases(service, action, service.networks().get(0)));
     }
     String id = cmd.exec().getId();
@@ -113,6 +154,15 @@ public final class ContainerFactory {
           .exec();
     }
     return id;
+  }
+
+  /** {@code service:db} becomes {@code container:<project>-db-1}; other modes pass through. */
+  private String namespace(String mode) {
+    if (!mode.startsWith("service:")) {
+      return mode;
+    }
+    Service other = project.service(mode.substring("service:".length()));
+    return "container:" + io.berth.planner.Names.container(project, other, 1);
   }
 
   private Map<String, String> labels(Service service, Action.CreateContainer action) {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
@@ -20,7 +21,8 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
  * Services and what they need started first. An edge {@code a -> b} means a depends on b. Built
- * from {@code depends_on}; later issues add the implicit edges (links, network_mode, volumes_from).
+ * from {@code depends_on} and the implicit dependencies of {@code network_mode}, {@code ipc} and
+ * {@code pid} set to {@code service:NAME}.
  */
 public final class ServiceGraph {
   private final Graph<String, DefaultEdge> graph;
@@ -46,6 +48,12 @@ public final class ServiceGraph {
               "service \"" + s.name() + "\" depends on undefined service \"" + dependency + "\"");
         }
         g.addEdge(s.name(), dependency);
+      }
+      // Sharing another service's namespaces needs its container first, as a dependency would.
+      for (Optional<String> mode : List.of(s.options().networkMode(), s.options().ipc(), s.options().pid())) {
+        mode.filter(m -> m.startsWith("service:")).map(m -> m.substring("service:".length()))
+            .filter(g::containsVertex)
+            .ifPresent(other -> g.addEdge(s.name(), other));
       }
     }
     if (new CycleDetector<>(g).detectCycles()) {
