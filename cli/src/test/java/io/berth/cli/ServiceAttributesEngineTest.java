@@ -165,6 +165,49 @@ class ServiceAttributesEngineTest {
   }
 
   @Test
+  void userNetworksWithAliasesStaticAddressesAndAnInternalNetwork() throws Exception {
+    stack.write0("compose.yaml", """
+        services:
+          server:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; echo hello > /tmp/index.html; httpd -f -p 8080 -h /tmp & wait"]
+            networks:
+              back:
+                aliases: [api.internal]
+                ipv4_address: 172.28.5.10
+          client:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            networks: [back, sealed]
+        networks:
+          back:
+            driver_opts: {com.docker.network.driver.mtu: "1400"}
+            ipam:
+              config:
+                - subnet: 172.28.5.0/24
+            labels: {purpose: test}
+          sealed:
+            internal: true
+        """);
+
+    stack.ok("up", "-d");
+
+    var server = stack.inspect("server").getNetworkSettings().getNetworks().get(stack.project + "_back");
+    assertThat(server.getIpAddress()).isEqualTo("172.28.5.10");
+    String fetched = "";
+    for (int i = 0; i < 50 && !fetched.equals("hello\n"); i++) {
+      fetched = stack.exec("client", "wget", "-qO-", "http://api.internal:8080/");
+      Thread.sleep(100);
+    }
+    assertThat(fetched).isEqualTo("hello\n");
+    var sealed = stack.docker.inspectNetworkCmd().withNetworkId(stack.project + "_sealed").exec();
+    assertThat(sealed.getInternal()).isTrue();
+    var back = stack.docker.inspectNetworkCmd().withNetworkId(stack.project + "_back").exec();
+    assertThat(back.getOptions()).containsEntry("com.docker.network.driver.mtu", "1400");
+    assertThat(back.getLabels()).containsEntry("purpose", "test");
+  }
+
+  @Test
   void dependentsStartAfterHealthyAndCompletedDependencies() {
     stack.write0("compose.yaml", """
         services:

@@ -69,8 +69,19 @@ public final class CanonicalForm {
       out.put("labels", new LinkedHashMap<>(s.labels()));
     }
     Map<String, Object> networks = new LinkedHashMap<>();
-    s.networks().forEach(n -> networks.put(n, s.options().aliases().containsKey(n)
-        ? Map.of("aliases", s.options().aliases().get(n)) : null));
+    for (String n : s.networks()) {
+      Map<String, Object> options = new LinkedHashMap<>();
+      if (s.options().aliases().containsKey(n)) {
+        options.put("aliases", s.options().aliases().get(n));
+      }
+      if (s.options().ipv4Addresses().containsKey(n)) {
+        options.put("ipv4_address", s.options().ipv4Addresses().get(n));
+      }
+      if (s.options().ipv6Addresses().containsKey(n)) {
+        options.put("ipv6_address", s.options().ipv6Addresses().get(n));
+      }
+      networks.put(n, options.isEmpty() ? null : options);
+    }
     if (!networks.isEmpty()) {
       out.put("networks", networks);
     }
@@ -239,6 +250,20 @@ public final class CanonicalForm {
     if (!n.driver().isEmpty()) {
       out.put("driver", n.driver());
     }
+    if (!n.driverOpts().isEmpty()) {
+      out.put("driver_opts", new LinkedHashMap<>(n.driverOpts()));
+    }
+    n.ipam().ifPresent(ipam -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      ipam.driver().ifPresent(d -> m.put("driver", d));
+      if (!ipam.config().isEmpty()) {
+        m.put("config", ipam.config().stream().map(c -> (Object) new LinkedHashMap<>(c)).toList());
+      }
+      out.put("ipam", m);
+    });
+    putIf(out, "internal", n.internal());
+    putIf(out, "attachable", n.attachable());
+    putIf(out, "enable_ipv6", n.enableIpv6());
     if (n.external()) {
       out.put("external", true);
     }
@@ -253,6 +278,9 @@ public final class CanonicalForm {
     out.put("name", v.name());
     if (!v.driver().isEmpty()) {
       out.put("driver", v.driver());
+    }
+    if (!v.driverOpts().isEmpty()) {
+      out.put("driver_opts", new LinkedHashMap<>(v.driverOpts()));
     }
     if (v.external()) {
       out.put("external", true);

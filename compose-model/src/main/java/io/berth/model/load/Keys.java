@@ -32,10 +32,11 @@ final class Keys {
       "storage_opt", "sysctls", "tmpfs", "tty", "ulimits", "use_api_socket", "user", "userns_mode", "uts", "volumes",
       "volumes_from", "working_dir");
 
-  static final Set<String> NETWORK_SUPPORTED = Set.of("name", "driver", "external", "labels");
-  static final Set<String> NETWORK_SPEC = Set.of("attachable", "driver_opts", "enable_ipv4", "enable_ipv6", "internal", "ipam");
-  static final Set<String> VOLUME_SUPPORTED = Set.of("name", "driver", "external", "labels");
-  static final Set<String> VOLUME_SPEC = Set.of("driver_opts");
+  static final Set<String> NETWORK_SUPPORTED = Set.of("name", "driver", "external", "labels", "attachable", "driver_opts",
+      "enable_ipv6", "internal", "ipam");
+  static final Set<String> NETWORK_SPEC = Set.of("enable_ipv4");
+  static final Set<String> VOLUME_SUPPORTED = Set.of("name", "driver", "external", "labels", "driver_opts");
+  static final Set<String> VOLUME_SPEC = Set.of();
 
   static final Set<String> RESTART = Set.of("no", "always", "on-failure", "unless-stopped");
   static final Set<String> CONDITIONS = Set.of("service_started", "service_healthy", "service_completed_successfully");

@@ -152,12 +152,13 @@ public final class ProjectReader {
 
   private static Map<String, Volume> volumes(YMap merged, String project) {
     return resources(merged, "volumes", project, Keys.VOLUME_SUPPORTED, Keys.VOLUME_SPEC, "volume",
-        (key, r) -> new Volume(key, r.name(), r.driver(), r.external(), r.labels()));
+        (key, r) -> new Volume(key, r.name(), r.driver(), r.external(), r.labels(), r.driverOpts()));
   }
 
   private static Map<String, Network> networks(YMap merged, String project) {
     return resources(merged, "networks", project, Keys.NETWORK_SUPPORTED, Keys.NETWORK_SPEC, "network",
-        (key, r) -> new Network(key, r.name(), r.driver(), r.external(), r.labels()));
+        (key, r) -> new Network(key, r.name(), r.driver(), r.external(), r.labels(), r.driverOpts(),
+            r.flag("internal"), r.flag("attachable"), r.flag("enable_ipv6"), r.ipam()));
   }
 
   private static <T> Map<String, T> resources(YMap merged, String section, String project, Set<String> supported,
@@ -178,7 +179,39 @@ public final class ProjectReader {
   }
 
   /** What top-level networks and volumes share: name, driver, external, labels. */
-  private record Resource(String name, String driver, boolean external, Map<String, String> labels) {
+  private record Resource(String name, String driver, boolean external, Map<String, String> labels,
+      Map<String, String> driverOpts, YMap node, String path) {
+    boolean flag(String key) {
+      return node.get(key) != null && !(node.get(key) instanceof YScalar s && s.isNull()) && Nodes.bool(node.get(key), path + "." + key);
+    }
+
+    Optional<Network.Ipam> ipam() {
+      YNode ipam = node.get("ipam");
+      if (ipam == null || (ipam instanceof YScalar s && s.isNull())) {
+        return Optional.empty();
+      }
+      YMap m = Nodes.map(ipam, path + ".ipam");
+      KeyCheck.check(m, path + ".ipam", Set.of("driver", "config", "options"), Set.of(), "ipam");
+      Optional<String> driver = Optional.ofNullable(m.get("driver")).map(n -> Nodes.text(n, path + ".ipam.driver"));
+      List<Map<String, String>> pools = new java.util.ArrayList<>();
+      if (m.get("config") != null) {
+        var seq = Nodes.seq(m.get("config"), path + ".ipam.config");
+        for (int i = 0; i < seq.items().size(); i++) {
+          String at = path + ".ipam.config[" + i + "]";
+          YMap pool = Nodes.map(seq.items().get(i), at);
+          KeyCheck.check(pool, at, Set.of("subnet", "gateway", "ip_range", "aux_addresses"), Set.of(), "ipam pool");
+          Map<String, String> values = new LinkedHashMap<>();
+          for (String k : List.of("subnet", "gateway", "ip_range")) {
+            if (pool.get(k) != null) {
+              values.put(k, Nodes.text(pool.get(k), at + "." + k));
+            }
+          }
+          pools.add(values);
+        }
+      }
+      return Optional.of(new Network.Ipam(driver, pools));
+    }
+
     static Resource read(YMap m, String path, String key, String project) {
       boolean external = m.get("external") != null && Nodes.bool(m.get("external"), path + ".external");
       Optional<String> explicit = Optional.ofNullable(m.get("name")).filter(n -> !(n instanceof YScalar s && s.isNull()))
@@ -191,7 +224,12 @@ public final class ProjectReader {
         Nodes.keyValues(m.get("labels"), path + ".labels").forEach((k, v) ->
             labels.put(k, v instanceof YScalar s && s.isNull() ? "" : Nodes.text(v, path + ".labels." + k)));
       }
-      return new Resource(name, driver, external, labels);
+      Map<String, String> driverOpts = new LinkedHashMap<>();
+      if (m.get("driver_opts") != null) {
+        Nodes.keyValues(m.get("driver_opts"), path + ".driver_opts").forEach((k, v) ->
+            driverOpts.put(k, v instanceof YScalar s && s.isNull() ? "" : Nodes.text(v, path + ".driver_opts." + k)));
+      }
+      return new Resource(name, driver, external, labels, driverOpts, m, path);
     }
   }
 }

@@ -199,7 +199,9 @@ final class ServiceReader {
         optional(m, "pids_limit").map(n -> signedLong(n, path + ".pids_limit")),
         flag(m, "oom_kill_disable", path),
         optional(m, "oom_score_adj").map(n -> (int) signedLong(n, path + ".oom_score_adj")),
-        logging(m, path));
+        logging(m, path),
+        networkOption(m, "ipv4_address", path),
+        networkOption(m, "ipv6_address", path));
   }
 
   private static Optional<String> text(YMap m, String key, String path) {
@@ -378,6 +380,19 @@ final class ServiceReader {
             "invalid extra host \"" + entry + "\" (accepted: HOST:ADDRESS or HOST=ADDRESS)");
       }
       out.add(entry.substring(0, sep) + ":" + entry.substring(sep + 1));
+    }
+    return out;
+  }
+
+  /** One scalar option of each network a service joins, by network key ({@code ipv4_address}). */
+  private static Map<String, String> networkOption(YMap m, String key, String path) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (optional(m, "networks").orElse(null) instanceof YMap networks) {
+      networks.entries().forEach((network, value) -> {
+        if (value instanceof YMap options && optional(options, key).isPresent()) {
+          out.put(network, Nodes.text(options.get(key), path + ".networks." + network + "." + key));
+        }
+      });
     }
     return out;
   }
@@ -760,8 +775,8 @@ final class ServiceReader {
       map.entries().forEach((network, value) -> {
         requireNetwork(network, map.posOf(network), at + "." + network, path);
         YMap options = Nodes.mapOrNull(value, at + "." + network);
-        KeyCheck.check(options, at + "." + network, Set.of("aliases"),
-            Set.of("ipv4_address", "ipv6_address", "link_local_ips", "mac_address", "driver_opts",
+        KeyCheck.check(options, at + "." + network, Set.of("aliases", "ipv4_address", "ipv6_address"),
+            Set.of("link_local_ips", "mac_address", "driver_opts",
                 "priority", "gw_priority", "interface_name"), "service network");
         out.add(network);
       });

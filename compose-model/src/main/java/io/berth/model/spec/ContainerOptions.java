@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param networkMode {@code host}, {@code none}, {@code bridge}, {@code service:NAME} or {@code container:NAME}
  * @param ulimits by name, each {@code [soft, hard]}
  * @param memLimit and the other sizes in bytes
+ * @param ipv4Addresses static addresses, by network key ({@code ipv4_address}); likewise ipv6
  */
 public record ContainerOptions(
     Optional<String> hostname,
@@ -57,7 +58,9 @@ public record ContainerOptions(
     Optional<Long> pidsLimit,
     boolean oomKillDisable,
     Optional<Integer> oomScoreAdj,
-    Optional<Logging> logging) {
+    Optional<Logging> logging,
+    Map<String, String> ipv4Addresses,
+    Map<String, String> ipv6Addresses) {
 
   /** {@code logging}: a driver and its options. */
   public record Logging(Optional<String> driver, Map<String, String> options) {
@@ -81,6 +84,8 @@ public record ContainerOptions(
     dnsOpt = List.copyOf(dnsOpt);
     sysctls = Maps.sortedCopy(sysctls);
     ulimits = Maps.sortedCopy(ulimits);
+    ipv4Addresses = Maps.sortedCopy(ipv4Addresses);
+    ipv6Addresses = Maps.sortedCopy(ipv6Addresses);
   }
 
   public static ContainerOptions none() {
@@ -89,6 +94,6 @@ public record ContainerOptions(
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
-        Optional.empty());
+        Optional.empty(), Map.of(), Map.of());
   }
 }

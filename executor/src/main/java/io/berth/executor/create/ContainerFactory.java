@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -143,17 +144,37 @@ public final class ContainerFactory {
     cmd.withTty(o.tty()).withStdinOpen(o.stdinOpen());
     service.healthcheck().ifPresent(h -> cmd.withHealthcheck(healthCheck(h)));
     if (!networks.isEmpty() && o.networkMode().isEmpty()) {
-      cmd.withAliases(aliases(service, action, service.networks().get(0)));
+      String first = service.networks().get(0);
+      cmd.withAliases(aliases(service, action, first));
+      Optional.ofNullable(o.ipv4Addresses().get(first)).ifPresent(cmd::withIpv4Address);
+      Optional.ofNullable(o.ipv6Addresses().get(first)).ifPresent(cmd::withIpv6Address);
     }
     String id = cmd.exec().getId();
     for (int i = 1; i < networks.size(); i++) {
       client.connectToNetworkCmd()
           .withContainerId(id)
           .withNetworkId(networks.get(i))
-          .withContainerNetwork(new ContainerNetwork().withAliases(aliases(service, action, service.networks().get(i))))
+          .withContainerNetwork(endpoint(service, action, service.networks().get(i)))
           .exec();
     }
     return id;
+  }
+
+  private static ContainerNetwork endpoint(Service service, Action.CreateContainer action, String networkKey) {
+    ContainerNetwork endpoint = new ContainerNetwork().withAliases(aliases(service, action, networkKey));
+    String v4 = service.options().ipv4Addresses().get(networkKey);
+    String v6 = service.options().ipv6Addresses().get(networkKey);
+    if (v4 != null || v6 != null) {
+      ContainerNetwork.Ipam ipam = new ContainerNetwork.Ipam();
+      if (v4 != null) {
+        ipam.withIpv4Address(v4);
+      }
+      if (v6 != null) {
+        ipam.withIpv6Address(v6);
+      }
+      endpoint.withIpamConfig(ipam);
+    }
+    return endpoint;
   }
 
   /** {@code service:db} becomes {@code container:<project>-db-1}; other modes pass through. */

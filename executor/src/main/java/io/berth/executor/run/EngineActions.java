@@ -135,10 +135,26 @@ public final class EngineActions implements ActionHandler {
     labels.put(Labels.PROJECT, projectName);
     labels.put(Labels.NETWORK, network.key());
     labels.put(Labels.VERSION, Labels.BERTH_VERSION);
-    var cmd = client.createNetworkCmd().withName(network.name()).withLabels(labels).withCheckDuplicate(true);
+    var cmd = client.createNetworkCmd().withName(network.name()).withLabels(labels).withCheckDuplicate(true)
+        .withInternal(network.internal())
+        .withAttachable(network.attachable())
+        .withEnableIpv6(network.enableIpv6())
+        .withOptions(network.driverOpts());
     if (!network.driver().isEmpty()) {
       cmd.withDriver(network.driver());
     }
+    network.ipam().ifPresent(ipam -> {
+      com.github.dockerjava.api.model.Network.Ipam engineIpam = new com.github.dockerjava.api.model.Network.Ipam();
+      ipam.driver().ifPresent(engineIpam::withDriver);
+      engineIpam.withConfig(ipam.config().stream().map(pool -> {
+        var c = new com.github.dockerjava.api.model.Network.Ipam.Config();
+        Optional.ofNullable(pool.get("subnet")).ifPresent(c::withSubnet);
+        Optional.ofNullable(pool.get("gateway")).ifPresent(c::withGateway);
+        Optional.ofNullable(pool.get("ip_range")).ifPresent(c::withIpRange);
+        return c;
+      }).toList());
+      cmd.withIpam(engineIpam);
+    });
     cmd.exec();
   }
 
@@ -147,7 +163,7 @@ public final class EngineActions implements ActionHandler {
     labels.put(Labels.PROJECT, projectName);
     labels.put(Labels.VOLUME, volume.key());
     labels.put(Labels.VERSION, Labels.BERTH_VERSION);
-    var cmd = client.createVolumeCmd().withName(volume.name()).withLabels(labels);
+    var cmd = client.createVolumeCmd().withName(volume.name()).withLabels(labels).withDriverOpts(volume.driverOpts());
     if (!volume.driver().isEmpty()) {
       cmd.withDriver(volume.driver());
     }
