@@ -208,6 +208,42 @@ class ServiceAttributesEngineTest {
   }
 
   @Test
+  void secretsAndConfigsAreReadableAndTheirValuesNeverShow() throws Exception {
+    stack.write("db_password.txt", "file-canary-1234\n");
+    stack.berth.env("API_TOKEN", "env-canary-5678");
+    stack.write("compose.yaml", """
+        services:
+          app:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            secrets:
+              - db_password
+              - source: api_token
+                target: token
+                mode: 0400
+            configs:
+              - source: app_conf
+                target: /etc/app.conf
+        secrets:
+          db_password: {file: ./db_password.txt}
+          api_token: {environment: API_TOKEN}
+        configs:
+          app_conf: {content: "debug=true"}
+        """);
+
+    BerthRunner.Result up = stack.ok("--verbose", "up", "-d");
+
+    assertThat(stack.exec("app", "cat", "/run/secrets/db_password")).isEqualTo("file-canary-1234\n");
+    assertThat(stack.exec("app", "cat", "/run/secrets/token")).isEqualTo("env-canary-5678");
+    assertThat(stack.exec("app", "stat", "-c", "%a", "/run/secrets/token").strip()).isEqualTo("400");
+    assertThat(stack.exec("app", "cat", "/etc/app.conf")).isEqualTo("debug=true");
+    String inspect = EngineProbe.inspectRaw(stack.containerId("app")).toString();
+    assertThat(inspect).doesNotContain("env-canary-5678", "file-canary-1234");
+    assertThat(up.out() + up.err()).doesNotContain("env-canary-5678", "file-canary-1234");
+    assertThat(stack.ok("config").out()).doesNotContain("env-canary-5678").contains("environment: API_TOKEN");
+  }
+
+  @Test
   void dependentsStartAfterHealthyAndCompletedDependencies() {
     stack.write0("compose.yaml", """
         services:

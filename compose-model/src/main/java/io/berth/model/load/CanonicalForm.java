@@ -3,6 +3,8 @@ package io.berth.model.load;
 import io.berth.model.spec.BuildSpec;
 import io.berth.model.spec.ContainerOptions;
 import io.berth.model.spec.Dependency;
+import io.berth.model.spec.FileObject;
+import io.berth.model.spec.FileReference;
 import io.berth.model.spec.Healthcheck;
 import io.berth.model.spec.Mount;
 import io.berth.model.spec.Network;
@@ -40,11 +42,47 @@ public final class CanonicalForm {
       p.volumes().forEach((key, v) -> volumes.put(key, volume(v)));
       out.put("volumes", volumes);
     }
+    fileObjects(out, "secrets", p.secrets());
+    fileObjects(out, "configs", p.configs());
     return out;
+  }
+
+  /** The source of each, never a secret's value: {@code config} shows {@code environment: NAME}, not what it holds. */
+  private static void fileObjects(Map<String, Object> out, String section, Map<String, FileObject> objects) {
+    if (objects.isEmpty()) {
+      return;
+    }
+    Map<String, Object> all = new LinkedHashMap<>();
+    objects.forEach((key, o) -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      o.file().ifPresent(f -> m.put("file", f.toString()));
+      o.environment().ifPresent(e -> m.put("environment", e));
+      o.content().ifPresent(c -> m.put("content", c));
+      all.put(key, m);
+    });
+    out.put(section, all);
+  }
+
+  private static List<Object> fileReferences(List<FileReference> refs) {
+    return refs.stream().map(r -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("source", r.source());
+      m.put("target", r.target());
+      r.uid().ifPresent(u -> m.put("uid", u));
+      r.gid().ifPresent(g -> m.put("gid", g));
+      r.mode().ifPresent(mode -> m.put("mode", mode));
+      return (Object) m;
+    }).toList();
   }
 
   public static Map<String, Object> service(Service s) {
     Map<String, Object> out = new TreeMap<>();
+    if (!s.secrets().isEmpty()) {
+      out.put("secrets", fileReferences(s.secrets()));
+    }
+    if (!s.configs().isEmpty()) {
+      out.put("configs", fileReferences(s.configs()));
+    }
     options(s.options(), out);
     s.healthcheck().ifPresent(h -> out.put("healthcheck", healthcheck(h)));
     s.build().ifPresent(b -> out.put("build", build(b)));

@@ -6,8 +6,8 @@ import java.util.Set;
 final class Keys {
   private Keys() {}
 
-  static final Set<String> TOP_SUPPORTED = Set.of("name", "services", "networks", "volumes", "version");
-  static final Set<String> TOP_SPEC = Set.of("configs", "secrets", "include", "models");
+  static final Set<String> TOP_SUPPORTED = Set.of("name", "services", "networks", "volumes", "version", "secrets", "configs");
+  static final Set<String> TOP_SPEC = Set.of("include", "models");
 
   static final Set<String> SERVICE_SUPPORTED = Set.of(
       "image", "command", "entrypoint", "environment", "env_file", "ports", "volumes", "depends_on", "restart",
@@ -15,7 +15,7 @@ final class Keys {
       "domainname", "stop_signal", "stop_grace_period", "init", "tty", "stdin_open", "privileged", "read_only",
       "cap_add", "cap_drop", "extra_hosts", "dns", "dns_search", "expose", "tmpfs", "build", "pull_policy", "scale", "deploy", "network_mode", "ipc", "pid", "userns_mode", "cgroup_parent", "runtime", "security_opt",
       "group_add", "devices", "dns_opt", "sysctls", "ulimits", "shm_size", "mem_limit", "mem_reservation", "memswap_limit",
-      "cpus", "cpu_shares", "cpuset", "pids_limit", "oom_kill_disable", "oom_score_adj", "logging");
+      "cpus", "cpu_shares", "cpuset", "pids_limit", "oom_kill_disable", "oom_score_adj", "logging", "secrets", "configs");
 
   /** Every service attribute of the Compose Specification's schema. */
   static final Set<String> SERVICE_SPEC = Set.of(

@@ -7,6 +7,7 @@ import io.berth.model.diag.SourcePos;
 import io.berth.model.interp.DotEnv;
 import io.berth.model.interp.DotEnvException;
 import io.berth.model.interp.Interpolator;
+import io.berth.model.spec.FileObject;
 import io.berth.model.spec.Network;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
@@ -69,12 +70,51 @@ public final class ProjectReader {
     Map<String, Volume> volumes = volumes(merged, name);
     Map<String, Network> networks = networks(merged, name);
     Map<String, Service> services = Profiles.enabled(services(merged, lookup,
-        new ServiceReader.Declared(keysOf(merged, "services"), volumes.keySet(), networks.keySet())),
+        new ServiceReader.Declared(keysOf(merged, "services"), volumes.keySet(), networks.keySet(),
+            keysOf(merged, "secrets"), keysOf(merged, "configs"))),
         Profiles.active(request.profiles(), env));
     if (services.values().stream().anyMatch(s -> s.networks().contains("default")) && !networks.containsKey("default")) {
       networks.put("default", new Network("default", name + "_default", "", false, Map.of()));
     }
-    return new Project(name, projectDir, files, services, networks, volumes, env);
+    return new Project(name, projectDir, files, services, networks, volumes,
+        fileObjects(merged, "secrets", env), fileObjects(merged, "configs", env), env);
+  }
+
+  /** Top-level secrets or configs: {@code file}, {@code environment}, {@code content} (configs) or {@code external}. */
+  private Map<String, FileObject> fileObjects(YMap merged, String section, Map<String, String> env) {
+    Map<String, FileObject> out = new LinkedHashMap<>();
+    YNode node = merged.get(section);
+    if (node == null) {
+      return out;
+    }
+    boolean configs = section.equals("configs");
+    Nodes.mapOrNull(node, section).entries().forEach((key, value) -> {
+      String path = section + "." + key;
+      YMap m = Nodes.map(value, path);
+      KeyCheck.check(m, path, configs ? Set.of("file", "environment", "content", "external", "name", "labels")
+          : Set.of("file", "environment", "external", "name", "labels"), Set.of("driver", "driver_opts", "template_driver"),
+          section.substring(0, section.length() - 1));
+      Optional<Path> file = Optional.ofNullable(m.get("file")).map(n -> projectDir.resolve(Nodes.text(n, path + ".file")).normalize());
+      Optional<String> variable = Optional.ofNullable(m.get("environment")).map(n -> Nodes.text(n, path + ".environment"));
+      Optional<String> content = Optional.ofNullable(m.get("content")).map(n -> Nodes.text(n, path + ".content"));
+      boolean external = m.get("external") != null && Nodes.bool(m.get("external"), path + ".external");
+      long sources = java.util.stream.Stream.of(file, variable, content).filter(Optional::isPresent).count();
+      if (!external && sources != 1) {
+        throw new ComposeModelException(m.pos(), path, "must have exactly one of file, environment" + (configs ? ", content" : "")
+            + " or external: true");
+      }
+      if (external) {
+        throw new ComposeModelException(m.posOf("external"), path + ".external", "external " + section + " are not supported yet by berth");
+      }
+      variable.ifPresent(v -> {
+        if (!env.containsKey(v)) {
+          throw new ComposeModelException(m.posOf("environment"), path + ".environment",
+              "environment variable " + v + " is not set");
+        }
+      });
+      out.put(key, new FileObject(key, file, variable, content, external));
+    });
+    return out;
   }
 
   /** The interpolation environment: the shell, then the env files (or .env), the shell winning. */

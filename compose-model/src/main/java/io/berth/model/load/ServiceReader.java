@@ -7,10 +7,12 @@ import io.berth.model.interp.DotEnvException;
 import io.berth.model.spec.BuildSpec;
 import io.berth.model.spec.ContainerOptions;
 import io.berth.model.spec.Dependency;
+import io.berth.model.spec.FileReference;
 import io.berth.model.spec.Healthcheck;
 import io.berth.model.spec.Mount;
 import io.berth.model.spec.PortMapping;
 import io.berth.model.spec.Service;
+import io.berth.model.yaml.Scalars;
 import io.berth.model.yaml.YNode;
 import io.berth.model.yaml.YNode.YMap;
 import io.berth.model.yaml.YNode.YScalar;
@@ -32,7 +34,7 @@ final class ServiceReader {
   private final Declared declared;
 
   /** The names a service may refer to: other services, top-level volumes and networks. */
-  record Declared(Set<String> services, Set<String> volumes, Set<String> networks) {}
+  record Declared(Set<String> services, Set<String> volumes, Set<String> networks, Set<String> secrets, Set<String> configs) {}
 
   /**
    * @param projectDir what relative bind sources resolve against
@@ -78,7 +80,60 @@ final class ServiceReader {
         optional(m, "healthcheck").map(n -> healthcheck(n, path + ".healthcheck")),
         strings(m, "profiles", path),
         options(m, path),
+        fileReferences(m, "secrets", path, declared.secrets(), "/run/secrets/"),
+        fileReferences(m, "configs", path, declared.configs(), "/"),
         m.pos());
+  }
+
+  /**
+   * {@code secrets: [name]} or the long form; a secret's default target is
+   * {@code /run/secrets/<source>} (a relative target goes under it), a config's {@code /<source>}.
+   */
+  private static List<FileReference> fileReferences(YMap m, String key, String path, Set<String> declared, String base) {
+    List<FileReference> out = new ArrayList<>();
+    Optional<YNode> node = optional(m, key);
+    if (node.isEmpty()) {
+      return out;
+    }
+    YSeq seq = Nodes.seq(node.get(), path + "." + key);
+    for (int i = 0; i < seq.items().size(); i++) {
+      YNode item = seq.items().get(i);
+      String at = path + "." + key + "[" + i + "]";
+      String source;
+      Optional<String> target = Optional.empty();
+      Optional<String> uid = Optional.empty();
+      Optional<String> gid = Optional.empty();
+      Optional<Integer> mode = Optional.empty();
+      if (item instanceof YMap ref) {
+        KeyCheck.check(ref, at, Set.of("source", "target", "uid", "gid", "mode"), Set.of(), key.substring(0, key.length() - 1));
+        source = Nodes.text(optional(ref, "source").orElseThrow(() -> new ComposeModelException(ref.pos(), at, "source is required")), at + ".source");
+        target = optional(ref, "target").map(n -> Nodes.text(n, at + ".target"));
+        uid = optional(ref, "uid").map(n -> Nodes.text(n, at + ".uid"));
+        gid = optional(ref, "gid").map(n -> Nodes.text(n, at + ".gid"));
+        mode = optional(ref, "mode").map(n -> fileMode(n, at + ".mode"));
+      } else {
+        source = Nodes.text(item, at);
+      }
+      if (!declared.contains(source)) {
+        throw new ComposeModelException(item.pos(), at, "service \"" + path.substring("services.".length()) + "\" refers to undefined "
+            + key.substring(0, key.length() - 1) + " " + source + ": invalid compose project");
+      }
+      String resolved = target.map(t -> t.startsWith("/") ? t : base + t).orElse(base + source);
+      out.add(new FileReference(source, resolved, uid, gid, mode));
+    }
+    return out;
+  }
+
+  /** A file mode: a YAML number as read ({@code 0440} is octal), or a string of octal digits. */
+  private static int fileMode(YNode node, String path) {
+    if (node instanceof YScalar s && Scalars.resolve(s) instanceof Long l) {
+      return l.intValue();
+    }
+    String text = Nodes.text(node, path);
+    if (!text.matches("0?[0-7]{1,4}")) {
+      throw new ComposeModelException(node.pos(), path, "invalid file mode \"" + text + "\" (accepted: an octal mode such as 0440)");
+    }
+    return Integer.parseInt(text, 8);
   }
 
   /** {@code build: ./dir} or the long form; the context resolves against the project directory. */

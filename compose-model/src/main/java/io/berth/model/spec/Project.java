@@ -14,6 +14,8 @@ import java.util.Map;
  * @param services by service name
  * @param networks by compose key; always holds {@code default} when a service uses it
  * @param volumes by compose key
+ * @param secrets top-level secrets by key
+ * @param configs top-level configs by key
  * @param environment the interpolation environment (shell over .env), for commands that need it
  */
 public record Project(
@@ -23,9 +25,18 @@ public record Project(
     Map<String, Service> services,
     Map<String, Network> networks,
     Map<String, Volume> volumes,
+    Map<String, FileObject> secrets,
+    Map<String, FileObject> configs,
     Map<String, String> environment) {
 
+  public Project(String name, Path workingDir, List<Path> configFiles, Map<String, Service> services,
+      Map<String, Network> networks, Map<String, Volume> volumes, Map<String, String> environment) {
+    this(name, workingDir, configFiles, services, networks, volumes, Map.of(), Map.of(), environment);
+  }
+
   public Project {
+    secrets = Maps.sortedCopy(secrets);
+    configs = Maps.sortedCopy(configs);
     configFiles = List.copyOf(configFiles);
     services = Maps.sortedCopy(services);
     networks = Maps.sortedCopy(networks);

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param healthcheck empty to keep the image's
  * @param profiles the profiles that enable the service; empty for always
  * @param options the attributes that map one-to-one onto container settings
+ * @param secrets and configs: the files the service gets from the top-level sections
  * @param pos where the service is declared, for errors found after loading
  */
 public record Service(
@@ -42,6 +43,8 @@ public record Service(
     Optional<Healthcheck> healthcheck,
     List<String> profiles,
     ContainerOptions options,
+    List<FileReference> secrets,
+    List<FileReference> configs,
     SourcePos pos) {
 
   /** A service with no healthcheck, profiles or container options. */
@@ -50,7 +53,7 @@ public record Service(
       Optional<String> restart, Optional<String> containerName, Map<String, String> labels, Optional<String> workingDir,
       Optional<String> user, List<String> networks, SourcePos pos) {
     this(name, image, command, entrypoint, environment, ports, volumes, dependsOn, restart, containerName, labels,
-        workingDir, user, networks, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), ContainerOptions.none(), pos);
+        workingDir, user, networks, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), ContainerOptions.none(), List.of(), List.of(), pos);
   }
 
   /** The image the container runs: {@code image}, else the one built for it, {@code <project>-<service>}. */
@@ -61,7 +64,7 @@ public record Service(
   /** The same service with other dependencies. */
   public Service withDependsOn(Map<String, Dependency> dependencies) {
     return new Service(name, image, command, entrypoint, environment, ports, volumes, dependencies, restart, containerName,
-        labels, workingDir, user, networks, build, pullPolicy, scale, healthcheck, profiles, options, pos);
+        labels, workingDir, user, networks, build, pullPolicy, scale, healthcheck, profiles, options, secrets, configs, pos);
   }
 
   public Service {
@@ -74,5 +77,7 @@ public record Service(
     labels = Maps.sortedCopy(labels);
     networks = List.copyOf(networks);
     profiles = List.copyOf(profiles);
+    secrets = List.copyOf(secrets);
+    configs = List.copyOf(configs);
   }
 }

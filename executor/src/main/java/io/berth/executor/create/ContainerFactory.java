@@ -19,6 +19,8 @@ import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import io.berth.model.spec.ContainerOptions;
 import io.berth.model.spec.Dependency;
+import io.berth.model.spec.FileObject;
+import io.berth.model.spec.FileReference;
 import io.berth.model.spec.Healthcheck;
 import io.berth.model.spec.Mount;
 import io.berth.model.spec.PortMapping;
@@ -55,8 +57,8 @@ public final class ContainerFactory {
     String image = service.imageName(project.name());
     List<String> networks = networkNames(service);
     ContainerOptions o = service.options();
+    List<Bind> binds = new ArrayList<>(binds(service, inheritedVolumes(action, service)));
     HostConfig host = HostConfig.newHostConfig()
-        .withBinds(binds(service, inheritedVolumes(action, service)))
         .withPortBindings(portBindings(service))
         .withRestartPolicy(restartPolicy(service))
         .withNetworkMode(o.networkMode().map(this::namespace).orElse(networks.isEmpty() ? "none" : networks.get(0)))
@@ -149,7 +151,13 @@ public final class ContainerFactory {
       Optional.ofNullable(o.ipv4Addresses().get(first)).ifPresent(cmd::withIpv4Address);
       Optional.ofNullable(o.ipv6Addresses().get(first)).ifPresent(cmd::withIpv6Address);
     }
+    for (FileReference ref : fileRefs(service)) {
+      FileObject object = fileObject(ref);
+      object.file().ifPresent(file -> binds.add(new Bind(file.toString(), new Volume(ref.target()), AccessMode.ro)));
+    }
+    host.withBinds(binds);
     String id = cmd.exec().getId();
+    copyFileObjects(service, id);
     for (int i = 1; i < networks.size(); i++) {
       client.connectToNetworkCmd()
           .withContainerId(id)
@@ -158,6 +166,42 @@ public final class ContainerFactory {
           .exec();
     }
     return id;
+  }
+
+  private List<FileReference> fileRefs(Service service) {
+    List<FileReference> all = new ArrayList<>(service.secrets());
+    all.addAll(service.configs());
+    return all;
+  }
+
+  private FileObject fileObject(FileReference ref) {
+    FileObject o = project.secrets().get(ref.source());
+    return o != null ? o : project.configs().get(ref.source());
+  }
+
+  /**
+   * Secrets and configs whose content is not a file on the host go into the container before it
+   * starts, as a tar through the API, as Compose does: they never touch the host's disk.
+   */
+  private void copyFileObjects(Service service, String containerId) {
+    for (FileReference ref : fileRefs(service)) {
+      FileObject object = fileObject(ref);
+      if (object.file().isPresent()) {
+        continue;
+      }
+      if (service.options().readOnly()) {
+        throw new IllegalStateException("cannot create secret \"" + ref.source() + "\" in read-only service "
+            + service.name() + ": `file` is the sole supported option");
+      }
+      String content = object.content()
+          .orElseGet(() -> project.environment().getOrDefault(object.environment().orElseThrow(), ""));
+      byte[] tar = FileArchive.single(ref.target(), content.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          ref.mode().orElse(0444), ref.uid().map(Integer::parseInt).orElse(0), ref.gid().map(Integer::parseInt).orElse(0));
+      client.copyArchiveToContainerCmd(containerId)
+          .withTarInputStream(new java.io.ByteArrayInputStream(tar))
+          .withRemotePath("/")
+          .exec();
+    }
   }
 
   private static ContainerNetwork endpoint(Service service, Action.CreateContainer action, String networkKey) {
