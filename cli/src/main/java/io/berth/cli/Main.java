@@ -35,6 +35,7 @@ public final class Main {
         .setExecutionExceptionHandler(new ErrorHandler(root));
     // Everything after the service is the command and its own flags: `exec web sh -c 'ls -l'`.
     cl.getSubcommands().get("exec").setStopAtPositional(true);
+    cl.getSubcommands().get("run").setStopAtPositional(true);
     try {
       return cl.execute(args);
     } finally {

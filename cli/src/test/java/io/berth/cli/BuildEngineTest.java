@@ -88,7 +88,9 @@ class BuildEngineTest {
     assertThat(stack.docker.inspectImageCmd(stack.project + "-app").exec().getId()).startsWith("sha256:");
 
     stack.write("app/Dockerfile", "FROM " + image + "\nRUN exit 3\n");
+    int containersBefore = stack.docker.listContainersCmd().withShowAll(true).exec().size();
     BerthRunner.Result r = stack.berth("build", "--no-cache", "app");
+    assertThat(stack.docker.listContainersCmd().withShowAll(true).exec()).as("no intermediate container left behind").hasSize(containersBefore);
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("service \"app\": failed to build " + stack.project + "-app").doesNotContain("\tat ");
   }

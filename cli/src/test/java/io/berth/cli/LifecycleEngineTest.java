@@ -129,4 +129,22 @@ class LifecycleEngineTest {
     assertThat(stack.containers()).filteredOn(c -> "web".equals(c.getLabels().get("com.docker.compose.service")))
         .extracting(c -> c.getId()).containsExactly(first);
   }
+
+  @Test
+  void runStartsDependenciesReturnsTheExitCodeAndRmLeavesNothing() {
+    stack.ok("down");
+
+    BerthRunner.Result r = stack.berth("run", "--rm", "-e", "WHO=run", "web", "sh", "-c", "echo hello $WHO; exit 4");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(4);
+    assertThat(r.out()).isEqualTo("hello run\n");
+    assertThat(state("db")).isEqualTo("running");
+    assertThat(stack.containers()).noneMatch(c -> "True".equals(c.getLabels().get("com.docker.compose.oneoff")));
+
+    BerthRunner.Result kept = stack.ok("run", "--no-deps", "--name", stack.project + "-kept", "db", "true");
+    var oneOff = stack.docker.inspectContainerCmd(stack.project + "-kept").exec();
+    assertThat(oneOff.getConfig().getLabels()).containsEntry("com.docker.compose.oneoff", "True")
+        .containsEntry("com.docker.compose.service", "db");
+    assertThat(kept.code()).isZero();
+  }
 }

@@ -53,7 +53,18 @@ public final class ContainerFactory {
 
   /** Creates the container and connects it to all of its networks; returns its id. */
   public String create(Action.CreateContainer action) {
-    Service service = project.service(action.service());
+    return create(action, project.service(action.service()), false);
+  }
+
+  /**
+   * Creates a one-off container ({@code run}) from {@code service} as the command line changed it:
+   * labelled {@code oneoff=True}, and known on its networks by its own name only, not the service's.
+   */
+  public String createOneOff(Service service, String name) {
+    return create(new Action.CreateContainer(service.name(), 1, name, "", ""), service, true);
+  }
+
+  private String create(Action.CreateContainer action, Service service, boolean oneoff) {
     String image = service.imageName(project.name());
     List<String> networks = networkNames(service);
     ContainerOptions o = service.options();
@@ -129,7 +140,7 @@ public final class ContainerFactory {
 
     CreateContainerCmd cmd = client.createContainerCmd(image)
         .withName(action.name())
-        .withLabels(labels(service, action))
+        .withLabels(labels(service, action, oneoff))
         .withEnv(service.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
         .withExposedPorts(exposedPorts(service))
         .withVolumes(anonymousVolumes(service))
@@ -147,7 +158,7 @@ public final class ContainerFactory {
     service.healthcheck().ifPresent(h -> cmd.withHealthcheck(healthCheck(h)));
     if (!networks.isEmpty() && o.networkMode().isEmpty()) {
       String first = service.networks().get(0);
-      cmd.withAliases(aliases(service, action, first));
+      cmd.withAliases(oneoff ? List.of(action.name()) : aliases(service, action, first));
       Optional.ofNullable(o.ipv4Addresses().get(first)).ifPresent(cmd::withIpv4Address);
       Optional.ofNullable(o.ipv6Addresses().get(first)).ifPresent(cmd::withIpv6Address);
     }
@@ -230,12 +241,15 @@ public final class ContainerFactory {
     return "container:" + io.berth.planner.Names.container(project, other, 1);
   }
 
-  private Map<String, String> labels(Service service, Action.CreateContainer action) {
+  private Map<String, String> labels(Service service, Action.CreateContainer action, boolean oneoff) {
     Map<String, String> labels = new LinkedHashMap<>(service.labels());
     labels.put(Labels.PROJECT, project.name());
     labels.put(Labels.SERVICE, service.name());
     labels.put(Labels.CONTAINER_NUMBER, Integer.toString(action.number()));
-    labels.put(Labels.ONEOFF, "False");
+    labels.put(Labels.ONEOFF, oneoff ? "True" : "False");
+    if (oneoff) {
+      labels.put(Labels.SLUG, action.name().substring(action.name().lastIndexOf('-') + 1));
+    }
     labels.put(Labels.CONFIG_HASH, action.configHash());
     labels.put(Labels.WORKING_DIR, project.workingDir().toString());
     labels.put(Labels.CONFIG_FILES, project.configFiles().stream().map(Path::toString).collect(Collectors.joining(",")));

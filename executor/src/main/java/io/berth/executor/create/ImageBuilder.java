@@ -47,7 +47,9 @@ public final class ImageBuilder {
         .withTags(tags)
         .withNoCache(spec.noCache() || noCache)
         .withPull(spec.pull() || pull)
-        .withLabels(spec.labels());
+        .withLabels(spec.labels())
+        // Remove intermediate containers even when a step fails, or a failed build leaves them behind.
+        .withForcerm(true);
     spec.args().forEach(cmd::withBuildArg);
     spec.target().ifPresent(cmd::withTarget);
     spec.network().ifPresent(cmd::withNetworkMode);

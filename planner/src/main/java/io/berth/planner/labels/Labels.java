@@ -22,6 +22,7 @@ public final class Labels {
   public static final String NETWORK = PREFIX + "network";
   public static final String VOLUME = PREFIX + "volume";
   public static final String REPLACE = PREFIX + "replace";
+  public static final String SLUG = PREFIX + "slug";
 
   /** What berth writes into {@link #VERSION}. */
   public static final String BERTH_VERSION = "0.1.0";

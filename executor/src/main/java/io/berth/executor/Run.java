@@ -1,0 +1,93 @@
+package io.berth.executor;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import io.berth.executor.create.ContainerFactory;
+import io.berth.executor.create.Images;
+import io.berth.executor.engine.EngineErrors;
+import io.berth.executor.engine.EngineException;
+import io.berth.model.spec.Project;
+import io.berth.model.spec.Service;
+import io.berth.planner.UpOptions;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code run}: a one-off container of a service, after its dependencies are up, with its output
+ * streamed back and its exit code returned.
+ */
+public final class Run {
+  private final EngineSession session;
+
+  public Run(EngineSession session) {
+    this.session = session;
+  }
+
+  /**
+   * @param service the service as the command line changed it (command, environment, ports, ...)
+   * @param withDependencies bring up what the service depends on first (not {@code --no-deps})
+   * @param name the container name, or empty for {@code <project>-<service>-run-<12 hex>}
+   * @return the exit code; 0 when detached
+   */
+  public int run(Project project, Service service, boolean withDependencies, String name, boolean detach, boolean remove,
+      OutputStream out, OutputStream err, java.util.function.Consumer<String> warnings) throws InterruptedException {
+    if (withDependencies && !service.dependsOn().isEmpty()) {
+      PlanResult deps = new Up(session).run(project,
+          new UpOptions(Set.copyOf(service.dependsOn().keySet()), false, UpOptions.Recreate.DIVERGED, false, false), false, warnings);
+      if (!deps.ok()) {
+        throw new EngineException("dependencies of service \"" + service.name() + "\" failed to start");
+      }
+    }
+    new Images(session.engine().client(), session.progress()).ensure(project, List.of(service.name()), false, false, false);
+    String container = name.isEmpty() ? project.name() + "-" + service.name() + "-run-" + slug() : name;
+    DockerClient client = session.engine().client();
+    String id = new ContainerFactory(client, project).createOneOff(service, container);
+    if (detach) {
+      client.startContainerCmd(id).exec();
+      new java.io.PrintStream(out, true).println(container);
+      return 0;
+    }
+    try {
+      ResultCallback.Adapter<Frame> logs = client.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
+          .withLogs(true).exec(new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+              try {
+                OutputStream target = frame.getStreamType() == StreamType.STDERR ? err : out;
+                target.write(frame.getPayload());
+                target.flush();
+              } catch (IOException closed) {
+                // The reader went away; the container runs to its end.
+              }
+            }
+          });
+      client.startContainerCmd(id).exec();
+      Integer code = client.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode();
+      logs.awaitCompletion();
+      return code == null ? 0 : code;
+    } catch (RuntimeException e) {
+      throw new EngineException(container + ": " + EngineErrors.describe(e), e);
+    } finally {
+      if (remove) {
+        try {
+          client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (RuntimeException ignored) {
+          // Already gone.
+        }
+      }
+    }
+  }
+
+  private static String slug() {
+    byte[] bytes = new byte[6];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}
