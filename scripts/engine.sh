@@ -48,6 +48,8 @@ install_packages() {
   # Test images are FROM scratch: the busybox in them must be the static one.
   dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  # A registry on 127.0.0.1 for the pull and push tests: no public registry is reachable here.
+  command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

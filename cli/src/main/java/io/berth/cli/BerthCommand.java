@@ -6,7 +6,9 @@ import io.berth.cli.commands.DownCommand;
 import io.berth.cli.commands.ExecCommand;
 import io.berth.cli.commands.LifecycleCommands;
 import io.berth.cli.commands.LogsCommand;
+import io.berth.cli.commands.PortCommand;
 import io.berth.cli.commands.PsCommand;
+import io.berth.cli.commands.PullCommand;
 import io.berth.cli.commands.RunCommand;
 import io.berth.cli.commands.UpCommand;
 import io.berth.cli.commands.VersionCommand;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Mixin;
         UpCommand.class, DownCommand.class, PsCommand.class, ConfigCommand.class, VersionCommand.class,
         LifecycleCommands.Start.class, LifecycleCommands.Stop.class, LifecycleCommands.Restart.class,
         LifecycleCommands.Kill.class, LifecycleCommands.Pause.class, LifecycleCommands.Unpause.class,
-        LifecycleCommands.Rm.class, LogsCommand.class, BuildCommand.class, ExecCommand.class, RunCommand.class,
+        LifecycleCommands.Rm.class, LogsCommand.class, BuildCommand.class, ExecCommand.class, RunCommand.class, PullCommand.class,
+        PortCommand.class,
         picocli.CommandLine.HelpCommand.class
     })
 public final class BerthCommand {

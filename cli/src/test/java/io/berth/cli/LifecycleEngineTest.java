@@ -86,6 +86,17 @@ class LifecycleEngineTest {
   }
 
   @Test
+  void downTimeoutOverridesTheGracePeriod() {
+    stack.write0("compose.yaml", STACK.replace("stop_grace_period: 1s", "stop_grace_period: 1m"));
+    Instant start = Instant.now();
+
+    stack.ok("down", "-t", "1");
+
+    assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(30));
+    assertThat(stack.containers()).isEmpty();
+  }
+
+  @Test
   void pauseUnpauseKillAndRm() {
     stack.ok("pause", "db");
     assertThat(state("db")).isEqualTo("paused");

@@ -102,6 +102,7 @@ class UpDownEngineTest {
       assertThat(ps.out()).containsPattern(stack.project + "-" + s + "-1 .* " + s + " .*Up ");
     }
     assertThat(ps.out()).contains("127.0.0.1:" + port + "->8080/tcp");
+    assertThat(stack.ok("port", "web", "8080").out()).isEqualTo("127.0.0.1:" + port + "\n");
 
     stack.ok("down");
     assertThat(stack.containers()).isEmpty();

@@ -20,8 +20,14 @@ public final class Down {
 
   /** @param project the loaded project when there is one; empty to remove by project name alone */
   public PlanResult run(String projectName, Optional<Project> project, DownOptions options, boolean dryRun) {
+    return run(projectName, project, options, Optional.empty(), dryRun);
+  }
+
+  /** @param timeout {@code -t}: seconds before a stop turns into a kill; else each service's stop_grace_period */
+  public PlanResult run(String projectName, Optional<Project> project, DownOptions options, Optional<Integer> timeout,
+      boolean dryRun) {
     ObservedState observed = new StateCollector(session.engine().client()).observe(projectName);
-    Plan plan = DownPlanner.down(observed, project, options);
+    Plan plan = DownPlanner.down(observed, project, options, timeout);
     if (dryRun) {
       return new PlanResult(plan, Optional.empty());
     }

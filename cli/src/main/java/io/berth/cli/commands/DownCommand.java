@@ -30,12 +30,15 @@ public final class DownCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the plan and change nothing")
   boolean dryRun;
 
+  @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Specify a shutdown timeout in seconds")
+  Integer timeout;
+
   @Override
   public Integer call() {
     Project project = ProjectLoading.load(root);
     try (EngineSession session = Sessions.open(root)) {
       PlanResult result = new Down(session).run(project.name(), Optional.of(project),
-          new DownOptions(removeOrphans, volumes), dryRun);
+          new DownOptions(removeOrphans, volumes), Optional.ofNullable(timeout), dryRun);
       if (result.plan().isEmpty()) {
         ProjectLoading.warn(root.invocation(), "No resource found to remove for project \"" + project.name() + "\".");
       }

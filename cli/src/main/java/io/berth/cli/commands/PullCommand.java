@@ -1,0 +1,56 @@
+package io.berth.cli.commands;
+
+import io.berth.cli.BerthCommand;
+import io.berth.cli.ExitCodes;
+import io.berth.cli.HelpOption;
+import io.berth.cli.ProjectLoading;
+import io.berth.executor.EngineSession;
+import io.berth.executor.create.ImagePuller;
+import io.berth.executor.engine.EngineException;
+import io.berth.model.spec.Project;
+import io.berth.model.spec.Service;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "pull", description = "Pull service images")
+public final class PullCommand implements Callable<Integer> {
+  @ParentCommand BerthCommand root;
+  @Mixin HelpOption help;
+  @Mixin ServiceSelection selection;
+
+  @Option(names = "--ignore-pull-failures", description = "Pull what it can and ignores images with pull failures")
+  boolean ignoreFailures;
+
+  @Option(names = {"-q", "--quiet"}, description = "Pull without printing progress information")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    Project project = ProjectLoading.load(root);
+    Set<String> named = selection.in(project);
+    try (EngineSession session = quiet
+        ? io.berth.executor.EngineSession.open(root.invocation().environment(), e -> {}, ProjectLoading.parallelism(root))
+        : Sessions.open(root)) {
+      ImagePuller puller = new ImagePuller(session.engine().client(), session.progress());
+      for (Service s : project.services().values()) {
+        // Services that build their image and name none have nothing to pull, as in Compose.
+        if ((!named.isEmpty() && !named.contains(s.name())) || s.image().isEmpty()) {
+          continue;
+        }
+        try {
+          puller.pull(s.name(), s.image().get());
+        } catch (EngineException e) {
+          if (!ignoreFailures) {
+            throw e;
+          }
+          ProjectLoading.warn(root.invocation(), e.getMessage());
+        }
+      }
+    }
+    return ExitCodes.OK;
+  }
+}

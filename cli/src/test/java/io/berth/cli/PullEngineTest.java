@@ -1,0 +1,69 @@
+package io.berth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.PushResponseItem;
+import io.berth.testsupport.EngineProbe;
+import io.berth.testsupport.LocalRegistry;
+import io.berth.testsupport.TestImages;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Images pulled for real, from a registry on 127.0.0.1, as the pull policy says. */
+@Tag("engine")
+class PullEngineTest {
+  @TempDir Path dir;
+
+  @Test
+  void pullFetchesFromTheRegistryAndPullPolicyNeverRefusesAMissingImage(TestInfo info) throws Exception {
+    EngineProbe.requireEngine();
+    String busybox = TestImages.busybox();
+    var docker = EngineProbe.client();
+    try (LocalRegistry registry = LocalRegistry.start();
+        StackFixture stack = new StackFixture(dir, info.getTestMethod().orElseThrow().getName(), docker)) {
+      String repository = registry.host() + "/berth/busybox";
+      docker.tagImageCmd(busybox, repository, "pulltest").exec();
+      docker.pushImageCmd(repository).withTag("pulltest").exec(new ResultCallback.Adapter<PushResponseItem>()).awaitCompletion();
+      docker.removeImageCmd(repository + ":pulltest").exec();
+      stack.berth.env("REMOTE", repository + ":pulltest").env("ABSENT", repository + ":absent");
+      stack.write("compose.yaml", """
+          services:
+            remote:
+              image: ${REMOTE}
+              command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+          """);
+
+      BerthRunner.Result pulled = stack.ok("pull");
+
+      assertThat(pulled.err()).contains("Image " + repository + ":pulltest  Pulling", "Pulled");
+      assertThat(docker.inspectImageCmd(repository + ":pulltest").exec().getId()).isNotBlank();
+
+      stack.write("compose.yaml", """
+          services:
+            absent:
+              image: ${ABSENT}
+              pull_policy: never
+          """);
+      BerthRunner.Result refused = stack.berth("up", "-d");
+      assertThat(refused.code()).isEqualTo(1);
+      assertThat(refused.err()).contains("is not present and pull_policy is never");
+      assertThat(stack.containers()).isEmpty();
+
+      stack.write("compose.yaml", """
+          services:
+            absent:
+              image: ${ABSENT}
+          """);
+      BerthRunner.Result failed = stack.berth("pull");
+      assertThat(failed.code()).isEqualTo(1);
+      assertThat(failed.err()).contains("could not be pulled").doesNotContain("\tat ");
+      assertThat(stack.berth("pull", "--ignore-pull-failures").code()).isZero();
+      docker.removeImageCmd(repository + ":pulltest").exec();
+    }
+  }
+}
