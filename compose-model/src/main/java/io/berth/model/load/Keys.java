@@ -15,7 +15,7 @@ final class Keys {
       "domainname", "stop_signal", "stop_grace_period", "init", "tty", "stdin_open", "privileged", "read_only",
       "cap_add", "cap_drop", "extra_hosts", "dns", "dns_search", "expose", "tmpfs", "build", "pull_policy", "scale", "deploy", "network_mode", "ipc", "pid", "userns_mode", "cgroup_parent", "runtime", "security_opt",
       "group_add", "devices", "dns_opt", "sysctls", "ulimits", "shm_size", "mem_limit", "mem_reservation", "memswap_limit",
-      "cpus", "cpu_shares", "cpuset", "pids_limit", "oom_kill_disable", "oom_score_adj", "logging", "secrets", "configs");
+      "cpus", "cpu_shares", "cpuset", "pids_limit", "oom_kill_disable", "oom_score_adj", "logging", "secrets", "configs", "extends");
 
   /** Every service attribute of the Compose Specification's schema. */
   static final Set<String> SERVICE_SPEC = Set.of(

@@ -59,6 +59,11 @@ final class Merger {
     return new YMap(entries, keyPos, base.pos());
   }
 
+  /** One service's mapping over another's, with the same rules as across files ({@code extends} uses it). */
+  static YNode mergeService(YNode base, YNode override) {
+    return mergeService("", base, override);
+  }
+
   private static YNode mergeService(String name, YNode old, YNode value) {
     if (!(old instanceof YMap o) || !(value instanceof YMap v)) {
       return value;

@@ -56,7 +56,8 @@ public final class ProjectReader {
         YMap top = Nodes.map(document, "");
         KeyCheck.check(top, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
         YMap interpolated = (YMap) TreeInterpolation.apply(top, interpolator, "");
-        merged = merged == null ? interpolated : Merger.mergeTop(merged, interpolated);
+        YMap extended = new Extends(interpolator).resolve(interpolated, file);
+        merged = merged == null ? extended : Merger.mergeTop(merged, extended);
       }
     }
     if (merged == null || merged.entries().isEmpty()) {

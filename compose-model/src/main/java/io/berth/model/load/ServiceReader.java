@@ -50,6 +50,9 @@ final class ServiceReader {
     String path = "services." + name;
     YMap m = Nodes.mapOrNull(node, path);
     KeyCheck.check(m, path, Keys.SERVICE_SUPPORTED, Keys.SERVICE_SPEC, "service");
+    if (m.get("extends") != null) {
+      throw new ComposeModelException(m.posOf("extends"), path + ".extends", "extends left unresolved");
+    }
     Optional<String> image = optional(m, "image").map(n -> Nodes.text(n, path + ".image"));
     Optional<BuildSpec> build = optional(m, "build").map(n -> build(n, path + ".build"));
     Optional<String> pullPolicy = optional(m, "pull_policy").map(n -> pullPolicy(n, path + ".pull_policy"));
