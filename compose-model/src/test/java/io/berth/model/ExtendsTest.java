@@ -88,4 +88,42 @@ class ExtendsTest {
     write("compose.yaml", "services:\n  a:\n    extends: b\n  b:\n    extends: a\n");
     assertThatThrownBy(this::load).hasMessageContaining("circular reference");
   }
+
+  @Test
+  void includeBringsAnotherProjectsServicesWithItsOwnPathsAndEnvironment() throws IOException {
+    write("db/compose.yaml", """
+        name: ignored
+        services:
+          db:
+            image: "postgres:${PG}"
+            volumes: [./init:/init]
+        volumes:
+          dbdata:
+        """);
+    write("db/.env", "PG=16\n");
+    write("compose.yaml", """
+        include:
+          - db/compose.yaml
+        services:
+          web:
+            image: web
+            depends_on: [db]
+          db:
+            environment: {LOCAL: wins}
+        """);
+    Project p = load();
+
+    assertThat(p.name()).isEqualTo(dir.getFileName().toString().toLowerCase().replaceAll("[^a-z0-9_-]", "").replaceAll("^[_-]+", ""));
+    assertThat(p.service("db").image()).contains("postgres:16");
+    assertThat(p.service("db").environment()).containsEntry("LOCAL", "wins");
+    assertThat(p.service("db").volumes()).containsExactly(new Mount(Mount.Type.BIND, dir.resolve("db/init").toString(), "/init", false));
+    assertThat(p.volumes()).containsKey("dbdata");
+    assertThat(p.service("web").dependsOn()).containsKey("db");
+  }
+
+  @Test
+  void includeOfAMissingFileIsPointedAt() throws IOException {
+    write("compose.yaml", "include:\n  - nope.yaml\nservices: {a: {image: x}}\n");
+    assertThatThrownBy(this::load).hasMessageContaining("compose.yaml:2:5: include[0]: included file").hasMessageContaining("nope.yaml not found");
+  }
 }

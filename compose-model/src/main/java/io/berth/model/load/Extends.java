@@ -98,7 +98,7 @@ final class Extends {
   }
 
   /** Relative build contexts, bind sources and env files of a service from another directory, made absolute. */
-  private static YMap absolutePaths(YMap service, Path dir) {
+  static YMap absolutePaths(YMap service, Path dir) {
     Map<String, YNode> entries = new LinkedHashMap<>(service.entries());
     YNode build = entries.get("build");
     if (build instanceof YScalar s && !s.isNull()) {

@@ -6,8 +6,9 @@ import java.util.Set;
 final class Keys {
   private Keys() {}
 
-  static final Set<String> TOP_SUPPORTED = Set.of("name", "services", "networks", "volumes", "version", "secrets", "configs");
-  static final Set<String> TOP_SPEC = Set.of("include", "models");
+  static final Set<String> TOP_SUPPORTED = Set.of("name", "services", "networks", "volumes", "version", "secrets", "configs",
+      "include");
+  static final Set<String> TOP_SPEC = Set.of("models");
 
   static final Set<String> SERVICE_SUPPORTED = Set.of(
       "image", "command", "entrypoint", "environment", "env_file", "ports", "volumes", "depends_on", "restart",

@@ -18,7 +18,9 @@ import io.berth.model.yaml.YNode.YScalar;
 import io.berth.model.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +58,8 @@ public final class ProjectReader {
         YMap top = Nodes.map(document, "");
         KeyCheck.check(top, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
         YMap interpolated = (YMap) TreeInterpolation.apply(top, interpolator, "");
-        YMap extended = new Extends(interpolator).resolve(interpolated, file);
+        YMap included = withIncludes(interpolated, file, env, new LinkedHashSet<>(List.of(file)));
+        YMap extended = new Extends(interpolator).resolve(included, file);
         merged = merged == null ? extended : Merger.mergeTop(merged, extended);
       }
     }
@@ -79,6 +82,107 @@ public final class ProjectReader {
     }
     return new Project(name, projectDir, files, services, networks, volumes,
         fileObjects(merged, "secrets", env), fileObjects(merged, "configs", env), env);
+  }
+
+  /**
+   * {@code include}: each entry is loaded as a project of its own (its relative paths against its
+   * own directory, its own {@code .env} under the including environment) and what it defines is
+   * merged under this file, this file winning, as compose-go does.
+   */
+  private YMap withIncludes(YMap top, Path file, Map<String, String> env, Set<Path> chain) {
+    YNode include = top.get("include");
+    if (include == null) {
+      return top;
+    }
+    YMap accumulated = null;
+    YSeqItems items = YSeqItems.of(include, "include");
+    for (int i = 0; i < items.size(); i++) {
+      YNode entry = items.get(i);
+      String at = "include[" + i + "]";
+      List<Path> paths = new ArrayList<>();
+      Path workingDir;
+      Optional<Path> envFile = Optional.empty();
+      if (entry instanceof YMap m) {
+        KeyCheck.check(m, at, Set.of("path", "project_directory", "env_file"), Set.of(), "include");
+        YNode path = Optional.ofNullable(m.get("path")).orElseThrow(() -> new ComposeModelException(m.pos(), at, "path is required"));
+        YSeqItems ps = path instanceof YScalar ? YSeqItems.single(path) : YSeqItems.of(path, at + ".path");
+        for (int j = 0; j < ps.size(); j++) {
+          paths.add(file.getParent().resolve(Nodes.text(ps.get(j), at + ".path")).normalize());
+        }
+        workingDir = Optional.ofNullable(m.get("project_directory"))
+            .map(n -> file.getParent().resolve(Nodes.text(n, at + ".project_directory")).normalize())
+            .orElse(paths.get(0).getParent());
+        envFile = Optional.ofNullable(m.get("env_file")).map(n -> file.getParent().resolve(Nodes.text(n, at + ".env_file")).normalize());
+      } else {
+        paths.add(file.getParent().resolve(Nodes.text(entry, at)).normalize());
+        workingDir = paths.get(0).getParent();
+      }
+      Map<String, String> includeEnv = new LinkedHashMap<>();
+      Path dotEnv = envFile.orElse(workingDir.resolve(".env"));
+      if (Files.isRegularFile(dotEnv)) {
+        includeEnv.putAll(dotEnv(dotEnv, k -> Optional.ofNullable(env.get(k))));
+      } else if (envFile.isPresent() && !envFile.get().toString().equals("/dev/null")) {
+        throw new ComposeModelException(entry.pos(), at + ".env_file", "env file " + envFile.get() + " not found");
+      }
+      includeEnv.putAll(env);
+      Interpolator interpolator = new Interpolator(k -> Optional.ofNullable(includeEnv.get(k)), warnings);
+      for (Path included : paths) {
+        if (!Files.isRegularFile(included)) {
+          throw new ComposeModelException(entry.pos(), at, "included file " + included + " not found");
+        }
+        if (!chain.add(included)) {
+          throw new ComposeModelException(entry.pos(), at, "include cycle detected: " + chain + " include " + included);
+        }
+        for (YNode document : YamlReader.read(included, ComposeLoader.readText(included))) {
+          YMap inner = Nodes.map(document, "");
+          KeyCheck.check(inner, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
+          YMap resolved = (YMap) TreeInterpolation.apply(inner, interpolator, "");
+          resolved = withIncludes(resolved, included, includeEnv, chain);
+          resolved = new Extends(interpolator).resolve(resolved, included);
+          resolved = withServicePathsFrom(resolved, workingDir);
+          Map<String, YNode> kept = new LinkedHashMap<>(resolved.entries());
+          kept.remove("name");
+          YMap part = new YMap(kept, resolved.keyPos(), resolved.pos());
+          accumulated = accumulated == null ? part : Merger.mergeTop(accumulated, part);
+        }
+        chain.remove(included);
+      }
+    }
+    Map<String, YNode> own = new LinkedHashMap<>(top.entries());
+    own.remove("include");
+    YMap self = new YMap(own, top.keyPos(), top.pos());
+    return accumulated == null ? self : Merger.mergeTop(accumulated, self);
+  }
+
+  /** Relative paths in an included file's services, resolved against its own directory. */
+  private static YMap withServicePathsFrom(YMap top, Path dir) {
+    if (!(top.get("services") instanceof YMap services)) {
+      return top;
+    }
+    Map<String, YNode> resolved = new LinkedHashMap<>();
+    services.entries().forEach((name, s) -> resolved.put(name, s instanceof YMap m ? Extends.absolutePaths(m, dir) : s));
+    Map<String, YNode> entries = new LinkedHashMap<>(top.entries());
+    entries.put("services", new YMap(resolved, services.keyPos(), services.pos()));
+    return new YMap(entries, top.keyPos(), top.pos());
+  }
+
+  /** A sequence's items, or a single node as a one-item list, for keys that take either. */
+  private record YSeqItems(List<YNode> items) {
+    static YSeqItems of(YNode node, String path) {
+      return new YSeqItems(Nodes.seq(node, path).items());
+    }
+
+    static YSeqItems single(YNode node) {
+      return new YSeqItems(List.of(node));
+    }
+
+    int size() {
+      return items.size();
+    }
+
+    YNode get(int i) {
+      return items.get(i);
+    }
   }
 
   /** Top-level secrets or configs: {@code file}, {@code environment}, {@code content} (configs) or {@code external}. */
