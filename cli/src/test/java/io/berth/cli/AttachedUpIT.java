@@ -91,4 +91,45 @@ class AttachedUpIT {
     assertThat(state.getExitCodeLong()).isEqualTo(137L);
     assertThat(Instant.parse(state.getFinishedAt())).isBefore(secondSignal.plusSeconds(5));
   }
+
+  @Test
+  void exitCodeFromReturnsThatServicesCodeAndStopsTheRest() throws Exception {
+    stack.write("compose.yaml", """
+        services:
+          job:
+            image: ${IMAGE}
+            command: ["sh", "-c", "sleep 1; echo job done; exit 42"]
+          server:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; echo serving; sleep 3600 & wait"]
+        """);
+    try (BerthProcess berth = BerthProcess.start(dir, Map.of("IMAGE", image, "COMPOSE_PROJECT_NAME", stack.project),
+        "up", "--exit-code-from", "job")) {
+      assertThat(berth.awaitExit(Duration.ofSeconds(60))).as(berth.output()).isEqualTo(42);
+      assertThat(berth.output()).contains("job-1    | job done", "job-1 exited with code 42", "Aborting on container exit...");
+    }
+    assertThat(stack.containers()).hasSize(2).allSatisfy(c -> assertThat(c.getState()).isEqualTo("exited"));
+  }
+
+  @Test
+  void abortOnContainerFailureIgnoresACleanExit() throws Exception {
+    stack.write("compose.yaml", """
+        services:
+          clean:
+            image: ${IMAGE}
+            command: ["sh", "-c", "echo clean; exit 0"]
+          failing:
+            image: ${IMAGE}
+            command: ["sh", "-c", "sleep 2; exit 3"]
+          server:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+        """);
+    try (BerthProcess berth = BerthProcess.start(dir, Map.of("IMAGE", image, "COMPOSE_PROJECT_NAME", stack.project),
+        "up", "--abort-on-container-failure")) {
+      assertThat(berth.awaitExit(Duration.ofSeconds(60))).as(berth.output()).isEqualTo(3);
+      assertThat(berth.output()).contains("clean-1 exited with code 0", "failing-1 exited with code 3");
+    }
+    assertThat(stack.inspect("server").getState().getStatus()).isEqualTo("exited");
+  }
 }

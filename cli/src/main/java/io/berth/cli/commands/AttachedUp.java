@@ -25,7 +25,22 @@ import sun.misc.Signal;
  * one kills it.
  */
 final class AttachedUp {
-  private enum Wake { ENDED, STOPPED, SIGNAL }
+  private enum Wake { ENDED, STOPPED, SIGNAL, ABORT }
+
+  /**
+   * What ends the foreground session besides Ctrl-C, and whose output it shows.
+   *
+   * @param abortOnExit {@code --abort-on-container-exit} (also implied by {@code --exit-code-from})
+   * @param abortOnFailure {@code --abort-on-container-failure}: only a non-zero exit
+   * @param exitCodeFrom the service whose exit code becomes berth's
+   * @param attach services whose logs are shown; empty for the default (those named, else all)
+   * @param noAttach services whose logs are not shown
+   */
+  record Cascade(boolean abortOnExit, boolean abortOnFailure, Optional<String> exitCodeFrom, Set<String> attach, Set<String> noAttach) {
+    static Cascade none() {
+      return new Cascade(false, false, Optional.empty(), Set.of(), Set.of());
+    }
+  }
 
   private final Invocation inv;
   private final EngineSession session;
@@ -33,18 +48,30 @@ final class AttachedUp {
   private final UpOptions options;
   private final LinkedBlockingQueue<Wake> wakes = new LinkedBlockingQueue<>();
 
-  AttachedUp(Invocation inv, EngineSession session, Project project, UpOptions options) {
+  private final Cascade cascade;
+  /** The exit code that decides berth's, once known: the aborting container's or --exit-code-from's. */
+  private final java.util.concurrent.atomic.AtomicReference<Long> decidingCode = new java.util.concurrent.atomic.AtomicReference<>();
+
+  AttachedUp(Invocation inv, EngineSession session, Project project, UpOptions options, Cascade cascade) {
     this.inv = inv;
     this.session = session;
     this.project = project;
     this.options = options;
+    this.cascade = cascade;
   }
 
   int run(long sinceEpochSecond) {
     Set<String> services = options.services();
-    List<ContainerSummary> containers = new Ps(session).list(project.name(), true, services);
+    Set<String> shown = cascade.attach().isEmpty() ? services : cascade.attach();
+    List<ContainerSummary> containers = new Ps(session).list(project.name(), true, shown).stream()
+        .filter(c -> !cascade.noAttach().contains(c.service()))
+        .toList();
     Map<String, String> displayNames = new LinkedHashMap<>();
-    containers.forEach(c -> displayNames.put(c.id(), LogPrinter.displayName(project.name(), c.name())));
+    Map<String, String> serviceOf = new LinkedHashMap<>();
+    containers.forEach(c -> {
+      displayNames.put(c.id(), LogPrinter.displayName(project.name(), c.name()));
+      serviceOf.put(LogPrinter.displayName(project.name(), c.name()), c.service());
+    });
     LogPrinter printer = new LogPrinter(inv.out(), List.copyOf(displayNames.values()), colorWanted());
     inv.out().println("Attaching to " + String.join(", ", displayNames.values()));
     inv.out().flush();
@@ -54,7 +81,10 @@ final class AttachedUp {
     try (LogFollower follower = LogFollower.follow(session.engine().client(), displayNames,
         LogFollower.Options.followFrom((int) sinceEpochSecond),
         printer::print,
-        (name, code) -> printer.note(name, name + " exited with code " + code.map(String::valueOf).orElse("unknown")))) {
+        (name, code) -> {
+          printer.note(name, name + " exited with code " + code.map(String::valueOf).orElse("unknown"));
+          onExit(serviceOf.get(name), code);
+        })) {
       Thread waiter = new Thread(() -> {
         try {
           follower.awaitEnd();
@@ -65,10 +95,11 @@ final class AttachedUp {
       }, "berth-logs-end");
       waiter.setDaemon(true);
       waiter.start();
-      if (take() == Wake.ENDED) {
-        return ExitCodes.OK;
+      Wake first = take();
+      if (first == Wake.ENDED) {
+        return decidingCode.get() == null ? ExitCodes.OK : decidingCode.get().intValue();
       }
-      inv.err().println("Gracefully stopping... (press Ctrl+C again to force)");
+      inv.err().println(first == Wake.ABORT ? "Aborting on container exit..." : "Gracefully stopping... (press Ctrl+C again to force)");
       inv.err().flush();
       Thread stopper = new Thread(() -> {
         new Lifecycle(session).stop(project, services, Optional.empty());
@@ -80,12 +111,43 @@ final class AttachedUp {
       Wake next;
       do {
         next = take();
-      } while (next == Wake.ENDED);
+      } while (next == Wake.ENDED || next == Wake.ABORT);
       if (next == Wake.SIGNAL) {
         new Lifecycle(session).kill(project, services, "KILL");
       }
+      if (first == Wake.ABORT) {
+        return exitCodeAfterAbort();
+      }
       return ExitCodes.INTERRUPTED;
     }
+  }
+
+  /** A container's stream ended: the end of the session when a cascade option says so. */
+  private void onExit(String service, Optional<Long> code) {
+    if (code.isEmpty()) {
+      return; // still running: its log stream was closed, not the container stopped
+    }
+    boolean fromThis = cascade.exitCodeFrom().map(s -> s.equals(service)).orElse(false);
+    if (fromThis) {
+      decidingCode.set(code.get());
+    }
+    boolean abort = cascade.abortOnExit() || cascade.exitCodeFrom().isPresent()
+        || (cascade.abortOnFailure() && code.get() != 0);
+    if (abort) {
+      if (cascade.exitCodeFrom().isEmpty()) {
+        decidingCode.compareAndSet(null, code.get());
+      }
+      wakes.add(Wake.ABORT);
+    }
+  }
+
+  /** Compose's exit code after an abort: --exit-code-from's service, else the container that ended it. */
+  private int exitCodeAfterAbort() {
+    if (cascade.exitCodeFrom().isPresent() && decidingCode.get() == null) {
+      // The service was stopped by the abort rather than exiting by itself: it ends as SIGTERM does.
+      return new Ps(session).list(project.name(), true, Set.of(cascade.exitCodeFrom().get())).isEmpty() ? 1 : 143;
+    }
+    return decidingCode.get() == null ? ExitCodes.OK : decidingCode.get().intValue();
   }
 
   private Wake take() {

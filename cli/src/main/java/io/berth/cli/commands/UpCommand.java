@@ -12,6 +12,7 @@ import io.berth.planner.Reconciler;
 import io.berth.planner.UpOptions;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,6 +59,21 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--scale", paramLabel = "SERVICE=NUM", description = "Scale SERVICE to NUM instances. Overrides the scale setting in the Compose file if present.")
   List<String> scale = List.of();
 
+  @Option(names = "--abort-on-container-exit", description = "Stops all containers if any container was stopped. Incompatible with -d")
+  boolean abortOnExit;
+
+  @Option(names = "--abort-on-container-failure", description = "Stops all containers if any container exited with failure. Incompatible with -d")
+  boolean abortOnFailure;
+
+  @Option(names = "--exit-code-from", paramLabel = "SERVICE", description = "Return the exit code of the selected service container. Implies --abort-on-container-exit")
+  String exitCodeFrom;
+
+  @Option(names = "--attach", paramLabel = "SERVICE", description = "Restrict attaching to the specified services")
+  List<String> attach = List.of();
+
+  @Option(names = "--no-attach", paramLabel = "SERVICE", description = "Do not attach (stream logs) to the specified services")
+  List<String> noAttach = List.of();
+
   @Option(names = "--wait", description = "Wait for services to be running|healthy. Implies detached mode.")
   boolean await;
 
@@ -72,6 +88,9 @@ public final class UpCommand implements Callable<Integer> {
     if (forceRecreate && noRecreate) {
       throw new UserError("--force-recreate and --no-recreate are incompatible");
     }
+    if (detach && (abortOnExit || abortOnFailure || exitCodeFrom != null)) {
+      throw new UserError("--abort-on-container-exit, --abort-on-container-failure and --exit-code-from are incompatible with --detach");
+    }
     Project project = ProjectLoading.load(root);
     for (String s : services) {
       if (!project.services().containsKey(s)) {
@@ -82,6 +101,13 @@ public final class UpCommand implements Callable<Integer> {
         forceRecreate ? UpOptions.Recreate.FORCE : noRecreate ? UpOptions.Recreate.NEVER : UpOptions.Recreate.DIVERGED,
         removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS")), noStart, build,
         scales(project));
+    for (String s : concat(attach, noAttach, exitCodeFrom == null ? List.of() : List.of(exitCodeFrom))) {
+      if (!project.services().containsKey(s)) {
+        throw new UserError("no such service: " + s);
+      }
+    }
+    AttachedUp.Cascade cascade = new AttachedUp.Cascade(abortOnExit, abortOnFailure, Optional.ofNullable(exitCodeFrom),
+        Set.copyOf(attach), Set.copyOf(noAttach));
     long startedAt = Instant.now().getEpochSecond();
     try (EngineSession session = Sessions.open(root)) {
       PlanResult result = new Up(session).run(project, options, dryRun,
@@ -95,7 +121,7 @@ public final class UpCommand implements Callable<Integer> {
       if (code != ExitCodes.OK || detach || dryRun || noStart) {
         return code;
       }
-      return new AttachedUp(root.invocation(), session, project, options).run(startedAt);
+      return new AttachedUp(root.invocation(), session, project, options, cascade).run(startedAt);
     }
   }
 
@@ -117,6 +143,11 @@ public final class UpCommand implements Callable<Integer> {
       out.put(service, n);
     }
     return out;
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... lists) {
+    return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
   }
 
   private static boolean truthy(String value) {
