@@ -129,6 +129,8 @@ class UpDownEngineTest {
         .containsEntry("com.docker.compose.project.working_dir", dir.toString())
         .containsEntry("com.docker.compose.project.config_files", dir.resolve("compose.yaml").toString())
         .containsKeys("com.docker.compose.config-hash", "com.docker.compose.version");
+    assertThat(stack.ok("config", "--hash", "web").out())
+        .isEqualTo("web " + labels.get("com.docker.compose.config-hash") + "\n");
     var network = stack.docker.inspectNetworkCmd().withNetworkId(stack.project + "_default").exec();
     assertThat(network.getLabels()).containsEntry("com.docker.compose.project", stack.project)
         .containsEntry("com.docker.compose.network", "default");

@@ -38,8 +38,14 @@ public final class ConfigCommand implements Callable<Integer> {
   @Option(names = "--images", description = "Print the image names, one per line")
   boolean images;
 
+  @Option(names = "--hash", paramLabel = "SERVICES", description = "Print the service config hash, one per line (\"*\" for all)")
+  String hash;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Save to file (default to stdout)")
+  java.nio.file.Path output;
+
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     if (!format.equals("yaml") && !format.equals("json")) {
       throw new UserError("invalid --format \"" + format + "\": accepted values are yaml and json");
     }
@@ -48,7 +54,16 @@ public final class ConfigCommand implements Callable<Integer> {
     if (quiet) {
       return ExitCodes.OK;
     }
-    if (services) {
+    if (hash != null) {
+      java.util.List<String> names = hash.equals("*") ? java.util.List.copyOf(project.services().keySet())
+          : java.util.Arrays.stream(hash.split(",")).map(String::strip).toList();
+      for (String name : names) {
+        if (!project.services().containsKey(name)) {
+          throw new UserError("no such service: " + name);
+        }
+        out.println(name + " " + io.berth.model.hash.ConfigHash.of(project.service(name)));
+      }
+    } else if (services) {
       project.services().keySet().forEach(out::println);
     } else if (volumes) {
       project.volumes().keySet().forEach(out::println);
@@ -57,7 +72,12 @@ public final class ConfigCommand implements Callable<Integer> {
     } else if (images) {
       project.services().values().forEach(s -> out.println(s.image().orElse(project.name() + "-" + s.name())));
     } else {
-      out.print(format.equals("json") ? ConfigWriter.json(project) : ConfigWriter.yaml(project));
+      String text = format.equals("json") ? ConfigWriter.json(project) : ConfigWriter.yaml(project);
+      if (output != null) {
+        java.nio.file.Files.writeString(root.invocation().workingDir().resolve(output), text);
+      } else {
+        out.print(text);
+      }
     }
     out.flush();
     return ExitCodes.OK;
