@@ -6,6 +6,7 @@ import io.berth.cli.commands.DownCommand;
 import io.berth.cli.commands.ExecCommand;
 import io.berth.cli.commands.LifecycleCommands;
 import io.berth.cli.commands.LogsCommand;
+import io.berth.cli.commands.LsCommand;
 import io.berth.cli.commands.PortCommand;
 import io.berth.cli.commands.PsCommand;
 import io.berth.cli.commands.PullCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Mixin;
         LifecycleCommands.Start.class, LifecycleCommands.Stop.class, LifecycleCommands.Restart.class,
         LifecycleCommands.Kill.class, LifecycleCommands.Pause.class, LifecycleCommands.Unpause.class,
         LifecycleCommands.Rm.class, LogsCommand.class, BuildCommand.class, ExecCommand.class, RunCommand.class, PullCommand.class,
-        PortCommand.class,
+        PortCommand.class, LsCommand.class,
         picocli.CommandLine.HelpCommand.class
     })
 public final class BerthCommand {

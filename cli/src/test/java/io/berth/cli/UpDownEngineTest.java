@@ -103,6 +103,7 @@ class UpDownEngineTest {
     }
     assertThat(ps.out()).contains("127.0.0.1:" + port + "->8080/tcp");
     assertThat(stack.ok("port", "web", "8080").out()).isEqualTo("127.0.0.1:" + port + "\n");
+    assertThat(stack.ok("ls").out()).containsPattern(stack.project + " +running\\(3\\) +" + java.util.regex.Pattern.quote(dir.resolve("compose.yaml").toString()));
 
     stack.ok("down");
     assertThat(stack.containers()).isEmpty();
