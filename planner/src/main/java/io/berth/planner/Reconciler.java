@@ -178,6 +178,11 @@ public final class Reconciler {
       Integer last = null;
       if (recreateCause.isPresent()) {
         last = recreate(service, current, current.number(), name, hash, resource, recreateCause.get(), resources, dependencies.get());
+      } else if (!current.name().equals(name)) {
+        // A replacement left under its temporary name by an interrupted recreate: finish the job.
+        int rename = plan.add(new Action.RenameContainer(service.name(), current.name(), name), resource,
+            "interrupted recreate", List.of());
+        last = current.running() ? null : start(service, name, resource, "not running", join(List.of(rename), dependencies.get()));
       } else if (!current.running()) {
         last = start(service, current.name(), resource, "not running", dependencies.get());
       }

@@ -179,4 +179,26 @@ class ReconcilerTest {
         [2] -> #3 service:api:3, RemoveContainer, scale 3->1
         """);
   }
+
+  @Test
+  void anInterruptedRecreateConvergesOnTheNextUp() {
+    String hash = io.berth.model.hash.ConfigHash.of(api);
+    var replacement = new io.berth.planner.observed.ObservedContainer("f".repeat(64), "0123456789ab_demo-api-1", "created",
+        "sha256:img", containerOf("api", 1, "created", hash).labels());
+    // Crashed after the old container was removed, before the rename.
+    ObservedState afterRemove = new ObservedState("demo", List.of(running(web), running(db), replacement),
+        List.of(defaultNetwork()), List.of(volume("data")));
+
+    assertThat(Reconciler.reconcile(stack, afterRemove, UpOptions.defaults()).render()).isEqualTo("""
+        [] -> #1 service:api:1, RenameContainer, interrupted recreate
+        [1] -> #2 service:api:1, StartContainer, not running
+        """);
+
+    // Crashed before the old container was stopped: the replacement goes, the old one is recreated again.
+    ObservedState beforeStop = new ObservedState("demo", List.of(running(web), running(db), replacement,
+        containerOf("api", 1, "running", "old-hash")), List.of(defaultNetwork()), List.of(volume("data")));
+    String plan = Reconciler.reconcile(stack, beforeStop, UpOptions.defaults()).render();
+    assertThat(plan).startsWith("[] -> #1 service:api:1, RemoveContainer, scale 2->1\n")
+        .contains("CreateContainer, config hash changed");
+  }
 }
