@@ -244,6 +244,44 @@ class ServiceAttributesEngineTest {
   }
 
   @Test
+  void externalResourcesMustExistAndAreNeverRemoved() {
+    String network = stack.project + "-ext-net";
+    String volume = stack.project + "-ext-vol";
+    stack.berth.env("EXT_NET", network).env("EXT_VOL", volume);
+    stack.write0("compose.yaml", """
+        services:
+          app:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            networks: [outside]
+            volumes: [shared:/shared]
+        networks:
+          outside: {external: true, name: "${EXT_NET}"}
+        volumes:
+          shared: {external: true, name: "${EXT_VOL}"}
+        """);
+
+    BerthRunner.Result missing = stack.berth("up", "-d");
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).contains("network " + network + " declared as external, but could not be found");
+    assertThat(stack.containers()).isEmpty();
+
+    stack.docker.createNetworkCmd().withName(network).exec();
+    stack.docker.createVolumeCmd().withName(volume).exec();
+    try {
+      stack.ok("up", "-d");
+      assertThat(stack.inspect("app").getNetworkSettings().getNetworks()).containsKey(network);
+      stack.ok("down", "-v");
+      assertThat(stack.networkExists(network)).isTrue();
+      assertThat(stack.volumeExists(volume)).isTrue();
+    } finally {
+      stack.close();
+      stack.docker.removeNetworkCmd(network).exec();
+      stack.docker.removeVolumeCmd(volume).exec();
+    }
+  }
+
+  @Test
   void dependentsStartAfterHealthyAndCompletedDependencies() {
     stack.write0("compose.yaml", """
         services:
