@@ -46,6 +46,10 @@ public final class Up {
       warnings.accept("Found orphan containers (" + orphans.stream().map(ObservedContainer::name).collect(Collectors.joining(", "))
           + ") for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.");
     }
+    for (String volume : Reconciler.divergedVolumes(project, observed)) {
+      warnings.accept("volume \"" + volume + "\" exists but doesn't match configuration in compose file; it is kept as it is"
+          + " (recreating it would lose its data: remove it yourself, or run down -v, to apply the new configuration)");
+    }
     Images images = new Images(session.engine().client(), session.progress());
     List<String> selected = Reconciler.selectedServices(project, options);
     requireExternalResources(project, selected);

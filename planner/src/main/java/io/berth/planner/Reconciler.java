@@ -63,6 +63,27 @@ public final class Reconciler {
     return new Reconciler(project, observed, options, imageIds).plan();
   }
 
+  /**
+   * Volumes that exist under the project's label but differ from the file (driver or labels). They
+   * are never recreated to fix it: that would lose their data. The caller warns, as Compose does.
+   */
+  public static List<String> divergedVolumes(Project project, ObservedState observed) {
+    List<String> out = new ArrayList<>();
+    for (Volume v : project.volumes().values()) {
+      if (v.external()) {
+        continue;
+      }
+      observed.volume(v.name()).ifPresent(o -> {
+        String wantedDriver = v.driver().isEmpty() ? "local" : v.driver();
+        boolean labelsMatch = v.labels().entrySet().stream().allMatch(e -> e.getValue().equals(o.labels().get(e.getKey())));
+        if (!wantedDriver.equals(o.driver()) || !labelsMatch) {
+          out.add(v.name());
+        }
+      });
+    }
+    return out;
+  }
+
   /** Containers of the project whose service is no longer in it, oldest name first. */
   public static List<ObservedContainer> orphans(Project project, ObservedState observed) {
     return observed.containers().stream()

@@ -201,4 +201,17 @@ class ReconcilerTest {
     assertThat(plan).startsWith("[] -> #1 service:api:1, RemoveContainer, scale 2->1\n")
         .contains("CreateContainer, config hash changed");
   }
+
+  @Test
+  void aVolumeThatDiffersFromTheFileIsReportedNeverRecreated() {
+    Service withLabelledVolume = withVolume(service("db"), "data", "/data");
+    Project p = new Project("demo", stack.workingDir(), stack.configFiles(), java.util.Map.of("db", withLabelledVolume),
+        stack.networks(), java.util.Map.of("data", new io.berth.model.spec.Volume("data", "demo_data", "", false,
+            java.util.Map.of("tier", "gold"))), java.util.Map.of());
+    ObservedState observed = new ObservedState("demo", List.of(running(withLabelledVolume)), List.of(defaultNetwork()),
+        List.of(volume("data")));
+
+    assertThat(Reconciler.divergedVolumes(p, observed)).containsExactly("demo_data");
+    assertThat(Reconciler.reconcile(p, observed, UpOptions.defaults()).isEmpty()).isTrue();
+  }
 }
