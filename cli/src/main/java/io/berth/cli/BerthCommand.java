@@ -2,6 +2,7 @@ package io.berth.cli;
 
 import io.berth.cli.commands.BuildCommand;
 import io.berth.cli.commands.ConfigCommand;
+import io.berth.cli.commands.CpCommand;
 import io.berth.cli.commands.DownCommand;
 import io.berth.cli.commands.ExecCommand;
 import io.berth.cli.commands.LifecycleCommands;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Mixin;
         LifecycleCommands.Start.class, LifecycleCommands.Stop.class, LifecycleCommands.Restart.class,
         LifecycleCommands.Kill.class, LifecycleCommands.Pause.class, LifecycleCommands.Unpause.class,
         LifecycleCommands.Rm.class, LogsCommand.class, BuildCommand.class, ExecCommand.class, RunCommand.class, PullCommand.class,
-        PortCommand.class, LsCommand.class,
+        PortCommand.class, LsCommand.class, CpCommand.class,
         picocli.CommandLine.HelpCommand.class
     })
 public final class BerthCommand {

@@ -158,4 +158,21 @@ class LifecycleEngineTest {
         .containsEntry("com.docker.compose.service", "db");
     assertThat(kept.code()).isZero();
   }
+
+  @Test
+  void cpRoundTripsAFileAndADirectory() throws Exception {
+    stack.write("in/hello.txt", "round trip\n");
+
+    stack.ok("cp", "in/hello.txt", "web:/tmp/copied.txt");
+    assertThat(stack.exec("web", "cat", "/tmp/copied.txt")).isEqualTo("round trip\n");
+
+    stack.ok("cp", "web:/tmp/copied.txt", "back.txt");
+    assertThat(java.nio.file.Files.readString(dir.resolve("back.txt"))).isEqualTo("round trip\n");
+
+    java.nio.file.Files.createDirectories(dir.resolve("etc-copy"));
+    stack.ok("cp", "web:/etc", "etc-copy");
+    assertThat(dir.resolve("etc-copy/etc/passwd")).exists();
+
+    assertThat(stack.berth("cp", "nope:/x", "y").err()).contains("no such service: nope");
+  }
 }
