@@ -175,4 +175,19 @@ class LifecycleEngineTest {
 
     assertThat(stack.berth("cp", "nope:/x", "y").err()).contains("no such service: nope");
   }
+
+  @Test
+  void topListsProcessesAndWaitReturnsTheExitCode() {
+    assertThat(stack.ok("top", "db").out()).contains(stack.project + "-db-1", "PID", "sleep 3600");
+
+    stack.write0("compose.yaml", STACK + """
+          job:
+            image: ${IMAGE}
+            command: ["sh", "-c", "sleep 1; exit 9"]
+        """);
+    stack.ok("up", "-d", "job");
+    BerthRunner.Result waited = stack.berth("wait", "job");
+    assertThat(waited.code()).isEqualTo(9);
+    assertThat(waited.out()).isEqualTo("9\n");
+  }
 }

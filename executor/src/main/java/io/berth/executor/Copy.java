@@ -64,7 +64,7 @@ public final class Copy {
         String relative = name.equals(top) || name.equals(top + "/") ? "" : name.substring(top.length() + 1);
         Path base = intoDirectory ? target.resolve(top) : target;
         Path out = relative.isEmpty() ? base : base.resolve(relative).normalize();
-        if (!out.startsWith(intoDirectory ? target : target)) {
+        if (!out.startsWith(target)) {
           throw new EngineException("refusing to write outside " + target + ": " + name);
         }
         if (e.isDirectory()) {
