@@ -190,4 +190,25 @@ class LifecycleEngineTest {
     assertThat(waited.code()).isEqualTo(9);
     assertThat(waited.out()).isEqualTo("9\n");
   }
+
+  @Test
+  void anonymousVolumeDataSurvivesRecreateAndDashVRenewsIt() throws Exception {
+    stack.write0("compose.yaml", """
+        services:
+          keeper:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            volumes: [/data]
+        """);
+    stack.ok("up", "-d", "--remove-orphans");
+    stack.exec("keeper", "sh", "-c", "echo kept > /data/file");
+    String before = stack.containerId("keeper");
+
+    stack.ok("up", "-d", "--force-recreate");
+    assertThat(stack.containerId("keeper")).isNotEqualTo(before);
+    assertThat(stack.exec("keeper", "cat", "/data/file")).isEqualTo("kept\n");
+
+    stack.ok("up", "-d", "--force-recreate", "-V");
+    assertThat(stack.exec("keeper", "sh", "-c", "cat /data/file 2>/dev/null || echo renewed")).isEqualTo("renewed\n");
+  }
 }

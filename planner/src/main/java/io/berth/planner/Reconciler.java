@@ -243,7 +243,8 @@ public final class Reconciler {
       String resource, String cause, List<Integer> resources, List<Integer> dependencies) {
     String temporary = Names.replacement(old.id(), name);
     String group = Names.recreateGroup(service.name(), number);
-    int create = plan.add(new Action.CreateContainer(service.name(), number, temporary, hash, old.id()), resource, cause, resources, group);
+    int create = plan.add(new Action.CreateContainer(service.name(), number, temporary, hash, old.id(), !options.renewAnonVolumes()),
+        resource, cause, resources, group);
     int stop = plan.add(new Action.StopContainer(service.name(), old.id(), old.name(), Names.gracePeriod(Optional.of(project), service.name())), resource, "replaced by #" + create, List.of(create), group);
     int remove = plan.add(new Action.RemoveContainer(service.name(), old.id(), old.name(), false), resource, "replaced by #" + create, List.of(stop), group);
     int rename = plan.add(new Action.RenameContainer(service.name(), temporary, name), resource, "replaces " + old.shortId(), List.of(remove), group);

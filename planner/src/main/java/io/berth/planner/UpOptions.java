@@ -13,20 +13,26 @@ import java.util.Set;
  * @param noStart create containers but do not start them
  * @param build build images before starting ({@code --build}), even those that exist
  * @param scale replica counts from {@code --scale}, over the file's
+ * @param renewAnonVolumes {@code -V}: a recreated container gets new anonymous volumes instead of the old one's
  */
 public record UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart,
-    boolean build, Map<String, Integer> scale) {
+    boolean build, Map<String, Integer> scale, boolean renewAnonVolumes) {
+  public UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart,
+      boolean build, Map<String, Integer> scale) {
+    this(services, noDeps, recreate, removeOrphans, noStart, build, scale, false);
+  }
+
   public UpOptions {
     services = Set.copyOf(services);
     scale = Map.copyOf(scale);
   }
 
   public UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart) {
-    this(services, noDeps, recreate, removeOrphans, noStart, false, Map.of());
+    this(services, noDeps, recreate, removeOrphans, noStart, false, Map.of(), false);
   }
 
   public static UpOptions defaults() {
-    return new UpOptions(Set.of(), false, Recreate.DIVERGED, false, false, false, Map.of());
+    return new UpOptions(Set.of(), false, Recreate.DIVERGED, false, false, false, Map.of(), false);
   }
 
   public enum Recreate {

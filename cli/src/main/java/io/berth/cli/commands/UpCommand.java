@@ -53,6 +53,9 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the plan and change nothing")
   boolean dryRun;
 
+  @Option(names = {"-V", "--renew-anon-volumes"}, description = "Recreate anonymous volumes instead of retrieving data from the previous containers")
+  boolean renewAnonVolumes;
+
   @Option(names = "--build", description = "Build images before starting containers")
   boolean build;
 
@@ -100,7 +103,7 @@ public final class UpCommand implements Callable<Integer> {
     UpOptions options = new UpOptions(new LinkedHashSet<>(services), noDeps,
         forceRecreate ? UpOptions.Recreate.FORCE : noRecreate ? UpOptions.Recreate.NEVER : UpOptions.Recreate.DIVERGED,
         removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS")), noStart, build,
-        scales(project));
+        scales(project), renewAnonVolumes);
     for (String s : concat(attach, noAttach, exitCodeFrom == null ? List.of() : List.of(exitCodeFrom))) {
       if (!project.services().containsKey(s)) {
         throw new UserError("no such service: " + s);

@@ -310,7 +310,7 @@ public final class ContainerFactory {
    * keeps their data as Compose does on recreate.
    */
   private Map<String, String> inheritedVolumes(Action.CreateContainer action, Service service) {
-    if (action.inheritFrom().isEmpty()) {
+    if (action.inheritFrom().isEmpty() || !action.inheritAnonymousVolumes()) {
       return Map.of();
     }
     Set<String> anonymousTargets = anonymousVolumes(service).stream().map(Volume::getPath).collect(Collectors.toSet());

@@ -27,10 +27,15 @@ public sealed interface Action {
   /**
    * Creates container {@code name} for replica {@code number} of {@code service}, built from the
    * service as the project describes it. {@code inheritFrom} names the container being replaced,
-   * whose anonymous volumes the new one takes over; empty for a new replica.
+   * empty for a new replica; with {@code inheritAnonymousVolumes} the new one takes over its
+   * anonymous volumes (not with {@code -V}).
    */
-  record CreateContainer(String service, int number, String name, String configHash, String inheritFrom)
-      implements Action {}
+  record CreateContainer(String service, int number, String name, String configHash, String inheritFrom,
+      boolean inheritAnonymousVolumes) implements Action {
+    public CreateContainer(String service, int number, String name, String configHash, String inheritFrom) {
+      this(service, number, name, configHash, inheritFrom, !inheritFrom.isEmpty());
+    }
+  }
 
   /** {@code container} is a name or an id. */
   record StartContainer(String service, String container) implements Action {}
