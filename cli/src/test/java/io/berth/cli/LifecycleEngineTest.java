@@ -211,4 +211,37 @@ class LifecycleEngineTest {
     stack.ok("up", "-d", "--force-recreate", "-V");
     assertThat(stack.exec("keeper", "sh", "-c", "cat /data/file 2>/dev/null || echo renewed")).isEqualTo("renewed\n");
   }
+
+  @Test
+  void bindSourcesAreCreatedUnlessCreateHostPathIsFalseAndTmpfsMounts() {
+    stack.write0("compose.yaml", """
+        services:
+          binder:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            volumes:
+              - ./made-by-berth:/made
+              - type: tmpfs
+                target: /scratch
+                tmpfs: {size: 1m}
+        """);
+    stack.ok("up", "-d", "--remove-orphans");
+    assertThat(dir.resolve("made-by-berth")).isDirectory();
+    assertThat(stack.inspect("binder").getHostConfig().getTmpFs()).containsEntry("/scratch", "size=1048576");
+
+    stack.write0("compose.yaml", """
+        services:
+          strict:
+            image: ${IMAGE}
+            volumes:
+              - type: bind
+                source: ./absent
+                target: /absent
+                bind: {create_host_path: false}
+        """);
+    BerthRunner.Result r = stack.berth("up", "-d", "strict");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("bind source " + dir.resolve("absent") + " does not exist and create_host_path is false");
+    assertThat(dir.resolve("absent")).doesNotExist();
+  }
 }

@@ -271,13 +271,24 @@ public final class CanonicalForm {
 
   private static Map<String, Object> mount(Mount m) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("type", m.type() == Mount.Type.BIND ? "bind" : "volume");
+    out.put("type", m.type().name().toLowerCase());
     if (!m.source().isEmpty()) {
       out.put("source", m.source());
     }
     out.put("target", m.target());
     if (m.readOnly()) {
       out.put("read_only", true);
+    }
+    if (m.type() == Mount.Type.BIND && !m.createHostPath()) {
+      out.put("bind", Map.of("create_host_path", false));
+    }
+    if (m.type() == Mount.Type.TMPFS && !m.tmpfsOptions().isEmpty()) {
+      Map<String, Object> tmpfs = new LinkedHashMap<>();
+      for (String o : m.tmpfsOptions().split(",")) {
+        String[] kv = o.split("=", 2);
+        tmpfs.put(kv[0], kv[0].equals("size") ? (Object) Long.parseLong(kv[1]) : "0" + kv[1]);
+      }
+      out.put("tmpfs", tmpfs);
     }
     return out;
   }

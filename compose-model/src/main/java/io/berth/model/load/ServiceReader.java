@@ -713,8 +713,8 @@ final class ServiceReader {
   }
 
   private Mount longVolume(YMap m, String path) {
-    KeyCheck.check(m, path, Set.of("type", "source", "target", "read_only"),
-        Set.of("bind", "volume", "tmpfs", "image", "consistency"), "volume");
+    KeyCheck.check(m, path, Set.of("type", "source", "target", "read_only", "bind", "tmpfs", "consistency"),
+        Set.of("volume", "image"), "volume");
     String type = optional(m, "type").map(n -> Nodes.text(n, path + ".type")).orElse("volume");
     String target = absoluteTarget(Nodes.text(optional(m, "target").orElseThrow(() ->
         new ComposeModelException(m.pos(), path, "target is required")), path + ".target"), m, path);
@@ -727,8 +727,25 @@ final class ServiceReader {
         if (source.isEmpty()) {
           throw new ComposeModelException(m.pos(), path, "a bind mount needs a source");
         }
-        return new Mount(Mount.Type.BIND, resolveHostPath(source), target, readOnly);
-      case "tmpfs", "npipe", "cluster", "image":
+        boolean create = true;
+        if (optional(m, "bind").isPresent()) {
+          YMap bind = Nodes.map(m.get("bind"), path + ".bind");
+          KeyCheck.check(bind, path + ".bind", Set.of("create_host_path"), Set.of("propagation", "selinux", "recursive"), "bind");
+          create = optional(bind, "create_host_path").map(n -> Nodes.bool(n, path + ".bind.create_host_path")).orElse(true);
+        }
+        return new Mount(Mount.Type.BIND, resolveHostPath(source), target, readOnly, create, "");
+      case "tmpfs":
+        String options = "";
+        if (optional(m, "tmpfs").isPresent()) {
+          YMap tmpfs = Nodes.map(m.get("tmpfs"), path + ".tmpfs");
+          KeyCheck.check(tmpfs, path + ".tmpfs", Set.of("size", "mode"), Set.of(), "tmpfs");
+          List<String> opts = new ArrayList<>();
+          optional(tmpfs, "size").ifPresent(n -> opts.add("size=" + bytes(n, path + ".tmpfs.size")));
+          optional(tmpfs, "mode").ifPresent(n -> opts.add("mode=" + Integer.toOctalString(fileMode(n, path + ".tmpfs.mode"))));
+          options = String.join(",", opts);
+        }
+        return new Mount(Mount.Type.TMPFS, "", target, readOnly, false, options);
+      case "npipe", "cluster", "image":
         throw new ComposeModelException(m.posOf("type"), path + ".type", "volume type " + type + " is not supported yet by berth");
       default:
         throw new ComposeModelException(m.posOf("type"), path + ".type", "invalid volume type \"" + type + "\" (accepted: volume, bind, tmpfs, npipe, cluster, image)");

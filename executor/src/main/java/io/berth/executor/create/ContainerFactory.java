@@ -129,12 +129,14 @@ public final class ContainerFactory {
     o.oomScoreAdj().ifPresent(host::withOomScoreAdj);
     o.logging().ifPresent(l -> host.withLogConfig(new LogConfig(
         l.driver().map(LogConfig.LoggingType::fromValue).orElse(LogConfig.LoggingType.DEFAULT), l.options())));
-    if (!o.tmpfs().isEmpty()) {
-      Map<String, String> tmpfs = new LinkedHashMap<>();
-      for (String t : o.tmpfs()) {
-        int colon = t.indexOf(':');
-        tmpfs.put(colon < 0 ? t : t.substring(0, colon), colon < 0 ? "" : t.substring(colon + 1));
-      }
+    Map<String, String> tmpfs = new LinkedHashMap<>();
+    for (String t : o.tmpfs()) {
+      int colon = t.indexOf(':');
+      tmpfs.put(colon < 0 ? t : t.substring(0, colon), colon < 0 ? "" : t.substring(colon + 1));
+    }
+    service.volumes().stream().filter(m -> m.type() == Mount.Type.TMPFS)
+        .forEach(m -> tmpfs.put(m.target(), m.readOnly() ? join(m.tmpfsOptions(), "ro") : m.tmpfsOptions()));
+    if (!tmpfs.isEmpty()) {
       host.withTmpFs(tmpfs);
     }
 
@@ -177,6 +179,10 @@ public final class ContainerFactory {
           .exec();
     }
     return id;
+  }
+
+  private static String join(String options, String extra) {
+    return options.isEmpty() ? extra : options + "," + extra;
   }
 
   private List<FileReference> fileRefs(Service service) {
@@ -287,10 +293,15 @@ public final class ContainerFactory {
     List<Bind> binds = new ArrayList<>();
     for (Mount m : service.volumes()) {
       AccessMode mode = m.readOnly() ? AccessMode.ro : AccessMode.rw;
-      String source = switch (m.type()) {
-        case BIND -> m.source();
-        case VOLUME -> m.source().isEmpty() ? inherited.get(m.target()) : project.volumes().get(m.source()).name();
-      };
+      if (m.type() == Mount.Type.TMPFS) {
+        continue;
+      }
+      if (m.type() == Mount.Type.BIND && !m.createHostPath() && !java.nio.file.Files.exists(java.nio.file.Path.of(m.source()))) {
+        throw new IllegalArgumentException("service \"" + service.name() + "\": bind source " + m.source()
+            + " does not exist and create_host_path is false");
+      }
+      String source = m.type() == Mount.Type.BIND ? m.source()
+          : m.source().isEmpty() ? inherited.get(m.target()) : project.volumes().get(m.source()).name();
       if (source != null) {
         binds.add(new Bind(source, new Volume(m.target()), mode));
       }
