@@ -179,6 +179,8 @@ class LifecycleEngineTest {
   @Test
   void topListsProcessesAndWaitReturnsTheExitCode() {
     assertThat(stack.ok("top", "db").out()).contains(stack.project + "-db-1", "PID", "sleep 3600");
+    assertThat(stack.ok("images", "db").out()).containsPattern("CONTAINER +REPOSITORY +TAG +IMAGE ID +SIZE\n"
+        + stack.project + "-db-1 +berth-test/busybox +1 +[0-9a-f]{12} +[0-9.]+[kMG]?B\n");
 
     stack.write0("compose.yaml", STACK + """
           job:
@@ -243,5 +245,29 @@ class LifecycleEngineTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("bind source " + dir.resolve("absent") + " does not exist and create_host_path is false");
     assertThat(dir.resolve("absent")).doesNotExist();
+  }
+
+  @Test
+  void restartPoliciesAreTheEnginesToApply() throws InterruptedException {
+    stack.write0("compose.yaml", """
+        services:
+          flaky:
+            image: ${IMAGE}
+            command: ["sh", "-c", "exit 1"]
+            restart: on-failure:2
+          once:
+            image: ${IMAGE}
+            command: ["sh", "-c", "exit 1"]
+            restart: "no"
+        """);
+    stack.ok("up", "-d", "--remove-orphans");
+
+    // The Engine restarts with a growing back-off; wait for it to give up, bounded.
+    for (int i = 0; i < 100 && !(stack.inspect("flaky").getRestartCount() == 2 && "exited".equals(state("flaky"))); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(stack.inspect("flaky").getRestartCount()).isEqualTo(2);
+    assertThat(state("flaky")).isEqualTo("exited");
+    assertThat(stack.inspect("once").getRestartCount()).isZero();
   }
 }
