@@ -2,43 +2,13 @@ package io.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.berth.testsupport.EngineProbe;
-import io.berth.testsupport.TestImages;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code berth up} in the foreground, through bin/berth, stopped with Ctrl-C as a user would. */
-@Tag("engine")
-class AttachedUpIT {
-  private static String image;
-  @TempDir Path dir;
-  private StackFixture stack;
-
-  @BeforeAll
-  static void engineAndImage() {
-    EngineProbe.requireEngine();
-    image = TestImages.busybox();
-  }
-
-  @BeforeEach
-  void fixture(TestInfo info) {
-    stack = new StackFixture(dir, info.getTestMethod().orElseThrow().getName(), EngineProbe.client());
-    stack.berth.env("IMAGE", image);
-  }
-
-  @AfterEach
-  void takeDown() {
-    stack.close();
-  }
+class AttachedUpIT extends EngineStackTest {
 
   private BerthProcess up() throws Exception {
     return BerthProcess.start(dir, Map.of("IMAGE", image, "COMPOSE_PROJECT_NAME", stack.project), "up");

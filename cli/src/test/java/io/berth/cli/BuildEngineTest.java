@@ -2,33 +2,15 @@ package io.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.berth.testsupport.EngineProbe;
-import io.berth.testsupport.TestImages;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Images built through the Engine: .dockerignore, build args, the default image name, up --build. */
-@Tag("engine")
-class BuildEngineTest {
-  private static String image;
-  @TempDir Path dir;
-  private StackFixture stack;
-
-  @BeforeAll
-  static void engineAndImage() {
-    EngineProbe.requireEngine();
-    image = TestImages.busybox();
-  }
+class BuildEngineTest extends EngineStackTest {
 
   @BeforeEach
-  void fixture(TestInfo info) throws Exception {
-    stack = new StackFixture(dir, info.getTestMethod().orElseThrow().getName(), EngineProbe.client());
+  void fixture() throws Exception {
     stack.write("app/Dockerfile", """
         FROM %s
         ARG GREETING=none

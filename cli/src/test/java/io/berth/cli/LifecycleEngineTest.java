@@ -2,22 +2,13 @@ package io.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.berth.testsupport.EngineProbe;
-import io.berth.testsupport.TestImages;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 
 /** stop, start, restart, pause, unpause, kill and rm on a running stack. */
-@Tag("engine")
-class LifecycleEngineTest {
+class LifecycleEngineTest extends EngineStackTest {
   private static final String STACK = """
       services:
         web:
@@ -32,27 +23,11 @@ class LifecycleEngineTest {
           command: ["sh", "-c", "trap '' TERM; while true; do sleep 1; done"]
           stop_grace_period: 1s
       """;
-  private static String image;
-  @TempDir Path dir;
-  private StackFixture stack;
-
-  @BeforeAll
-  static void engineAndImage() {
-    EngineProbe.requireEngine();
-    image = TestImages.busybox();
-  }
 
   @BeforeEach
-  void fixture(TestInfo info) {
-    stack = new StackFixture(dir, info.getTestMethod().orElseThrow().getName(), EngineProbe.client());
-    stack.berth.env("IMAGE", image);
+  void fixture() {
     stack.write0("compose.yaml", STACK);
     stack.ok("up", "-d");
-  }
-
-  @AfterEach
-  void takeDown() {
-    stack.close();
   }
 
   private String state(String service) {

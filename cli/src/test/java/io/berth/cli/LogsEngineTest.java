@@ -2,35 +2,15 @@ package io.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.berth.testsupport.EngineProbe;
-import io.berth.testsupport.TestImages;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 
 /** berth logs: every line once, prefixed, both streams, with --tail, -t, --no-log-prefix, --until. */
-@Tag("engine")
-class LogsEngineTest {
-  private static String image;
-  @TempDir Path dir;
-  private StackFixture stack;
-
-  @BeforeAll
-  static void engineAndImage() {
-    EngineProbe.requireEngine();
-    image = TestImages.busybox();
-  }
+class LogsEngineTest extends EngineStackTest {
 
   @BeforeEach
-  void fixture(TestInfo info) {
-    stack = new StackFixture(dir, info.getTestMethod().orElseThrow().getName(), EngineProbe.client());
-    stack.berth.env("IMAGE", image);
+  void fixture() {
     StringBuilder yaml = new StringBuilder("services:\n");
     for (String s : List.of("one", "two", "three")) {
       yaml.append("  ").append(s).append(":\n    image: ${IMAGE}\n")
@@ -39,11 +19,6 @@ class LogsEngineTest {
     }
     stack.write0("compose.yaml", yaml.toString());
     stack.ok("up", "-d");
-  }
-
-  @AfterEach
-  void takeDown() {
-    stack.close();
   }
 
   private List<String> logs(String... args) throws InterruptedException {

@@ -4,42 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.berth.testsupport.EngineProbe;
-import io.berth.testsupport.TestImages;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Service attributes reach the container, and depends_on conditions are waited for. */
-@Tag("engine")
-class ServiceAttributesEngineTest {
-  private static String image;
-  @TempDir Path dir;
-  private StackFixture stack;
-
-  @BeforeAll
-  static void engineAndImage() {
-    EngineProbe.requireEngine();
-    image = TestImages.busybox();
-  }
-
-  @BeforeEach
-  void fixture(TestInfo info) {
-    stack = new StackFixture(dir, info.getTestMethod().orElseThrow().getName(), EngineProbe.client());
-    stack.berth.env("IMAGE", image);
-  }
-
-  @AfterEach
-  void takeDown() {
-    stack.close();
-  }
+class ServiceAttributesEngineTest extends EngineStackTest {
 
   @Test
   void runtimeAttributesReachTheContainer() throws IOException {

@@ -2,29 +2,20 @@ package io.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.berth.testsupport.EngineProbe;
-import io.berth.testsupport.TestImages;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The walking skeleton's promises, checked against the real Engine through the command line. */
-@Tag("engine")
-class UpDownEngineTest {
+class UpDownEngineTest extends EngineStackTest {
   /**
    * web serves a page on 127.0.0.1, api serves another that web fetches by name, db keeps a boot
    * log in a named volume. Each process traps TERM so that stopping takes no grace period.
@@ -56,30 +47,15 @@ class UpDownEngineTest {
         data:
       """;
 
-  private static String image;
-  @TempDir Path dir;
-  private StackFixture stack;
   private int port;
 
-  @BeforeAll
-  static void engineAndImage() {
-    EngineProbe.requireEngine();
-    image = TestImages.busybox();
-  }
-
   @BeforeEach
-  void writeStack(TestInfo info) throws IOException {
-    stack = new StackFixture(dir, info.getTestMethod().orElseThrow().getName(), EngineProbe.client());
+  void writeStack() throws IOException {
     port = StackFixture.freePort();
     stack.berth.env("IMAGE", image).env("WEB_PORT", Integer.toString(port));
     stack.write("compose.yaml", STACK);
     stack.write("www/index.html", "hello from web\n");
     stack.write("api/index.html", "hello from api\n");
-  }
-
-  @AfterEach
-  void takeDown() {
-    stack.close();
   }
 
   @Test
