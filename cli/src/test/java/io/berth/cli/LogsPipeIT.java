@@ -44,4 +44,33 @@ class LogsPipeIT {
       assertThat(Files.readAllLines(dir.resolve("out.txt"))).hasSize(3).allMatch(l -> l.equals("chatty-1 | tick"));
     }
   }
+
+  @Test
+  void followPicksUpARecreatedContainerAndEndsAfterDown(TestInfo info) throws Exception {
+    EngineProbe.requireEngine();
+    String image = TestImages.busybox();
+    try (StackFixture stack = new StackFixture(dir, info.getTestMethod().orElseThrow().getName(), EngineProbe.client())) {
+      stack.berth.env("IMAGE", image);
+      stack.write("compose.yaml", """
+          services:
+            app:
+              image: ${IMAGE}
+              command: ["sh", "-c", "trap 'exit 0' TERM; echo started $$(hostname); sleep 3600 & wait"]
+          """);
+      stack.ok("up", "-d");
+      String first = stack.containerId("app").substring(0, 12);
+
+      try (BerthProcess logs = BerthProcess.start(dir, java.util.Map.of("IMAGE", image, "COMPOSE_PROJECT_NAME", stack.project),
+          "logs", "-f")) {
+        logs.awaitLine(l -> l.equals("app-1 | started " + first), java.time.Duration.ofSeconds(60));
+
+        stack.ok("up", "-d", "--force-recreate");
+        String second = stack.containerId("app").substring(0, 12);
+        logs.awaitLine(l -> l.equals("app-1 | started " + second), java.time.Duration.ofSeconds(30));
+
+        stack.ok("down");
+        assertThat(logs.awaitExit(java.time.Duration.ofSeconds(30))).as(logs.output()).isZero();
+      }
+    }
+  }
 }

@@ -10,6 +10,7 @@ import io.berth.executor.ContainerSummary;
 import io.berth.executor.EngineSession;
 import io.berth.executor.Ps;
 import io.berth.executor.logs.LogFollower;
+import io.berth.executor.logs.ProjectLogs;
 import io.berth.model.spec.Project;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +80,12 @@ public final class LogsCommand implements Callable<Integer> {
       LogPrinter printer = new LogPrinter(root.invocation().out(), List.copyOf(names.values()), color, !noLogPrefix);
       LogFollower.Options options = new LogFollower.Options(follow, tailLines, sinceSecond, untilSecond, timestamps);
       CountDownLatch done = printer.broken();
+      if (follow) {
+        // Width and colours come from the containers there now; containers that start later join in.
+        new ProjectLogs(session.engine().client(), project.name(), services)
+            .follow(options, name -> LogPrinter.displayName(project.name(), name), printer::print, (n, c) -> {}, done);
+        return ExitCodes.OK;
+      }
       try (LogFollower follower = LogFollower.follow(session.engine().client(), names, options, printer::print, (n, c) -> {})) {
         Thread waiter = new Thread(() -> {
           try {

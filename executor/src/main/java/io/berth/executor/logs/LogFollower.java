@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -19,11 +20,19 @@ import java.util.function.Consumer;
  * Ends when every stream has ended (the containers stopped) or on {@link #close()}.
  */
 public final class LogFollower implements Closeable {
+  private final DockerClient client;
+  private final Consumer<LogLine> sink;
+  private final BiConsumer<String, Optional<Long>> exits;
   private final List<ResultCallback.Adapter<Frame>> streams = new ArrayList<>();
-  private final CountDownLatch ended;
+  private final Set<String> followed = new HashSet<>();
+  private final Runnable onChange;
+  private int active;
 
-  private LogFollower(int count) {
-    this.ended = new CountDownLatch(count);
+  private LogFollower(DockerClient client, Consumer<LogLine> sink, BiConsumer<String, Optional<Long>> exits, Runnable onChange) {
+    this.client = client;
+    this.sink = sink;
+    this.exits = exits;
+    this.onChange = onChange;
   }
 
   /**
@@ -48,52 +57,73 @@ public final class LogFollower implements Closeable {
    */
   public static LogFollower follow(DockerClient client, Map<String, String> containers, Options options,
       Consumer<LogLine> sink, BiConsumer<String, Optional<Long>> exits) {
-    LogFollower follower = new LogFollower(containers.size());
-    containers.forEach((id, display) -> {
-      LineSplitter out = new LineSplitter(text -> sink.accept(new LogLine(display, false, text)));
-      LineSplitter err = new LineSplitter(text -> sink.accept(new LogLine(display, true, text)));
-      ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-        @Override
-        public void onNext(Frame frame) {
-          (frame.getStreamType() == StreamType.STDERR ? err : out).accept(frame.getPayload());
-        }
-
-        @Override
-        public void onComplete() {
-          out.finish();
-          err.finish();
-          exits.accept(display, exitCode(client, id));
-          follower.ended.countDown();
-          super.onComplete();
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-          out.finish();
-          err.finish();
-          follower.ended.countDown();
-          try {
-            close();
-          } catch (IOException ignored) {
-            // The stream is already broken; nothing more to release.
-          }
-        }
-      };
-      var cmd = client.logContainerCmd(id)
-          .withFollowStream(options.follow())
-          .withStdOut(true)
-          .withStdErr(true)
-          .withTimestamps(options.timestamps());
-      if (options.sinceEpochSecond() > 0) {
-        cmd.withSince(options.sinceEpochSecond());
-      }
-      if (options.untilEpochSecond() > 0) {
-        cmd.withUntil(options.untilEpochSecond());
-      }
-      options.tail().ifPresentOrElse(cmd::withTail, cmd::withTailAll);
-      follower.streams.add(cmd.exec(callback));
-    });
+    LogFollower follower = new LogFollower(client, sink, exits, () -> {});
+    containers.forEach((id, display) -> follower.add(id, display, options));
     return follower;
+  }
+
+  /** A follower that starts empty; {@code onChange} runs whenever a stream ends. */
+  public static LogFollower empty(DockerClient client, Consumer<LogLine> sink, BiConsumer<String, Optional<Long>> exits,
+      Runnable onChange) {
+    return new LogFollower(client, sink, exits, onChange);
+  }
+
+  /** Starts following one more container, unless it is followed already. */
+  public synchronized void add(String id, String display, Options options) {
+    if (!followed.add(id)) {
+      return;
+    }
+    active++;
+    LineSplitter out = new LineSplitter(text -> sink.accept(new LogLine(display, false, text)));
+    LineSplitter err = new LineSplitter(text -> sink.accept(new LogLine(display, true, text)));
+    ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+      @Override
+      public void onNext(Frame frame) {
+        (frame.getStreamType() == StreamType.STDERR ? err : out).accept(frame.getPayload());
+      }
+
+      @Override
+      public void onComplete() {
+        out.finish();
+        err.finish();
+        exits.accept(display, exitCode(client, id));
+        streamEnded();
+        super.onComplete();
+      }
+
+      @Override
+      public void onError(Throwable throwable) {
+        out.finish();
+        err.finish();
+        streamEnded();
+        try {
+          close();
+        } catch (IOException ignored) {
+          // The stream is already broken; nothing more to release.
+        }
+      }
+    };
+    var cmd = client.logContainerCmd(id)
+        .withFollowStream(options.follow())
+        .withStdOut(true)
+        .withStdErr(true)
+        .withTimestamps(options.timestamps());
+    if (options.sinceEpochSecond() > 0) {
+      cmd.withSince(options.sinceEpochSecond());
+    }
+    if (options.untilEpochSecond() > 0) {
+      cmd.withUntil(options.untilEpochSecond());
+    }
+    options.tail().ifPresentOrElse(cmd::withTail, cmd::withTailAll);
+    streams.add(cmd.exec(callback));
+  }
+
+  private void streamEnded() {
+    synchronized (this) {
+      active--;
+      notifyAll();
+    }
+    onChange.run();
   }
 
   private static Optional<Long> exitCode(DockerClient client, String id) {
@@ -106,17 +136,24 @@ public final class LogFollower implements Closeable {
   }
 
   /** Blocks until every followed stream has ended. */
-  public void awaitEnd() throws InterruptedException {
-    ended.await();
+  public synchronized void awaitEnd() throws InterruptedException {
+    while (active > 0) {
+      wait();
+    }
   }
 
   /** Whether every followed stream has ended. */
-  public boolean ended() {
-    return ended.getCount() == 0;
+  public synchronized boolean ended() {
+    return active == 0;
+  }
+
+  /** Whether this container is (or was) followed. */
+  public synchronized boolean follows(String id) {
+    return followed.contains(id);
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     for (ResultCallback.Adapter<Frame> s : streams) {
       try {
         s.close();
