@@ -4,6 +4,7 @@ import io.berth.cli.commands.BuildCommand;
 import io.berth.cli.commands.ConfigCommand;
 import io.berth.cli.commands.CpCommand;
 import io.berth.cli.commands.DownCommand;
+import io.berth.cli.commands.EventsCommand;
 import io.berth.cli.commands.ExecCommand;
 import io.berth.cli.commands.ImagesCommand;
 import io.berth.cli.commands.InspectionCommands;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Mixin;
         LifecycleCommands.Kill.class, LifecycleCommands.Pause.class, LifecycleCommands.Unpause.class,
         LifecycleCommands.Rm.class, LogsCommand.class, BuildCommand.class, ExecCommand.class, RunCommand.class, PullCommand.class,
         PortCommand.class, LsCommand.class, CpCommand.class, InspectionCommands.Top.class, InspectionCommands.Wait.class,
-        ImagesCommand.class,
+        ImagesCommand.class, EventsCommand.class,
         picocli.CommandLine.HelpCommand.class
     })
 public final class BerthCommand {

@@ -73,4 +73,36 @@ class LogsPipeIT {
       }
     }
   }
+
+  @Test
+  void eventsStreamsTheProjectsContainerEventsAsJson(TestInfo info) throws Exception {
+    EngineProbe.requireEngine();
+    String image = TestImages.busybox();
+    try (StackFixture stack = new StackFixture(dir, info.getTestMethod().orElseThrow().getName(), EngineProbe.client())) {
+      stack.berth.env("IMAGE", image);
+      stack.write("compose.yaml", """
+          services:
+            app:
+              image: ${IMAGE}
+              command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+          """);
+      stack.ok("up", "-d");
+      try (BerthProcess events = BerthProcess.start(dir, java.util.Map.of("IMAGE", image, "COMPOSE_PROJECT_NAME", stack.project),
+          "events", "--json")) {
+        // The subscription is made once the JVM is up; restart until an event shows, bounded.
+        String line = null;
+        for (int i = 0; i < 20 && line == null; i++) {
+          stack.ok("restart", "app");
+          try {
+            line = events.awaitLine(l -> l.contains("\"action\":\"start\""), java.time.Duration.ofSeconds(2));
+          } catch (AssertionError notYet) {
+            // Not subscribed yet.
+          }
+        }
+        assertThat(line).contains("\"service\":\"app\"", "\"type\":\"container\"");
+        events.signal("TERM");
+        assertThat(events.awaitExit(java.time.Duration.ofSeconds(20))).isZero();
+      }
+    }
+  }
 }

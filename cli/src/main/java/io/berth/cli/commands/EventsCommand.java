@@ -1,0 +1,78 @@
+package io.berth.cli.commands;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.berth.cli.BerthCommand;
+import io.berth.cli.ExitCodes;
+import io.berth.cli.HelpOption;
+import io.berth.cli.ProjectLoading;
+import io.berth.executor.EngineSession;
+import io.berth.executor.Events;
+import io.berth.model.spec.Project;
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import sun.misc.Signal;
+
+@Command(name = "events", description = "Receive real time events from containers")
+public final class EventsCommand implements Callable<Integer> {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+
+  @ParentCommand BerthCommand root;
+  @Mixin HelpOption help;
+  @Mixin ServiceSelection selection;
+
+  @Option(names = "--json", description = "Output events as a stream of json objects")
+  boolean json;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Project project = ProjectLoading.load(root);
+    var services = selection.in(project);
+    PrintWriter out = root.invocation().out();
+    ObjectMapper mapper = new ObjectMapper();
+    CountDownLatch stop = new CountDownLatch(1);
+    Signal.handle(new Signal("INT"), s -> stop.countDown());
+    Signal.handle(new Signal("TERM"), s -> stop.countDown());
+    try (EngineSession session = Sessions.open(root)) {
+      new Events(session).stream(project.name(), services, e -> {
+        String line;
+        if (json) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("time", e.time().toString());
+          m.put("type", "container");
+          m.put("action", e.action());
+          m.put("id", e.id());
+          m.put("service", e.service());
+          m.put("attributes", e.attributes());
+          try {
+            line = mapper.writeValueAsString(m);
+          } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+          }
+        } else {
+          line = TIME.format(e.time()) + " container " + e.action() + " " + e.id() + " ("
+              + e.attributes().entrySet().stream().filter(a -> !a.getKey().startsWith("com.docker.compose."))
+                  .map(a -> a.getKey() + "=" + a.getValue()).collect(Collectors.joining(", ")) + ")";
+        }
+        synchronized (out) {
+          out.println(line);
+          out.flush();
+          if (out.checkError()) {
+            stop.countDown();
+          }
+        }
+      }, stop);
+    }
+    return ExitCodes.OK;
+  }
+}
