@@ -41,6 +41,8 @@ class LifecycleEngineTest extends EngineStackTest {
     stack.ok("stop", "web");
     assertThat(state("web")).isEqualTo("exited");
     assertThat(state("db")).isEqualTo("running");
+    assertThat(stack.ok("ps", "--status", "exited", "--services").out()).isEqualTo("web\n");
+    assertThat(stack.ok("ps", "--filter", "status=running", "--services").out().lines()).containsExactlyInAnyOrder("db", "slow");
 
     stack.ok("start");
     assertThat(state("web")).isEqualTo("running");

@@ -45,6 +45,15 @@ public final class PsCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "Format the output: table or json")
   String format = "table";
 
+  @Option(names = "--status", paramLabel = "STATUS", description = "Filter services by status. Values: [paused | restarting | removing | running | dead | created | exited]")
+  List<String> status = new java.util.ArrayList<>();
+
+  @Option(names = "--filter", paramLabel = "FILTER", description = "Filter services by a property (supported filters: status)")
+  List<String> filters = new java.util.ArrayList<>();
+
+  @Option(names = "--no-trunc", description = "Don't truncate output")
+  boolean noTrunc;
+
   @Parameters(paramLabel = "SERVICE", arity = "0..*")
   List<String> services = List.of();
 
@@ -59,9 +68,19 @@ public final class PsCommand implements Callable<Integer> {
         throw new UserError("no such service: " + s);
       }
     }
+    List<String> states = new java.util.ArrayList<>(status);
+    for (String f : filters) {
+      if (!f.startsWith("status=")) {
+        throw new UserError("invalid --filter \"" + f + "\": the supported filter is status=STATUS");
+      }
+      states.add(f.substring("status=".length()));
+    }
     List<ContainerSummary> containers;
     try (EngineSession session = Sessions.open(root)) {
-      containers = new Ps(session).list(project.name(), all, new LinkedHashSet<>(services));
+      // A status filter looks at stopped containers too, as in Compose.
+      containers = new Ps(session).list(project.name(), all || !states.isEmpty(), new LinkedHashSet<>(services)).stream()
+          .filter(c -> states.isEmpty() || states.contains(c.state()))
+          .toList();
     }
     PrintWriter out = root.invocation().out();
     if (quiet) {
@@ -80,11 +99,11 @@ public final class PsCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static Table table(List<ContainerSummary> containers) {
+  private Table table(List<ContainerSummary> containers) {
     Table t = new Table("NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS");
     long now = Instant.now().getEpochSecond();
     for (ContainerSummary c : containers) {
-      t.row(c.name(), c.image(), "\"" + ellipsis(c.command(), 20) + "\"", c.service(),
+      t.row(c.name(), c.image(), "\"" + (noTrunc ? c.command() : ellipsis(c.command(), 20)) + "\"", c.service(),
           Durations.human(now - c.created()) + " ago", c.status(), ports(c));
     }
     return t;
