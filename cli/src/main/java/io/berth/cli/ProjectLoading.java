@@ -22,6 +22,27 @@ public final class ProjectLoading {
     return project;
   }
 
+  /**
+   * The project, or, where no compose file is found but a project name is given ({@code -p} or
+   * COMPOSE_PROJECT_NAME), just that name: enough for commands that act on what the Engine holds.
+   */
+  public static ProjectOrName loadOrName(BerthCommand root) {
+    try {
+      Project p = load(root);
+      return new ProjectOrName(p.name(), java.util.Optional.of(p));
+    } catch (io.berth.model.diag.NoComposeFileException e) {
+      String name = root.global.projectName != null ? root.global.projectName
+          : root.invocation().environment().get("COMPOSE_PROJECT_NAME");
+      if (name == null || name.isEmpty()) {
+        throw e;
+      }
+      return new ProjectOrName(io.berth.model.load.ProjectNames.validate(name), java.util.Optional.empty());
+    }
+  }
+
+  /** A project's name, and the project itself when its files were found. */
+  public record ProjectOrName(String name, java.util.Optional<Project> project) {}
+
   public static LoadRequest request(BerthCommand root) {
     Invocation inv = root.invocation();
     GlobalOptions g = root.global;

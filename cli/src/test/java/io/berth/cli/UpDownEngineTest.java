@@ -137,6 +137,19 @@ class UpDownEngineTest extends EngineStackTest {
   }
 
   @Test
+  void psAndDownWorkByProjectNameWithoutAComposeFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path elsewhere) {
+    stack.ok("up", "-d");
+    BerthRunner byName = new BerthRunner(elsewhere);
+
+    BerthRunner.Result ps = byName.run("-p", stack.project, "ps", "--services");
+    assertThat(ps.out().lines()).as(ps.toString()).containsExactlyInAnyOrder("web", "api", "db");
+
+    assertThat(byName.run("-p", stack.project, "down").code()).isZero();
+    assertThat(stack.containers()).isEmpty();
+    assertThat(stack.networkExists(stack.project + "_default")).isFalse();
+  }
+
+  @Test
   void dryRunPrintsThePlanAndChangesNothing() {
     stack.ok("up", "-d");
     String api = stack.containerId("api");

@@ -5,7 +5,6 @@ import io.berth.cli.ProjectLoading;
 import io.berth.executor.EngineSession;
 import io.berth.executor.PlanResult;
 import io.berth.executor.Down;
-import io.berth.model.spec.Project;
 import io.berth.planner.DownOptions;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -35,9 +34,9 @@ public final class DownCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Project project = ProjectLoading.load(root);
+    ProjectLoading.ProjectOrName project = ProjectLoading.loadOrName(root);
     try (EngineSession session = Sessions.open(root)) {
-      PlanResult result = new Down(session).run(project.name(), Optional.of(project),
+      PlanResult result = new Down(session).run(project.name(), project.project(),
           new DownOptions(removeOrphans, volumes), Optional.ofNullable(timeout), dryRun);
       if (result.plan().isEmpty()) {
         ProjectLoading.warn(root.invocation(), "No resource found to remove for project \"" + project.name() + "\".");

@@ -11,7 +11,6 @@ import io.berth.cli.render.Table;
 import io.berth.executor.ContainerSummary;
 import io.berth.executor.EngineSession;
 import io.berth.executor.Ps;
-import io.berth.model.spec.Project;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -62,9 +61,9 @@ public final class PsCommand implements Callable<Integer> {
     if (!format.equals("table") && !format.equals("json")) {
       throw new UserError("invalid --format \"" + format + "\": accepted values are table and json");
     }
-    Project project = ProjectLoading.load(root);
+    ProjectLoading.ProjectOrName project = ProjectLoading.loadOrName(root);
     for (String s : services) {
-      if (!project.services().containsKey(s)) {
+      if (project.project().isPresent() && !project.project().get().services().containsKey(s)) {
         throw new UserError("no such service: " + s);
       }
     }

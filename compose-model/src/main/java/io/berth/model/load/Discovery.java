@@ -1,6 +1,6 @@
 package io.berth.model.load;
 
-import io.berth.model.diag.ComposeModelException;
+import io.berth.model.diag.NoComposeFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ public final class Discovery {
         return files;
       }
     }
-    throw new ComposeModelException("no configuration file provided: not found (looked for "
+    throw new NoComposeFileException("no configuration file provided: not found (looked for "
         + String.join(", ", NAMES) + " in " + dir + " and its parent directories)");
   }
 
