@@ -28,6 +28,15 @@ public final class GlobalOptions {
   @Option(names = "--profile", paramLabel = "PROFILE", description = "Specify a profile to enable (repeatable)")
   public List<String> profiles = new ArrayList<>();
 
+  @Option(names = "--ansi", paramLabel = "WHEN", description = "Control when to print ANSI control characters (\"never\"|\"always\"|\"auto\")")
+  public String ansi = "auto";
+
+  @Option(names = "--progress", paramLabel = "TYPE", description = "Set type of progress output (auto, tty, plain, json, quiet)")
+  public String progress = "auto";
+
+  @Option(names = "--dry-run", description = "Execute command in dry run mode: print the plan, change nothing")
+  public boolean dryRun;
+
   @Option(names = "--verbose", description = "Show more output, including stack traces of internal errors")
   public boolean verbose;
 

@@ -156,8 +156,11 @@ class UpDownEngineTest extends EngineStackTest {
     stack.berth.env("API_MODE", "fast");
 
     BerthRunner.Result dry = stack.ok("up", "-d", "--dry-run");
+    BerthRunner.Result globalDry = stack.ok("--dry-run", "--progress", "quiet", "--ansi", "never", "down");
 
     assertThat(dry.out()).contains("service:api:1, CreateContainer, config hash changed");
+    assertThat(globalDry.out()).contains("service:api:1, RemoveContainer, down");
+    assertThat(globalDry.err()).isEmpty();
     assertThat(stack.containerId("api")).isEqualTo(api);
   }
 

@@ -52,7 +52,10 @@ final class AttachedUp {
   /** The exit code that decides berth's, once known: the aborting container's or --exit-code-from's. */
   private final java.util.concurrent.atomic.AtomicReference<Long> decidingCode = new java.util.concurrent.atomic.AtomicReference<>();
 
-  AttachedUp(Invocation inv, EngineSession session, Project project, UpOptions options, Cascade cascade) {
+  private final boolean color;
+
+  AttachedUp(Invocation inv, EngineSession session, Project project, UpOptions options, Cascade cascade, boolean color) {
+    this.color = color;
     this.inv = inv;
     this.session = session;
     this.project = project;
@@ -72,7 +75,7 @@ final class AttachedUp {
       displayNames.put(c.id(), LogPrinter.displayName(project.name(), c.name()));
       serviceOf.put(LogPrinter.displayName(project.name(), c.name()), c.service());
     });
-    LogPrinter printer = new LogPrinter(inv.out(), List.copyOf(displayNames.values()), colorWanted());
+    LogPrinter printer = new LogPrinter(inv.out(), List.copyOf(displayNames.values()), color);
     inv.out().println("Attaching to " + String.join(", ", displayNames.values()));
     inv.out().flush();
 
@@ -164,7 +167,4 @@ final class AttachedUp {
   }
 
 
-  private boolean colorWanted() {
-    return System.console() != null && !inv.environment().containsKey("NO_COLOR");
-  }
 }

@@ -37,7 +37,7 @@ public final class DownCommand implements Callable<Integer> {
     ProjectLoading.ProjectOrName project = ProjectLoading.loadOrName(root);
     try (EngineSession session = Sessions.open(root)) {
       PlanResult result = new Down(session).run(project.name(), project.project(),
-          new DownOptions(removeOrphans, volumes), Optional.ofNullable(timeout), dryRun);
+          new DownOptions(removeOrphans, volumes), Optional.ofNullable(timeout), dryRun || root.global.dryRun);
       if (result.plan().isEmpty()) {
         ProjectLoading.warn(root.invocation(), "No resource found to remove for project \"" + project.name() + "\".");
       }

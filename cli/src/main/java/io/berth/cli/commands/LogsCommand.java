@@ -76,7 +76,7 @@ public final class LogsCommand implements Callable<Integer> {
           .toList();
       Map<String, String> names = new LinkedHashMap<>();
       containers.forEach(c -> names.put(c.id(), LogPrinter.displayName(project.name(), c.name())));
-      boolean color = !noColor && System.console() != null && !root.invocation().environment().containsKey("NO_COLOR");
+      boolean color = Sessions.color(root, noColor);
       LogPrinter printer = new LogPrinter(root.invocation().out(), List.copyOf(names.values()), color, !noLogPrefix);
       LogFollower.Options options = new LogFollower.Options(follow, tailLines, sinceSecond, untilSecond, timestamps);
       CountDownLatch done = printer.broken();

@@ -111,6 +111,7 @@ public final class UpCommand implements Callable<Integer> {
     }
     AttachedUp.Cascade cascade = new AttachedUp.Cascade(abortOnExit, abortOnFailure, Optional.ofNullable(exitCodeFrom),
         Set.copyOf(attach), Set.copyOf(noAttach));
+    boolean dryRun = this.dryRun || root.global.dryRun;
     long startedAt = Instant.now().getEpochSecond();
     try (EngineSession session = Sessions.open(root)) {
       PlanResult result = new Up(session).run(project, options, dryRun,
@@ -124,7 +125,7 @@ public final class UpCommand implements Callable<Integer> {
       if (code != ExitCodes.OK || detach || dryRun || noStart) {
         return code;
       }
-      return new AttachedUp(root.invocation(), session, project, options, cascade).run(startedAt);
+      return new AttachedUp(root.invocation(), session, project, options, cascade, Sessions.color(root, false)).run(startedAt);
     }
   }
 
