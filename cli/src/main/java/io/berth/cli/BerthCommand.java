@@ -15,6 +15,7 @@ import io.berth.cli.commands.PortCommand;
 import io.berth.cli.commands.PsCommand;
 import io.berth.cli.commands.PullCommand;
 import io.berth.cli.commands.RunCommand;
+import io.berth.cli.commands.ScaleCommand;
 import io.berth.cli.commands.UpCommand;
 import io.berth.cli.commands.VersionCommand;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Mixin;
         LifecycleCommands.Kill.class, LifecycleCommands.Pause.class, LifecycleCommands.Unpause.class,
         LifecycleCommands.Rm.class, LogsCommand.class, BuildCommand.class, ExecCommand.class, RunCommand.class, PullCommand.class,
         PortCommand.class, LsCommand.class, CpCommand.class, InspectionCommands.Top.class, InspectionCommands.Wait.class,
-        ImagesCommand.class, EventsCommand.class,
+        ImagesCommand.class, EventsCommand.class, ScaleCommand.class,
         picocli.CommandLine.HelpCommand.class
     })
 public final class BerthCommand {

@@ -116,6 +116,9 @@ class LifecycleEngineTest extends EngineStackTest {
     stack.ok("up", "-d", "--scale", "web=1");
     assertThat(stack.containers()).filteredOn(c -> "web".equals(c.getLabels().get("com.docker.compose.service")))
         .extracting(c -> c.getId()).containsExactly(first);
+
+    stack.ok("scale", "web=2");
+    assertThat(stack.containers()).filteredOn(c -> "web".equals(c.getLabels().get("com.docker.compose.service"))).hasSize(2);
   }
 
   @Test
