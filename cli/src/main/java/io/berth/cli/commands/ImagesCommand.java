@@ -8,6 +8,7 @@ import io.berth.cli.render.Table;
 import io.berth.executor.ContainerSummary;
 import io.berth.executor.EngineSession;
 import io.berth.executor.Ps;
+import io.berth.executor.create.ImageReference;
 import io.berth.model.spec.Project;
 import java.util.List;
 import java.util.Set;
@@ -41,10 +42,8 @@ public final class ImagesCommand implements Callable<Integer> {
           out.println(id);
           continue;
         }
-        int colon = c.image().lastIndexOf(':');
-        boolean tagged = colon > c.image().lastIndexOf('/');
-        t.row(c.name(), tagged ? c.image().substring(0, colon) : c.image(), tagged ? c.image().substring(colon + 1) : "latest",
-            id, humanSize(image.getSize() == null ? 0 : image.getSize()));
+        ImageReference ref = ImageReference.parse(c.image());
+        t.row(c.name(), ref.repository(), ref.tag(), id, humanSize(image.getSize() == null ? 0 : image.getSize()));
       }
       if (!quiet) {
         t.print(out);

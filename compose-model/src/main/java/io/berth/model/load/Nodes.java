@@ -109,6 +109,16 @@ final class Nodes {
     throw wrongType(node, path, "a mapping or a list of KEY=VALUE strings");
   }
 
+  /**
+   * {@link #keyValues} with every value as text and a null value as the empty string, as compose
+   * reads {@code labels}, {@code sysctls}, {@code driver_opts} and logging options.
+   */
+  static Map<String, String> stringMap(YNode node, String path) {
+    Map<String, String> out = new LinkedHashMap<>();
+    keyValues(node, path).forEach((k, v) -> out.put(k, v instanceof YScalar s && s.isNull() ? "" : text(v, path + "." + k)));
+    return out;
+  }
+
   static ComposeModelException wrongType(YNode node, String path, String accepted) {
     return new ComposeModelException(node.pos(), path, "must be " + accepted + ", found " + node.describe());
   }

@@ -366,13 +366,11 @@ public final class ProjectReader {
           .map(n -> Nodes.text(n, path + ".driver")).orElse("");
       Map<String, String> labels = new LinkedHashMap<>();
       if (m.get("labels") != null) {
-        Nodes.keyValues(m.get("labels"), path + ".labels").forEach((k, v) ->
-            labels.put(k, v instanceof YScalar s && s.isNull() ? "" : Nodes.text(v, path + ".labels." + k)));
+        labels.putAll(Nodes.stringMap(m.get("labels"), path + ".labels"));
       }
       Map<String, String> driverOpts = new LinkedHashMap<>();
       if (m.get("driver_opts") != null) {
-        Nodes.keyValues(m.get("driver_opts"), path + ".driver_opts").forEach((k, v) ->
-            driverOpts.put(k, v instanceof YScalar s && s.isNull() ? "" : Nodes.text(v, path + ".driver_opts." + k)));
+        driverOpts.putAll(Nodes.stringMap(m.get("driver_opts"), path + ".driver_opts"));
       }
       return new Resource(name, driver, external, labels, driverOpts, m, path);
     }

@@ -163,8 +163,7 @@ final class ServiceReader {
       }
     }));
     Map<String, String> labels = new LinkedHashMap<>();
-    optional(m, "labels").ifPresent(n -> Nodes.keyValues(n, path + ".labels").forEach((k, v) ->
-        labels.put(k, v instanceof YScalar s && s.isNull() ? "" : Nodes.text(v, path + ".labels." + k))));
+    optional(m, "labels").ifPresent(n -> labels.putAll(Nodes.stringMap(n, path + ".labels")));
     return new BuildSpec(
         Path.of(resolveHostPath(context)),
         optional(m, "dockerfile").map(n -> Nodes.text(n, path + ".dockerfile")).orElse("Dockerfile"),
@@ -300,8 +299,7 @@ final class ServiceReader {
 
   private static Map<String, String> sysctls(YMap m, String path) {
     Map<String, String> out = new LinkedHashMap<>();
-    optional(m, "sysctls").ifPresent(n -> Nodes.keyValues(n, path + ".sysctls").forEach((k, v) ->
-        out.put(k, v instanceof YScalar s && s.isNull() ? "" : Nodes.text(v, path + ".sysctls." + k))));
+    optional(m, "sysctls").ifPresent(n -> out.putAll(Nodes.stringMap(n, path + ".sysctls")));
     return out;
   }
 
@@ -328,8 +326,7 @@ final class ServiceReader {
       YMap l = Nodes.map(n, path + ".logging");
       KeyCheck.check(l, path + ".logging", Set.of("driver", "options"), Set.of(), "logging");
       Map<String, String> options = new LinkedHashMap<>();
-      optional(l, "options").ifPresent(o -> Nodes.keyValues(o, path + ".logging.options").forEach((k, v) ->
-          options.put(k, v instanceof YScalar s && s.isNull() ? "" : Nodes.text(v, path + ".logging.options." + k))));
+      optional(l, "options").ifPresent(o -> options.putAll(Nodes.stringMap(o, path + ".logging.options")));
       return new ContainerOptions.Logging(text(l, "driver", path + ".logging"), options);
     });
   }
@@ -588,8 +585,7 @@ final class ServiceReader {
 
   private static Map<String, String> labels(YMap m, String path) {
     Map<String, String> out = new LinkedHashMap<>();
-    optional(m, "labels").ifPresent(n -> Nodes.keyValues(n, path + ".labels").forEach((k, v) ->
-        out.put(k, v instanceof YScalar s && s.isNull() ? "" : Nodes.text(v, path + ".labels." + k))));
+    optional(m, "labels").ifPresent(n -> out.putAll(Nodes.stringMap(n, path + ".labels")));
     return out;
   }
 

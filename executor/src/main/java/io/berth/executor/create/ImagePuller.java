@@ -2,7 +2,6 @@ package io.berth.executor.create;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import io.berth.executor.engine.EngineErrors;
 import io.berth.executor.engine.EngineException;
@@ -10,7 +9,7 @@ import io.berth.executor.progress.ProgressEvent;
 import io.berth.executor.progress.ProgressEvent.Status;
 import io.berth.executor.progress.ProgressListener;
 
-/** Makes sure an image is present, pulling it when it is missing (Compose's default pull policy). */
+/** Pulls an image, reporting progress; a failure names the service that needed it. */
 public final class ImagePuller {
   private final DockerClient client;
   private final ProgressListener progress;
@@ -18,16 +17,6 @@ public final class ImagePuller {
   public ImagePuller(DockerClient client, ProgressListener progress) {
     this.client = client;
     this.progress = progress;
-  }
-
-  /**
-   * @param service the service that needs the image, named in the error
-   * @throws EngineException when the image is missing and cannot be pulled
-   */
-  public void ensurePresent(String service, String image) {
-    if (!isPresent(image)) {
-      pull(service, image);
-    }
   }
 
   /** Pulls {@code image} whether or not it is present. */
@@ -48,14 +37,5 @@ public final class ImagePuller {
           + " is not present and could not be pulled: " + message, e);
     }
     progress.on(ProgressEvent.of("Image", image, Status.PULLED));
-  }
-
-  private boolean isPresent(String image) {
-    try {
-      client.inspectImageCmd(image).exec();
-      return true;
-    } catch (NotFoundException e) {
-      return false;
-    }
   }
 }

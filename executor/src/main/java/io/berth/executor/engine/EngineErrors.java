@@ -1,7 +1,6 @@
 package io.berth.executor.engine;
 
 import com.github.dockerjava.api.exception.DockerException;
-import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,15 +25,5 @@ public final class EngineErrors {
       return m.group(1).replace("\\\"", "\"").replace("\\n", " ").replace("\\\\", "\\").trim();
     }
     return message.replaceFirst("^Status \\d+: ", "").replace('\n', ' ').trim();
-  }
-
-  /** Whether the call failed because the Engine could not be reached at all. */
-  public static boolean isConnectionFailure(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof IOException) {
-        return true;
-      }
-    }
-    return false;
   }
 }
