@@ -2,6 +2,7 @@ package io.berth.cli;
 
 import io.berth.executor.engine.EngineException;
 import io.berth.model.diag.ComposeModelException;
+import io.berth.planner.PlanException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -21,7 +22,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
-    if (ex instanceof ComposeModelException || ex instanceof EngineException || ex instanceof UserError) {
+    if (ex instanceof ComposeModelException || ex instanceof EngineException || ex instanceof PlanException
+        || ex instanceof UserError) {
       err.println(ex.getMessage());
     } else {
       err.println("berth: internal error: " + ex);

@@ -40,7 +40,7 @@ public final class Up {
    * @return the plan and, unless {@code dryRun}, how it went
    */
   public PlanResult run(Project project, UpOptions options, boolean dryRun, Consumer<String> warnings) {
-    ObservedState observed = new StateCollector(session.engine().client()).observe(project.name());
+    ObservedState observed = new StateCollector(session.engine().client()).observeForUp(project);
     List<ObservedContainer> orphans = Reconciler.orphans(project, observed);
     if (!orphans.isEmpty() && !options.removeOrphans()) {
       warnings.accept("Found orphan containers (" + orphans.stream().map(ObservedContainer::name).collect(Collectors.joining(", "))
@@ -52,7 +52,8 @@ public final class Up {
     }
     Images images = new Images(session.engine().client(), session.progress());
     List<String> selected = Reconciler.selectedServices(project, options);
-    requireExternalResources(project, selected);
+    // Planned before anything is pulled or built: a missing external resource or a taken name stops here.
+    Reconciler.reconcile(project, observed, options, Map.of());
     if (dryRun) {
       return new PlanResult(Reconciler.reconcile(project, observed, options, images.present(project, selected)), Optional.empty());
     }
@@ -99,35 +100,6 @@ public final class Up {
       }
     } finally {
       workers.close();
-    }
-  }
-
-  /** External networks and volumes are the user's to create: their absence is an error before anything changes. */
-  private void requireExternalResources(Project project, List<String> services) {
-    var client = session.engine().client();
-    for (String name : services) {
-      var service = project.service(name);
-      for (String key : service.networks()) {
-        var network = project.networks().get(key);
-        if (network != null && network.external()) {
-          try {
-            client.inspectNetworkCmd().withNetworkId(network.name()).exec();
-          } catch (com.github.dockerjava.api.exception.NotFoundException e) {
-            throw new EngineException("network " + network.name() + " declared as external, but could not be found");
-          }
-        }
-      }
-      for (var mount : service.volumes()) {
-        var volume = mount.type() == io.berth.model.spec.Mount.Type.VOLUME && !mount.source().isEmpty()
-            ? project.volumes().get(mount.source()) : null;
-        if (volume != null && volume.external()) {
-          try {
-            client.inspectVolumeCmd(volume.name()).exec();
-          } catch (com.github.dockerjava.api.exception.NotFoundException e) {
-            throw new EngineException("external volume \"" + volume.name() + "\" not found");
-          }
-        }
-      }
     }
   }
 

@@ -42,6 +42,10 @@ public final class Reconciler {
   private final Map<String, Integer> waitNodes = new HashMap<>();
   /** The nodes that create each service's containers, for services that share its namespaces. */
   private final Map<String, List<Integer>> createNodes = new HashMap<>();
+  /** Services with a container the plan recreates: containers sharing their namespaces must follow. */
+  private final Set<String> recreatedServices = new HashSet<>();
+  /** Containers of dependents stopped because a dependency with {@code restart: true} is recreated, by id. */
+  private final Map<String, Integer> stoppedForRestart = new HashMap<>();
 
   private Reconciler(Project project, ObservedState observed, UpOptions options, Map<String, String> imageIds) {
     this.project = project;
@@ -93,6 +97,7 @@ public final class Reconciler {
 
   private Plan plan() {
     List<String> services = selectedServices();
+    requireExternalResources(services);
     for (String s : services) {
       Service service = project.service(s);
       service.networks().forEach(this::ensureNetwork);
@@ -127,13 +132,42 @@ public final class Reconciler {
     }
     for (String s : options.services()) {
       if (!graph.contains(s)) {
-        throw new IllegalArgumentException("no such service: " + s);
+        throw new PlanException("no such service: " + s);
       }
     }
     if (options.noDeps()) {
       return graph.startOrder().stream().filter(options.services()::contains).toList();
     }
     return graph.withDependencies(options.services());
+  }
+
+  /** External networks and volumes are the user's to create: their absence stops the plan before anything changes. */
+  private void requireExternalResources(List<String> services) {
+    for (String s : services) {
+      Service service = project.service(s);
+      for (String key : service.networks()) {
+        Network network = project.networks().get(key);
+        if (network != null && network.external() && !observed.outside().networks().contains(network.name())) {
+          throw new PlanException("network " + network.name() + " declared as external, but could not be found");
+        }
+      }
+      for (Mount m : service.volumes()) {
+        Volume volume = m.type() == Mount.Type.VOLUME ? project.volumes().get(m.source()) : null;
+        if (volume != null && volume.external() && !observed.outside().volumes().contains(volume.name())) {
+          throw new PlanException("external volume \"" + volume.name() + "\" not found");
+        }
+      }
+    }
+  }
+
+  /** A name held by a container outside the project is never taken from it: the user must free it. */
+  private void requireFreeName(Service service, String name) {
+    String holder = observed.outside().containerNames().get(name);
+    if (holder != null) {
+      throw new PlanException("service \"" + service.name() + "\": the container name \"/" + name
+          + "\" is already in use by container \"" + holder + "\", which is not part of project " + project.name()
+          + ". You have to remove (or rename) that container to be able to reuse that name.");
+    }
   }
 
   private void ensureNetwork(String key) {
@@ -195,15 +229,19 @@ public final class Reconciler {
       }
       String name = Names.container(project, service, current.number());
       String resource = Names.serviceResource(service.name(), current.number());
-      Optional<String> recreateCause = recreateCause(current, hash, imageIds.get(service.name()));
+      Optional<String> recreateCause = recreateCause(service, current, hash, imageIds.get(service.name()));
       Integer last = null;
+      Integer stoppedForDependency = stoppedForRestart.get(current.id());
       if (recreateCause.isPresent()) {
+        recreatedServices.add(service.name());
         last = recreate(service, current, current.number(), name, hash, resource, recreateCause.get(), resources, dependencies.get());
       } else if (!current.name().equals(name)) {
         // A replacement left under its temporary name by an interrupted recreate: finish the job.
         int rename = plan.add(new Action.RenameContainer(service.name(), current.name(), name), resource,
             "interrupted recreate", List.of());
         last = current.running() ? null : start(service, name, resource, "not running", join(List.of(rename), dependencies.get()));
+      } else if (stoppedForDependency != null) {
+        last = start(service, current.name(), resource, "dependency recreated", join(List.of(stoppedForDependency), dependencies.get()));
       } else if (!current.running()) {
         last = start(service, current.name(), resource, "not running", dependencies.get());
       }
@@ -224,6 +262,7 @@ public final class Reconciler {
       String name = Names.container(project, service, number);
       String resource = Names.serviceResource(service.name(), number);
       String cause = existing.isEmpty() ? "not found" : "scale " + existing.size() + "->" + wanted;
+      requireFreeName(service, name);
       int create = plan.add(new Action.CreateContainer(service.name(), number, name, hash, ""), resource, cause, resources);
       created.add(create);
       Integer last = start(service, name, resource, "created", join(List.of(create), dependencies.get()));
@@ -243,12 +282,56 @@ public final class Reconciler {
       String resource, String cause, List<Integer> resources, List<Integer> dependencies) {
     String temporary = Names.replacement(old.id(), name);
     String group = Names.recreateGroup(service.name(), number);
+    List<Integer> createAfter = join(resources, stopDependentsForRestart(service));
     int create = plan.add(new Action.CreateContainer(service.name(), number, temporary, hash, old.id(), !options.renewAnonVolumes()),
-        resource, cause, resources, group);
-    int stop = plan.add(new Action.StopContainer(service.name(), old.id(), old.name(), Names.gracePeriod(Optional.of(project), service.name())), resource, "replaced by #" + create, List.of(create), group);
-    int remove = plan.add(new Action.RemoveContainer(service.name(), old.id(), old.name(), false), resource, "replaced by #" + create, List.of(stop), group);
+        resource, cause, createAfter, group);
+    Integer stoppedAlready = stoppedForRestart.get(old.id());
+    int stop = stoppedAlready != null ? stoppedAlready
+        : plan.add(new Action.StopContainer(service.name(), old.id(), old.name(), Names.gracePeriod(Optional.of(project), service.name())), resource, "replaced by #" + create, List.of(create), group);
+    List<Integer> removeAfter = stoppedAlready != null ? List.of(stop, create) : List.of(stop);
+    int remove = plan.add(new Action.RemoveContainer(service.name(), old.id(), old.name(), false), resource, "replaced by #" + create, removeAfter, group);
     int rename = plan.add(new Action.RenameContainer(service.name(), temporary, name), resource, "replaces " + old.shortId(), List.of(remove), group);
     return start(service, name, resource, "recreated", join(List.of(rename), dependencies));
+  }
+
+  /**
+   * {@code depends_on: {x: {restart: true}}}: when x is recreated, its dependents' running
+   * containers are stopped first and started again after x, as Compose does.
+   */
+  private List<Integer> stopDependentsForRestart(Service dependency) {
+    List<Integer> out = new ArrayList<>();
+    for (Service dependent : project.services().values()) {
+      Dependency d = dependent.dependsOn().get(dependency.name());
+      if (d == null || !d.restart()) {
+        continue;
+      }
+      for (ObservedContainer c : observed.containersOf(dependent.name())) {
+        if (c.running() && !stoppedForRestart.containsKey(c.id())) {
+          int stop = plan.add(new Action.StopContainer(dependent.name(), c.id(), c.name(),
+              Names.gracePeriod(Optional.of(project), dependent.name())),
+              Names.serviceResource(dependent.name(), c.number()), "dependency " + dependency.name() + " being recreated", List.of());
+          stoppedForRestart.put(c.id(), stop);
+          out.add(stop);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A container that joined the network, IPC or PID namespace of a service's container
+   * ({@code service:NAME}) names that container by id: when it is recreated, so must this one be.
+   */
+  private Optional<String> recreatedNamespaceOwner(Service service) {
+    var o = service.options();
+    for (Optional<String> mode : List.of(o.networkMode(), o.ipc(), o.pid())) {
+      Optional<String> owner = mode.filter(m -> m.startsWith("service:")).map(m -> m.substring("service:".length()))
+          .filter(recreatedServices::contains);
+      if (owner.isPresent()) {
+        return owner;
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -272,13 +355,14 @@ public final class Reconciler {
     return plan.add(new Action.StartContainer(service.name(), container), resource, cause, deps);
   }
 
-  private Optional<String> recreateCause(ObservedContainer container, String hash, String imageId) {
-    return switch (options.recreate()) {
+  private Optional<String> recreateCause(Service service, ObservedContainer container, String hash, String imageId) {
+    return switch (options.recreateFor(service.name())) {
       case NEVER -> Optional.empty();
       case FORCE -> Optional.of("forced");
-      case DIVERGED -> !container.configHash().equals(hash) ? Optional.of("config hash changed")
-          : imageId != null && !imageId.equals(container.imageId()) ? Optional.of("image changed")
-          : Optional.empty();
+      case DIVERGED -> recreatedNamespaceOwner(service).map(owner -> "namespace owner " + owner + " recreated")
+          .or(() -> !container.configHash().equals(hash) ? Optional.of("config hash changed")
+              : imageId != null && !imageId.equals(container.imageId()) ? Optional.of("image changed")
+              : Optional.empty());
     };
   }
 

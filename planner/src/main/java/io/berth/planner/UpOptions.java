@@ -8,23 +8,33 @@ import java.util.Set;
  *
  * @param services the services named on the command line; empty for all
  * @param noDeps do not bring the named services' dependencies
- * @param recreate when to recreate a container that exists
+ * @param recreate when to recreate a container of a targeted service (every service when none is named)
  * @param removeOrphans stop and remove containers of services no longer in the project
  * @param noStart create containers but do not start them
  * @param build build images before starting ({@code --build}), even those that exist
  * @param scale replica counts from {@code --scale}, over the file's
  * @param renewAnonVolumes {@code -V}: a recreated container gets new anonymous volumes instead of the old one's
+ * @param recreateDependencies when to recreate a container of a service that is only brought along as a
+ *     dependency of a named one: {@code --always-recreate-deps} forces it, {@code --no-recreate} forbids it
  */
 public record UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart,
-    boolean build, Map<String, Integer> scale, boolean renewAnonVolumes) {
-  public UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart,
-      boolean build, Map<String, Integer> scale) {
-    this(services, noDeps, recreate, removeOrphans, noStart, build, scale, false);
-  }
+    boolean build, Map<String, Integer> scale, boolean renewAnonVolumes, Recreate recreateDependencies) {
 
   public UpOptions {
     services = Set.copyOf(services);
     scale = Map.copyOf(scale);
+  }
+
+  /** Dependencies follow Compose's default: recreated when they diverged, never with {@code --no-recreate}. */
+  public UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart,
+      boolean build, Map<String, Integer> scale, boolean renewAnonVolumes) {
+    this(services, noDeps, recreate, removeOrphans, noStart, build, scale, renewAnonVolumes,
+        recreate == Recreate.NEVER ? Recreate.NEVER : Recreate.DIVERGED);
+  }
+
+  public UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart,
+      boolean build, Map<String, Integer> scale) {
+    this(services, noDeps, recreate, removeOrphans, noStart, build, scale, false);
   }
 
   public UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart) {
@@ -35,10 +45,15 @@ public record UpOptions(Set<String> services, boolean noDeps, Recreate recreate,
     return new UpOptions(Set.of(), false, Recreate.DIVERGED, false, false, false, Map.of(), false);
   }
 
+  /** The strategy for one service: a service named on the command line, or any when none is, is targeted. */
+  public Recreate recreateFor(String service) {
+    return services.isEmpty() || services.contains(service) ? recreate : recreateDependencies;
+  }
+
   public enum Recreate {
     /** Only when the configuration or image changed (the default). */
     DIVERGED,
-    /** Always ({@code --force-recreate}). */
+    /** Always ({@code --force-recreate}, {@code -V}, {@code --always-recreate-deps} for dependencies). */
     FORCE,
     /** Never ({@code --no-recreate}). */
     NEVER

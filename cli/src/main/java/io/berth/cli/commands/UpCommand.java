@@ -44,6 +44,9 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--no-recreate", description = "If containers already exist, don't recreate them")
   boolean noRecreate;
 
+  @Option(names = "--always-recreate-deps", description = "Recreate dependent containers. Incompatible with --no-recreate.")
+  boolean alwaysRecreateDeps;
+
   @Option(names = "--no-deps", description = "Don't start linked services")
   boolean noDeps;
 
@@ -91,6 +94,12 @@ public final class UpCommand implements Callable<Integer> {
     if (forceRecreate && noRecreate) {
       throw new UserError("--force-recreate and --no-recreate are incompatible");
     }
+    if (renewAnonVolumes && noRecreate) {
+      throw new UserError("--no-recreate and --renew-anon-volumes are incompatible");
+    }
+    if (alwaysRecreateDeps && noRecreate) {
+      throw new UserError("--always-recreate-deps and --no-recreate are incompatible");
+    }
     if (detach && (abortOnExit || abortOnFailure || exitCodeFrom != null)) {
       throw new UserError("--abort-on-container-exit, --abort-on-container-failure and --exit-code-from are incompatible with --detach");
     }
@@ -100,10 +109,14 @@ public final class UpCommand implements Callable<Integer> {
         throw new UserError("no such service: " + s);
       }
     }
-    UpOptions options = new UpOptions(new LinkedHashSet<>(services), noDeps,
-        forceRecreate ? UpOptions.Recreate.FORCE : noRecreate ? UpOptions.Recreate.NEVER : UpOptions.Recreate.DIVERGED,
+    // As Compose: -V can only renew the volumes of containers it recreates, so it recreates them all.
+    UpOptions.Recreate recreate = noRecreate ? UpOptions.Recreate.NEVER
+        : forceRecreate || renewAnonVolumes ? UpOptions.Recreate.FORCE : UpOptions.Recreate.DIVERGED;
+    UpOptions.Recreate recreateDependencies = noRecreate ? UpOptions.Recreate.NEVER
+        : alwaysRecreateDeps ? UpOptions.Recreate.FORCE : UpOptions.Recreate.DIVERGED;
+    UpOptions options = new UpOptions(new LinkedHashSet<>(services), noDeps, recreate,
         removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS")), noStart, build,
-        scales(project), renewAnonVolumes);
+        scales(project), renewAnonVolumes, recreateDependencies);
     for (String s : concat(attach, noAttach, exitCodeFrom == null ? List.of() : List.of(exitCodeFrom))) {
       if (!project.services().containsKey(s)) {
         throw new UserError("no such service: " + s);

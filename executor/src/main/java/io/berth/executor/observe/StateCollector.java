@@ -2,7 +2,15 @@ package io.berth.executor.observe;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.berth.model.spec.Network;
+import io.berth.model.spec.Project;
+import io.berth.model.spec.Volume;
 import io.berth.planner.labels.Labels;
+import io.berth.planner.observed.Outside;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import io.berth.planner.observed.ObservedContainer;
 import io.berth.planner.observed.ObservedNetwork;
 import io.berth.planner.observed.ObservedState;
@@ -46,6 +54,41 @@ public final class StateCollector {
         .map(v -> new ObservedVolume(v.getName(), Objects.requireNonNullElse(v.getDriver(), ""), v.getLabels()))
         .toList();
     return new ObservedState(project, containers, networks, volumes);
+  }
+
+  /**
+   * The project's resources and what {@code up} must know outside it: which of its external
+   * networks and volumes exist, and which container names other containers hold.
+   */
+  public ObservedState observeForUp(Project project) {
+    Set<String> networks = new HashSet<>();
+    for (Network n : project.networks().values()) {
+      if (n.external() && exists(() -> client.inspectNetworkCmd().withNetworkId(n.name()).exec())) {
+        networks.add(n.name());
+      }
+    }
+    Set<String> volumes = new HashSet<>();
+    for (Volume v : project.volumes().values()) {
+      if (v.external() && exists(() -> client.inspectVolumeCmd(v.name()).exec())) {
+        volumes.add(v.name());
+      }
+    }
+    Map<String, String> names = new HashMap<>();
+    for (Container c : client.listContainersCmd().withShowAll(true).exec()) {
+      if (!project.name().equals(labels(c).get(Labels.PROJECT))) {
+        names.put(name(c), c.getId());
+      }
+    }
+    return observe(project.name()).withOutside(new Outside(networks, volumes, names));
+  }
+
+  private static boolean exists(Runnable inspect) {
+    try {
+      inspect.run();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
   }
 
   private static ObservedContainer container(Container c) {

@@ -9,14 +9,21 @@ import java.util.Optional;
  * What the Engine holds for one project: only resources whose {@code com.docker.compose.project}
  * label equals the project name exactly. The executor fills it; the planner reads it.
  *
- * <p>External networks and volumes carry no project label; {@code networksByName} and
- * {@code volumesByName} answer whether such a resource exists at all.
+ * <p>External networks and volumes carry no project label, and names taken by other containers
+ * belong to no project: {@link #outside()} says what of that the plan must know.
  */
 public record ObservedState(
     String project,
     List<ObservedContainer> containers,
     List<ObservedNetwork> networks,
-    List<ObservedVolume> volumes) {
+    List<ObservedVolume> volumes,
+    Outside outside) {
+
+  /** A state that knows nothing outside the project. */
+  public ObservedState(String project, List<ObservedContainer> containers, List<ObservedNetwork> networks,
+      List<ObservedVolume> volumes) {
+    this(project, containers, networks, volumes, Outside.none());
+  }
 
   public ObservedState {
     for (ObservedContainer c : containers) {
@@ -35,6 +42,11 @@ public record ObservedState(
 
   public static ObservedState empty(String project) {
     return new ObservedState(project, List.of(), List.of(), List.of());
+  }
+
+  /** The same state, with what is known outside the project. */
+  public ObservedState withOutside(Outside outside) {
+    return new ObservedState(project, containers, networks, volumes, outside);
   }
 
   /** The project's service containers (not one-off {@code run} containers) of one service, by number. */
