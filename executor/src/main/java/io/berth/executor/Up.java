@@ -50,6 +50,10 @@ public final class Up {
       warnings.accept("volume \"" + volume + "\" exists but doesn't match configuration in compose file; it is kept as it is"
           + " (recreating it would lose its data: remove it yourself, or run down -v, to apply the new configuration)");
     }
+    for (String network : Reconciler.divergedNetworks(project, observed)) {
+      warnings.accept("network \"" + network + "\" exists but doesn't match configuration in compose file; it is kept as it is"
+          + " (run down, then up, to recreate it with the new configuration)");
+    }
     Images images = new Images(session.engine().client(), session.progress());
     List<String> selected = Reconciler.selectedServices(project, options);
     // Planned before anything is pulled or built: a missing external resource or a taken name stops here.

@@ -68,8 +68,9 @@ public final class Reconciler {
   }
 
   /**
-   * Volumes that exist under the project's label but differ from the file (driver or labels). They
-   * are never recreated to fix it: that would lose their data. The caller warns, as Compose does.
+   * Volumes that exist under the project's label but differ from the file (driver, driver options
+   * or labels). They are never recreated to fix it: that would lose their data. The caller warns,
+   * as Compose does.
    */
   public static List<String> divergedVolumes(Project project, ObservedState observed) {
     List<String> out = new ArrayList<>();
@@ -79,13 +80,39 @@ public final class Reconciler {
       }
       observed.volume(v.name()).ifPresent(o -> {
         String wantedDriver = v.driver().isEmpty() ? "local" : v.driver();
-        boolean labelsMatch = v.labels().entrySet().stream().allMatch(e -> e.getValue().equals(o.labels().get(e.getKey())));
-        if (!wantedDriver.equals(o.driver()) || !labelsMatch) {
+        if (!wantedDriver.equals(o.driver()) || !contained(v.labels(), o.labels()) || !contained(v.driverOpts(), o.options())) {
           out.add(v.name());
         }
       });
     }
     return out;
+  }
+
+  /**
+   * Networks that exist under the project's label but differ from the file (driver, driver
+   * options, labels, internal, IPv6). Reported, never removed: containers outside this run may
+   * still use them, and removing one is the user's call ({@code down}).
+   */
+  public static List<String> divergedNetworks(Project project, ObservedState observed) {
+    List<String> out = new ArrayList<>();
+    for (Network n : project.networks().values()) {
+      if (n.external()) {
+        continue;
+      }
+      observed.network(n.name()).ifPresent(o -> {
+        String wantedDriver = n.driver().isEmpty() ? "bridge" : n.driver();
+        if (!wantedDriver.equals(o.driver()) || !contained(n.labels(), o.labels()) || !contained(n.driverOpts(), o.options())
+            || n.internal() != o.internal() || (n.enableIpv6() && !o.enableIpv6())) {
+          out.add(n.name());
+        }
+      });
+    }
+    return out;
+  }
+
+  /** Every entry the file asks for is there with the same value; what the Engine or Compose added is ignored. */
+  private static boolean contained(Map<String, String> wanted, Map<String, String> actual) {
+    return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(actual.get(e.getKey())));
   }
 
   /** Containers of the project whose service is no longer in it, oldest name first. */

@@ -214,4 +214,31 @@ class ReconcilerTest {
     assertThat(Reconciler.divergedVolumes(p, observed)).containsExactly("demo_data");
     assertThat(Reconciler.reconcile(p, observed, UpOptions.defaults()).isEmpty()).isTrue();
   }
+
+  @Test
+  void aNetworkThatDiffersFromTheFileIsReportedNeverRecreated() {
+    io.berth.model.spec.Network internal = new io.berth.model.spec.Network("default", "demo_default", "", false,
+        java.util.Map.of(), java.util.Map.of("com.docker.network.driver.mtu", "1400"), true, false, false,
+        java.util.Optional.empty());
+    Project p = new Project("demo", stack.workingDir(), stack.configFiles(), java.util.Map.of("db", db),
+        java.util.Map.of("default", internal), stack.volumes(), java.util.Map.of());
+    ObservedState asCreated = new ObservedState("demo", List.of(running(db)), List.of(new io.berth.planner.observed.ObservedNetwork(
+        "n1", "demo_default", "bridge", defaultNetwork().labels(), java.util.Map.of("com.docker.network.driver.mtu", "1400"),
+        true, false)), List.of(volume("data")));
+    ObservedState plain = new ObservedState("demo", List.of(running(db)), List.of(defaultNetwork()), List.of(volume("data")));
+
+    assertThat(Reconciler.divergedNetworks(p, asCreated)).isEmpty();
+    assertThat(Reconciler.divergedNetworks(p, plain)).containsExactly("demo_default");
+    assertThat(Reconciler.reconcile(p, plain, UpOptions.defaults()).isEmpty()).isTrue();
+  }
+
+  @Test
+  void aVolumeWithOtherDriverOptionsIsReported() {
+    Project p = new Project("demo", stack.workingDir(), stack.configFiles(), java.util.Map.of("db", db), stack.networks(),
+        java.util.Map.of("data", new io.berth.model.spec.Volume("data", "demo_data", "", false, java.util.Map.of(),
+            java.util.Map.of("type", "tmpfs", "device", "tmpfs"))), java.util.Map.of());
+    ObservedState plain = new ObservedState("demo", List.of(running(db)), List.of(defaultNetwork()), List.of(volume("data")));
+
+    assertThat(Reconciler.divergedVolumes(p, plain)).containsExactly("demo_data");
+  }
 }

@@ -44,14 +44,17 @@ public final class StateCollector {
         .withFilter("label", List.of(Labels.PROJECT + "=" + project))
         .exec().stream()
         .filter(n -> n.getLabels() != null && project.equals(n.getLabels().get(Labels.PROJECT)))
-        .map(n -> new ObservedNetwork(n.getId(), n.getName(), Objects.requireNonNullElse(n.getDriver(), ""), n.getLabels()))
+        .map(n -> new ObservedNetwork(n.getId(), n.getName(), Objects.requireNonNullElse(n.getDriver(), ""), n.getLabels(),
+            Objects.requireNonNullElse(n.getOptions(), Map.of()), Boolean.TRUE.equals(n.getInternal()),
+            Boolean.TRUE.equals(n.getEnableIPv6())))
         .toList();
     List<ObservedVolume> volumes = Objects.requireNonNullElse(client.listVolumesCmd()
             .withFilter("label", List.of(Labels.PROJECT + "=" + project))
             .exec().getVolumes(), List.<com.github.dockerjava.api.command.InspectVolumeResponse>of())
         .stream()
         .filter(v -> v.getLabels() != null && project.equals(v.getLabels().get(Labels.PROJECT)))
-        .map(v -> new ObservedVolume(v.getName(), Objects.requireNonNullElse(v.getDriver(), ""), v.getLabels()))
+        .map(v -> new ObservedVolume(v.getName(), Objects.requireNonNullElse(v.getDriver(), ""), v.getLabels(),
+            Objects.requireNonNullElse(v.getOptions(), Map.<String, String>of())))
         .toList();
     return new ObservedState(project, containers, networks, volumes);
   }
