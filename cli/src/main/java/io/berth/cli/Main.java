@@ -15,6 +15,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    configureProcess();
     // The raw descriptors, not System.out: a PrintStream swallows the error of a closed pipe, and
     // `berth logs -f | head` must notice that its reader is gone.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
@@ -26,16 +27,25 @@ public final class Main {
     System.exit(code);
   }
 
+  /**
+   * Settings of the whole process, made once before any command runs. Vert.x only schedules
+   * berth's work here: it resolves no host names and serves no files, so the DNS resolver and the
+   * class-path file cache it would set up are start-up cost for nothing.
+   */
+  static void configureProcess() {
+    System.setProperty("vertx.disableDnsResolver", "true");
+    System.setProperty("vertx.disableFileCPResolving", "true");
+  }
+
   public static int run(Invocation inv, String... args) {
     BerthCommand root = new BerthCommand(inv);
-    CommandLine cl = new CommandLine(root, new Factory(root))
-        .setOut(inv.out())
+    Factory factory = new Factory(root);
+    CommandLine cl = new CommandLine(root, factory);
+    Subcommands.register(cl, factory, args);
+    cl.setOut(inv.out())
         .setErr(inv.err())
         .setUsageHelpWidth(100)
         .setExecutionExceptionHandler(new ErrorHandler(root));
-    // Everything after the service is the command and its own flags: `exec web sh -c 'ls -l'`.
-    cl.getSubcommands().get("exec").setStopAtPositional(true);
-    cl.getSubcommands().get("run").setStopAtPositional(true);
     try {
       return cl.execute(args);
     } finally {
