@@ -50,6 +50,8 @@ install_packages() {
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   # A registry on 127.0.0.1 for the pull and push tests: no public registry is reachable here.
   command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
+  # htpasswd (bcrypt) for the registry that tests logins.
+  command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

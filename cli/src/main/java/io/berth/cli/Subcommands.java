@@ -14,6 +14,7 @@ import io.berth.cli.commands.LsCommand;
 import io.berth.cli.commands.PortCommand;
 import io.berth.cli.commands.PsCommand;
 import io.berth.cli.commands.PullCommand;
+import io.berth.cli.commands.PushCommand;
 import io.berth.cli.commands.RunCommand;
 import io.berth.cli.commands.ScaleCommand;
 import io.berth.cli.commands.UpCommand;
@@ -51,6 +52,7 @@ final class Subcommands {
     BY_NAME.put("exec", ExecCommand.class);
     BY_NAME.put("run", RunCommand.class);
     BY_NAME.put("pull", PullCommand.class);
+    BY_NAME.put("push", PushCommand.class);
     BY_NAME.put("port", PortCommand.class);
     BY_NAME.put("ls", LsCommand.class);
     BY_NAME.put("cp", CpCommand.class);

@@ -5,6 +5,7 @@ import io.berth.executor.progress.ProgressListener;
 import io.berth.executor.run.PlanExecutor;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.berth.executor.registry.RegistryAuth;
 import java.util.Map;
 
 /**
@@ -21,8 +22,10 @@ public final class EngineSession implements AutoCloseable {
   private final Vertx vertx;
   private final ProgressListener progress;
   private final int parallelism;
+  private final RegistryAuth registryAuth;
 
-  private EngineSession(Engine engine, Vertx vertx, ProgressListener progress, int parallelism) {
+  private EngineSession(Engine engine, Vertx vertx, ProgressListener progress, int parallelism, RegistryAuth registryAuth) {
+    this.registryAuth = registryAuth;
     this.engine = engine;
     this.vertx = vertx;
     this.progress = progress;
@@ -33,7 +36,17 @@ public final class EngineSession implements AutoCloseable {
   public static EngineSession open(Map<String, String> environment, ProgressListener progress, int parallelism) {
     Engine engine = Engine.connect(environment);
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-    return new EngineSession(engine, vertx, progress, parallelism);
+    return new EngineSession(engine, vertx, progress, parallelism, RegistryAuth.fromEnvironment(environment));
+  }
+
+  /** The user's registry credentials, for pulls and pushes. */
+  public RegistryAuth registryAuth() {
+    return registryAuth;
+  }
+
+  /** How images are pulled and built in this session. */
+  public io.berth.executor.create.Images images() {
+    return new io.berth.executor.create.Images(engine.client(), progress, registryAuth);
   }
 
   public Engine engine() {

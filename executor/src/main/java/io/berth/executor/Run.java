@@ -6,7 +6,6 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import io.berth.executor.create.ContainerFactory;
-import io.berth.executor.create.Images;
 import io.berth.executor.engine.EngineErrors;
 import io.berth.executor.engine.EngineException;
 import io.berth.model.spec.Project;
@@ -45,7 +44,7 @@ public final class Run {
         throw new EngineException("dependencies of service \"" + service.name() + "\" failed to start");
       }
     }
-    new Images(session.engine().client(), session.progress()).ensure(project, List.of(service.name()), false, false, false);
+    session.images().ensure(project, List.of(service.name()), false, false, false);
     String container = name.isEmpty() ? project.name() + "-" + service.name() + "-run-" + slug() : name;
     DockerClient client = session.engine().client();
     String id = new ContainerFactory(client, project).createOneOff(service, container);

@@ -54,7 +54,7 @@ public final class Up {
       warnings.accept("network \"" + network + "\" exists but doesn't match configuration in compose file; it is kept as it is"
           + " (run down, then up, to recreate it with the new configuration)");
     }
-    Images images = new Images(session.engine().client(), session.progress());
+    Images images = session.images();
     List<String> selected = Reconciler.selectedServices(project, options);
     // Planned before anything is pulled or built: a missing external resource or a taken name stops here.
     Reconciler.reconcile(project, observed, options, Map.of());

@@ -31,19 +31,53 @@ public final class LocalRegistry implements AutoCloseable {
 
   /** Starts one; skips the test (fails it when CI=true) where docker-registry is not installed. */
   public static LocalRegistry start() throws IOException, InterruptedException {
-    if (!Files.isExecutable(BINARY)) {
-      String message = BINARY + " is missing: install Debian's docker-registry (scripts/engine.sh start does)";
+    return start("");
+  }
+
+  /**
+   * Starts one that lets in only {@code user} with {@code password} (htpasswd, bcrypt, made with
+   * Debian's apache2-utils); skipped, or failed when CI=true, where that is not installed.
+   */
+  public static LocalRegistry startWithLogin(String user, String password) throws IOException, InterruptedException {
+    require(HTPASSWD, "apache2-utils");
+    Process p = new ProcessBuilder(HTPASSWD.toString(), "-Bbn", user, password).redirectErrorStream(true).start();
+    String line = new String(p.getInputStream().readAllBytes()).trim();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("htpasswd failed: " + line);
+    }
+    return start(line + "\n");
+  }
+
+  private static final Path HTPASSWD = Path.of("/usr/bin/htpasswd");
+
+  private static void require(Path binary, String debianPackage) {
+    if (!Files.isExecutable(binary)) {
+      String message = binary + " is missing: install Debian's " + debianPackage + " (scripts/engine.sh start does)";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new AssertionError(message);
       }
       Assumptions.abort(message);
     }
+  }
+
+  private static LocalRegistry start(String htpasswd) throws IOException, InterruptedException {
+    require(BINARY, "docker-registry");
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
     Path dir = Files.createTempDirectory("berth-registry");
     Path config = dir.resolve("config.yml");
+    String auth = "";
+    if (!htpasswd.isEmpty()) {
+      Files.writeString(dir.resolve("htpasswd"), htpasswd);
+      auth = """
+          auth:
+            htpasswd:
+              realm: berth-test
+              path: %s
+          """.formatted(dir.resolve("htpasswd"));
+    }
     Files.writeString(config, """
         version: 0.1
         log:
@@ -53,7 +87,7 @@ public final class LocalRegistry implements AutoCloseable {
             rootdirectory: %s
         http:
           addr: 127.0.0.1:%d
-        """.formatted(dir.resolve("data"), port));
+        """.formatted(dir.resolve("data"), port) + auth);
     Process p = new ProcessBuilder(BINARY.toString(), "serve", config.toString())
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("registry.log").toFile())
@@ -84,7 +118,8 @@ public final class LocalRegistry implements AutoCloseable {
       HttpURLConnection c = (HttpURLConnection) URI.create("http://" + host() + "/v2/").toURL().openConnection();
       c.setConnectTimeout(500);
       c.setReadTimeout(500);
-      return c.getResponseCode() == 200;
+      // 401 is a registry that wants a login: it is up.
+      return c.getResponseCode() == 200 || c.getResponseCode() == 401;
     } catch (IOException e) {
       return false;
     }

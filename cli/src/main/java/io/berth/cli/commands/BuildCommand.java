@@ -39,7 +39,7 @@ public final class BuildCommand implements Callable<Integer> {
         .map(s -> s.name())
         .toList();
     try (EngineSession session = Sessions.open(root)) {
-      Images images = new Images(session.engine().client(), session.progress());
+      Images images = session.images();
       for (String service : buildable) {
         images.build(project, service, noCache, pull);
       }

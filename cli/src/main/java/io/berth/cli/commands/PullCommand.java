@@ -35,7 +35,7 @@ public final class PullCommand implements Callable<Integer> {
     try (EngineSession session = quiet
         ? io.berth.executor.EngineSession.open(root.invocation().environment(), e -> {}, ProjectLoading.parallelism(root))
         : Sessions.open(root)) {
-      ImagePuller puller = new ImagePuller(session.engine().client(), session.progress());
+      ImagePuller puller = new ImagePuller(session.engine().client(), session.progress(), session.registryAuth());
       for (Service s : project.services().values()) {
         // Services that build their image and name none have nothing to pull, as in Compose.
         if ((!named.isEmpty() && !named.contains(s.name())) || s.image().isEmpty()) {

@@ -14,9 +14,12 @@ public final class ProgressPrinter implements ProgressListener {
 
   @Override
   public void on(ProgressEvent e) {
-    String line = e.status() == ProgressEvent.Status.BUILD_OUTPUT
-        ? e.detail()
-        : " " + e.kind() + " " + e.name() + "  " + e.status().text() + (e.detail().isEmpty() ? "" : " " + e.detail());
+    String line = switch (e.status()) {
+      case BUILD_OUTPUT -> e.detail();
+      // Compose's plain progress for a layer: the layer id, the Engine's words, the size so far.
+      case LAYER -> " " + e.name() + " " + e.detail();
+      default -> " " + e.kind() + " " + e.name() + "  " + e.status().text() + (e.detail().isEmpty() ? "" : " " + e.detail());
+    };
     synchronized (err) {
       err.println(line);
       err.flush();

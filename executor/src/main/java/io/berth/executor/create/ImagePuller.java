@@ -2,21 +2,29 @@ package io.berth.executor.create;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.model.PullResponseItem;
 import io.berth.executor.engine.EngineErrors;
 import io.berth.executor.engine.EngineException;
 import io.berth.executor.progress.ProgressEvent;
 import io.berth.executor.progress.ProgressEvent.Status;
 import io.berth.executor.progress.ProgressListener;
+import io.berth.executor.registry.LayerProgress;
+import io.berth.executor.registry.RegistryAuth;
 
-/** Pulls an image, reporting progress; a failure names the service that needed it. */
+/**
+ * Pulls an image with the user's registry credentials, reporting each layer's progress; a failure
+ * names the service that needed it.
+ */
 public final class ImagePuller {
   private final DockerClient client;
   private final ProgressListener progress;
+  private final RegistryAuth auth;
 
-  public ImagePuller(DockerClient client, ProgressListener progress) {
+  public ImagePuller(DockerClient client, ProgressListener progress, RegistryAuth auth) {
     this.client = client;
     this.progress = progress;
+    this.auth = auth;
   }
 
   /** Pulls {@code image} whether or not it is present. */
@@ -24,9 +32,20 @@ public final class ImagePuller {
     ImageReference ref = ImageReference.parse(image);
     progress.on(ProgressEvent.of("Image", image, Status.PULLING));
     try {
-      client.pullImageCmd(ref.repository()).withTag(ref.tag())
-          .exec(new ResultCallback.Adapter<PullResponseItem>())
-          .awaitCompletion();
+      PullImageCmd pull = client.pullImageCmd(ref.repository()).withTag(ref.tag());
+      auth.forImage(image).ifPresent(pull::withAuthConfig);
+      pull.exec(new ResultCallback.Adapter<PullResponseItem>() {
+        @Override
+        public void onNext(PullResponseItem item) {
+          if (item.getErrorDetail() != null || item.getError() != null) {
+            // The Engine reports some failures in the stream and then ends it normally.
+            throw new EngineException(item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError());
+          }
+          LayerProgress.of(item.getId(), item.getStatus(), item.getProgressDetail() == null ? null
+              : new LayerProgress.Bytes(nullToZero(item.getProgressDetail().getCurrent()), nullToZero(item.getProgressDetail().getTotal())))
+              .ifPresent(progress::on);
+        }
+      }).awaitCompletion();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("service \"" + service + "\": pull of " + image + " interrupted");
@@ -37,5 +56,9 @@ public final class ImagePuller {
           + " is not present and could not be pulled: " + message, e);
     }
     progress.on(ProgressEvent.of("Image", image, Status.PULLED));
+  }
+
+  private static long nullToZero(Long value) {
+    return value == null ? 0 : value;
   }
 }

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.berth.executor.engine.EngineException;
 import io.berth.executor.progress.ProgressListener;
+import io.berth.executor.registry.RegistryAuth;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
 import java.util.LinkedHashMap;
@@ -19,9 +20,9 @@ public final class Images {
   private final ImagePuller puller;
   private final ImageBuilder builder;
 
-  public Images(DockerClient client, ProgressListener progress) {
+  public Images(DockerClient client, ProgressListener progress, RegistryAuth auth) {
     this.client = client;
-    this.puller = new ImagePuller(client, progress);
+    this.puller = new ImagePuller(client, progress, auth);
     this.builder = new ImageBuilder(client, progress);
   }
 

@@ -7,8 +7,14 @@ package io.berth.executor.progress;
  * @param name the resource's name on the Engine ({@code hello-web-1}, {@code hello_default})
  * @param status the word Compose prints: {@code Creating}, {@code Created}, {@code Starting}, {@code Started}, {@code Error}, ...
  * @param detail more words for errors and warnings, else empty
+ * @param current bytes done so far, for a layer of a pull or push; else 0
+ * @param total bytes in all, where the Engine knows it; else 0
  */
-public record ProgressEvent(String kind, String name, Status status, String detail) {
+public record ProgressEvent(String kind, String name, Status status, String detail, long current, long total) {
+
+  public ProgressEvent(String kind, String name, Status status, String detail) {
+    this(kind, name, status, detail, 0, 0);
+  }
 
   public enum Status {
     CREATING("Creating"),
@@ -30,6 +36,11 @@ public record ProgressEvent(String kind, String name, Status status, String deta
     KILLED("Killed"),
     PULLING("Pulling"),
     PULLED("Pulled"),
+    PUSHING("Pushing"),
+    PUSHED("Pushed"),
+    SKIPPED("Skipped"),
+    /** One layer of a pull or push; {@code name} is the layer id, {@code detail} the Engine's words and the size. */
+    LAYER(""),
     BUILDING("Building"),
     BUILD_OUTPUT(""),
     BUILT("Built"),
