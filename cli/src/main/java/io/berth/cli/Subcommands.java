@@ -1,5 +1,6 @@
 package io.berth.cli;
 
+import io.berth.cli.commands.AttachCommand;
 import io.berth.cli.commands.BuildCommand;
 import io.berth.cli.commands.ConfigCommand;
 import io.berth.cli.commands.CpCommand;
@@ -61,6 +62,7 @@ final class Subcommands {
     BY_NAME.put("images", ImagesCommand.class);
     BY_NAME.put("events", EventsCommand.class);
     BY_NAME.put("scale", ScaleCommand.class);
+    BY_NAME.put("attach", AttachCommand.class);
     BY_NAME.put("help", CommandLine.HelpCommand.class);
   }
 

@@ -27,6 +27,14 @@ final class BerthRunner {
     return new Result(code, out.toString(), err.toString());
   }
 
+  /** {@link #run} with {@code input} on standard input, as from a pipe that ends. */
+  Result runWithInput(java.io.InputStream input, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new Invocation(environment, workingDir, new PrintWriter(out), new PrintWriter(err), input), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
   record Result(int code, String out, String err) {
     @Override
     public String toString() {

@@ -3,10 +3,9 @@ package io.berth.executor;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmd;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import io.berth.executor.engine.EngineErrors;
 import io.berth.executor.engine.EngineException;
+import io.berth.executor.engine.RawStream;
 import io.berth.planner.observed.ObservedContainer;
 import io.berth.executor.observe.StateCollector;
 import java.io.IOException;
@@ -68,24 +67,18 @@ public final class Exec {
     } catch (RuntimeException e) {
       throw new EngineException(container.name() + ": " + EngineErrors.describe(e), e);
     }
-    var start = client.execStartCmd(execId).withDetach(request.detach()).withTty(request.tty());
     if (request.detach()) {
-      start.exec(new ResultCallback.Adapter<>()).awaitCompletion();
+      client.execStartCmd(execId).withDetach(true).withTty(request.tty()).exec(new ResultCallback.Adapter<>()).awaitCompletion();
       return 0;
     }
-    request.stdin().ifPresent(start::withStdIn);
-    start.exec(new ResultCallback.Adapter<Frame>() {
-      @Override
-      public void onNext(Frame frame) {
-        try {
-          OutputStream target = frame.getStreamType() == StreamType.STDERR ? err : out;
-          target.write(frame.getPayload());
-          target.flush();
-        } catch (IOException closed) {
-          // The reader went away; the command still runs to its end.
-        }
-      }
-    }).awaitCompletion();
+    // A raw connection rather than the HTTP client's: it can tell the command where its input ends.
+    try (RawStream stream = RawStream.open(session.engine().host(), "/exec/" + execId + "/start",
+        "{\"Detach\":false,\"Tty\":" + request.tty() + "}", request.tty())) {
+      request.stdin().ifPresent(stream::sendInput);
+      stream.copyOutput(out, err);
+    } catch (IOException e) {
+      throw new EngineException(container.name() + ": the exec stream broke: " + e.getMessage(), e);
+    }
     Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();
     return code == null ? 0 : code.intValue();
   }

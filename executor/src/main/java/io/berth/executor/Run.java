@@ -55,7 +55,9 @@ public final class Run {
     }
     try {
       ResultCallback.Adapter<Frame> logs = client.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
-          .withLogs(true).exec(new ResultCallback.Adapter<>() {
+          // Attached before the start, so nothing is missed; with logs too, a line printed while the
+          // attach was being set up came once from the log and once from the stream.
+          .withLogs(false).exec(new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Frame frame) {
               try {
@@ -67,6 +69,7 @@ public final class Run {
               }
             }
           });
+      logs.awaitStarted();
       client.startContainerCmd(id).exec();
       Integer code = client.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode();
       logs.awaitCompletion();

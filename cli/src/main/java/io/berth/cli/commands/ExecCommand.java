@@ -74,9 +74,9 @@ public final class ExecCommand implements Callable<Integer> {
     }
     boolean terminal = System.console() != null;
     boolean tty = !noTty && terminal;
-    // Standard input is passed on from a terminal. From a pipe or file it is not yet: the Engine
-    // connection gives the command no end of input, so a reader such as `cat` would never finish.
-    Optional<InputStream> stdin = detach || !terminal ? Optional.empty() : Optional.of(root.invocation().in());
+    // As Compose's exec, standard input is always passed on (a terminal, a pipe or a file); its end
+    // reaches the command, so `berth exec -T web cat < file` finishes.
+    Optional<InputStream> stdin = detach ? Optional.empty() : Optional.of(root.invocation().in());
     try (EngineSession session = Sessions.open(root);
         WriterOutputStream out = new WriterOutputStream(root.invocation().out());
         WriterOutputStream err = new WriterOutputStream(root.invocation().err())) {

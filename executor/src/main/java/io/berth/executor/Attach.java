@@ -1,0 +1,50 @@
+package io.berth.executor;
+
+import com.github.dockerjava.api.DockerClient;
+import io.berth.executor.engine.EngineException;
+import io.berth.executor.engine.RawStream;
+import io.berth.executor.observe.StateCollector;
+import io.berth.planner.observed.ObservedContainer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+
+/** {@code attach}: a service's running container's output, and its input where it keeps stdin open. */
+public final class Attach {
+  private final EngineSession session;
+
+  public Attach(EngineSession session) {
+    this.session = session;
+  }
+
+  /**
+   * Streams until the container ends or the stream is closed.
+   *
+   * @param stdin sent to the container when it was created with stdin open; empty for {@code --no-stdin}
+   * @return the container's exit code once it has ended, else 0
+   */
+  public int run(String project, String service, int index, Optional<InputStream> stdin, OutputStream out, OutputStream err)
+      throws IOException {
+    DockerClient client = session.engine().client();
+    ObservedContainer container = new StateCollector(client).observe(project).containersOf(service).stream()
+        .filter(c -> c.number() == index)
+        .findFirst()
+        .orElseThrow(() -> new EngineException("service \"" + service + "\" has no container " + index));
+    if (!container.running()) {
+      throw new EngineException("container " + container.name() + " is not running: you cannot attach to a stopped container, start it first");
+    }
+    var config = client.inspectContainerCmd(container.id()).exec().getConfig();
+    boolean tty = Boolean.TRUE.equals(config.getTty());
+    boolean withStdin = stdin.isPresent() && Boolean.TRUE.equals(config.getStdinOpen());
+    try (RawStream stream = RawStream.open(session.engine().host(),
+        "/containers/" + container.id() + "/attach?stream=1&stdout=1&stderr=1&stdin=" + (withStdin ? 1 : 0), "", tty)) {
+      if (withStdin) {
+        stream.sendInput(stdin.get());
+      }
+      stream.copyOutput(out, err);
+    }
+    var state = client.inspectContainerCmd(container.id()).exec().getState();
+    return Boolean.TRUE.equals(state.getRunning()) || state.getExitCodeLong() == null ? 0 : state.getExitCodeLong().intValue();
+  }
+}
