@@ -15,12 +15,12 @@ import io.berth.model.spec.Volume;
 import io.berth.model.yaml.YNode;
 import io.berth.model.yaml.YNode.YMap;
 import io.berth.model.yaml.YNode.YScalar;
+import io.berth.model.yaml.YDocument;
 import io.berth.model.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,14 +54,7 @@ public final class ProjectReader {
 
     YMap merged = null;
     for (Path file : files) {
-      for (YNode document : YamlReader.read(file, ComposeLoader.readText(file))) {
-        YMap top = Nodes.map(document, "");
-        KeyCheck.check(top, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
-        YMap interpolated = (YMap) TreeInterpolation.apply(top, interpolator, "");
-        YMap included = withIncludes(interpolated, file, env, new LinkedHashSet<>(List.of(file)));
-        YMap extended = new Extends(interpolator).resolve(included, file);
-        merged = merged == null ? extended : Merger.mergeTop(merged, extended);
-      }
+      merged = mergeFile(merged, file, interpolator, env, new ArrayList<>(List.of(file)));
     }
     if (merged == null || merged.entries().isEmpty()) {
       throw new ComposeModelException(new SourcePos(files.get(0), 0, 0), "", "empty compose file");
@@ -85,16 +78,42 @@ public final class ProjectReader {
   }
 
   /**
-   * {@code include}: each entry is loaded as a project of its own (its relative paths against its
-   * own directory, its own {@code .env} under the including environment) and what it defines is
-   * merged under this file, this file winning, as compose-go does.
+   * One file's documents over {@code merged} (null before the first file), each in compose's
+   * order: check keys, interpolate, import its {@code include}s, drop what it tags {@code !reset}
+   * or {@code !override} from what came before, resolve its {@code extends}, merge.
    */
-  private YMap withIncludes(YMap top, Path file, Map<String, String> env, Set<Path> chain) {
+  private YMap mergeFile(YMap merged, Path file, Interpolator interpolator, Map<String, String> env, List<Path> chain) {
+    for (YDocument document : YamlReader.readDocuments(file, ComposeLoader.readText(file))) {
+      YMap top = Nodes.map(document.root(), "");
+      KeyCheck.check(top, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
+      YMap interpolated = (YMap) TreeInterpolation.apply(top, interpolator, "");
+      YMap included = withIncludes(interpolated, file, env, chain, document.replaced());
+      if (merged != null) {
+        merged = Resets.without(merged, document.replaced());
+      }
+      YMap extended = new Extends(interpolator).resolve(included, file, document.replaced());
+      merged = Merger.mergeTop(merged, extended);
+    }
+    return merged;
+  }
+
+  /** What an included project brings into the file that includes it; its other top-level keys stay behind. */
+  private static final List<String> IMPORTED = List.of("services", "volumes", "networks", "secrets", "configs", "models");
+
+  /**
+   * {@code include}: each entry is loaded as a project of its own (its relative paths against its
+   * own directory, its own {@code .env} under the including environment) and its services, volumes,
+   * networks, secrets and configs are added to this file's. A name this file (or an earlier
+   * include) already defines is merged, the included definition under the existing one, as
+   * compose-go does; this file's {@code !reset} and {@code !override} apply to it.
+   */
+  private YMap withIncludes(YMap top, Path file, Map<String, String> env, List<Path> chain, Set<List<String>> replaced) {
     YNode include = top.get("include");
     if (include == null) {
       return top;
     }
-    YMap accumulated = null;
+    Map<String, YNode> model = new LinkedHashMap<>(top.entries());
+    model.remove("include");
     YSeqItems items = YSeqItems.of(include, "include");
     for (int i = 0; i < items.size(); i++) {
       YNode entry = items.get(i);
@@ -126,32 +145,48 @@ public final class ProjectReader {
       }
       includeEnv.putAll(env);
       Interpolator interpolator = new Interpolator(k -> Optional.ofNullable(includeEnv.get(k)), warnings);
+      YMap imported = null;
       for (Path included : paths) {
         if (!Files.isRegularFile(included)) {
           throw new ComposeModelException(entry.pos(), at, "included file " + included + " not found");
         }
-        if (!chain.add(included)) {
-          throw new ComposeModelException(entry.pos(), at, "include cycle detected: " + chain + " include " + included);
+        if (chain.contains(included)) {
+          List<String> cycle = new ArrayList<>();
+          chain.forEach(f -> cycle.add(f.toString()));
+          cycle.add(included.toString());
+          throw new ComposeModelException(entry.pos(), at, "include cycle detected: " + String.join(" include ", cycle));
         }
-        for (YNode document : YamlReader.read(included, ComposeLoader.readText(included))) {
-          YMap inner = Nodes.map(document, "");
-          KeyCheck.check(inner, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
-          YMap resolved = (YMap) TreeInterpolation.apply(inner, interpolator, "");
-          resolved = withIncludes(resolved, included, includeEnv, chain);
-          resolved = new Extends(interpolator).resolve(resolved, included);
-          resolved = withServicePathsFrom(resolved, workingDir);
-          Map<String, YNode> kept = new LinkedHashMap<>(resolved.entries());
-          kept.remove("name");
-          YMap part = new YMap(kept, resolved.keyPos(), resolved.pos());
-          accumulated = accumulated == null ? part : Merger.mergeTop(accumulated, part);
-        }
-        chain.remove(included);
+        List<Path> deeper = new ArrayList<>(chain);
+        deeper.add(included);
+        imported = mergeFile(imported, included, interpolator, includeEnv, deeper);
+      }
+      if (imported != null) {
+        importResources(withServicePathsFrom(imported, workingDir), model, replaced);
       }
     }
-    Map<String, YNode> own = new LinkedHashMap<>(top.entries());
-    own.remove("include");
-    YMap self = new YMap(own, top.keyPos(), top.pos());
-    return accumulated == null ? self : Merger.mergeTop(accumulated, self);
+    return new YMap(model, top.keyPos(), top.pos());
+  }
+
+  private static void importResources(YMap imported, Map<String, YNode> model, Set<List<String>> replaced) {
+    for (String section : IMPORTED) {
+      if (!(imported.get(section) instanceof YMap from)) {
+        continue;
+      }
+      YMap existing = model.get(section) instanceof YMap m ? m : new YMap(Map.of(), Map.of(), from.pos());
+      Map<String, YNode> to = new LinkedHashMap<>(existing.entries());
+      Map<String, SourcePos> keyPos = new LinkedHashMap<>(existing.keyPos());
+      from.entries().forEach((name, resource) -> {
+        YNode conflict = to.get(name);
+        if (conflict == null) {
+          to.put(name, resource);
+          keyPos.put(name, from.posOf(name));
+        } else {
+          YNode base = Resets.without(resource, List.of(section, name), replaced);
+          to.put(name, Merger.mergeResource(section, name, base, conflict));
+        }
+      });
+      model.put(section, new YMap(to, keyPos, existing.pos()));
+    }
   }
 
   /** Relative paths in an included file's services, resolved against its own directory. */
