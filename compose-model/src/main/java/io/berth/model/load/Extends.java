@@ -37,23 +37,26 @@ final class Extends {
    * @param replaced the paths this file tagged {@code !reset} or {@code !override}: removed from a
    *     base before the extending service is merged over it
    */
-  YMap resolve(YMap top, Path file, Set<List<String>> replaced) {
+  YMap resolve(YMap top, Path file, Path workingDir, Set<List<String>> replaced) {
     YNode services = top.get("services");
     if (!(services instanceof YMap map)) {
       return top;
     }
     Map<String, YNode> resolved = new LinkedHashMap<>();
-    ServicesOf own = new ServicesOf(map, replaced);
+    ServicesOf own = new ServicesOf(map, file, workingDir, replaced);
     for (String name : map.entries().keySet()) {
-      resolved.put(name, resolveService(own, name, file, new ArrayList<>()));
+      resolved.put(name, resolveService(own, name, new ArrayList<>()));
     }
     Map<String, YNode> entries = new LinkedHashMap<>(top.entries());
     entries.put("services", new YMap(resolved, map.keyPos(), map.pos()));
     return new YMap(entries, top.keyPos(), top.pos());
   }
 
-  /** A file's services as written, and the paths that file tagged. */
-  private record ServicesOf(YMap services, Set<List<String>> replaced) {}
+  /**
+   * A file's services as written, the directory its relative paths (an {@code extends.file}
+   * among them) resolve against, and the paths that file tagged.
+   */
+  private record ServicesOf(YMap services, Path file, Path workingDir, Set<List<String>> replaced) {}
 
   /** One link of an {@code extends} chain, for the error that names a cycle. */
   private record Link(String service, Path file) {
@@ -63,7 +66,8 @@ final class Extends {
     }
   }
 
-  private YNode resolveService(ServicesOf in, String name, Path file, List<Link> chain) {
+  private YNode resolveService(ServicesOf in, String name, List<Link> chain) {
+    Path file = in.file();
     YNode node = in.services().get(name);
     if (!(node instanceof YMap service) || service.get("extends") == null) {
       return node;
@@ -83,7 +87,11 @@ final class Extends {
       baseName = Nodes.text(e.get("service"), path + ".service");
       if (e.get("file") != null) {
         String ref = Nodes.text(e.get("file"), path + ".file");
-        baseFile = file.getParent().resolve(ref).normalize();
+        if (ref.contains("://") || ref.startsWith("git@")) {
+          throw new ComposeModelException(e.get("file").pos(), path + ".file",
+              "remote resources (git, OCI) are not supported yet by berth: " + ref);
+        }
+        baseFile = in.workingDir().resolve(ref).normalize();
         if (!Files.isRegularFile(baseFile)) {
           throw new ComposeModelException(e.get("file").pos(), path + ".file", "cannot read " + baseFile + ": no such file");
         }
@@ -104,7 +112,7 @@ final class Extends {
     }
     List<Link> next = new ArrayList<>(chain);
     next.add(link);
-    YNode resolvedBase = resolveService(base, baseName, baseFile, next);
+    YNode resolvedBase = resolveService(base, baseName, next);
     Map<String, YNode> own = new LinkedHashMap<>(service.entries());
     own.remove("extends");
     YMap local = new YMap(own, service.keyPos(), service.pos());
@@ -112,8 +120,8 @@ final class Extends {
       return local; // extending a service written as nothing at all is allowed, and adds nothing
     }
     YMap baseService = Nodes.map(resolvedBase, "services." + baseName);
-    if (!baseFile.getParent().equals(file.getParent())) {
-      baseService = absolutePaths(baseService, baseFile.getParent());
+    if (!base.workingDir().equals(in.workingDir())) {
+      baseService = absolutePaths(baseService, base.workingDir());
     }
     YNode source = Resets.without(baseService, List.of("services", name), in.replaced());
     return Merger.mergeService(source, local);
@@ -128,7 +136,7 @@ final class Extends {
     if (!(interpolated.get("services") instanceof YMap services)) {
       throw new ComposeModelException(at, path, "cannot extend service: " + file + " has no services section");
     }
-    return new ServicesOf(services, documents.get(0).replaced());
+    return new ServicesOf(services, file, file.getParent(), documents.get(0).replaced());
   }
 
   /** Relative build contexts, bind sources and env files of a service from another directory, made absolute. */

@@ -54,7 +54,7 @@ public final class ProjectReader {
 
     YMap merged = null;
     for (Path file : files) {
-      merged = mergeFile(merged, file, interpolator, env, new ArrayList<>(List.of(file)));
+      merged = mergeFile(merged, file, projectDir, interpolator, env, new ArrayList<>(List.of(file)));
     }
     if (merged == null || merged.entries().isEmpty()) {
       throw new ComposeModelException(new SourcePos(files.get(0), 0, 0), "", "empty compose file");
@@ -82,16 +82,17 @@ public final class ProjectReader {
    * order: check keys, interpolate, import its {@code include}s, drop what it tags {@code !reset}
    * or {@code !override} from what came before, resolve its {@code extends}, merge.
    */
-  private YMap mergeFile(YMap merged, Path file, Interpolator interpolator, Map<String, String> env, List<Path> chain) {
+  private YMap mergeFile(YMap merged, Path file, Path workingDir, Interpolator interpolator, Map<String, String> env,
+      List<Path> chain) {
     for (YDocument document : YamlReader.readDocuments(file, ComposeLoader.readText(file))) {
       YMap top = Nodes.map(document.root(), "");
       KeyCheck.check(top, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
       YMap interpolated = (YMap) TreeInterpolation.apply(top, interpolator, "");
-      YMap included = withIncludes(interpolated, file, env, chain, document.replaced());
+      YMap included = withIncludes(interpolated, workingDir, env, chain, document.replaced());
       if (merged != null) {
         merged = Resets.without(merged, document.replaced());
       }
-      YMap extended = new Extends(interpolator).resolve(included, file, document.replaced());
+      YMap extended = new Extends(interpolator).resolve(included, file, workingDir, document.replaced());
       merged = Merger.mergeTop(merged, extended);
     }
     return merged;
@@ -107,7 +108,7 @@ public final class ProjectReader {
    * include) already defines is merged, the included definition under the existing one, as
    * compose-go does; this file's {@code !reset} and {@code !override} apply to it.
    */
-  private YMap withIncludes(YMap top, Path file, Map<String, String> env, List<Path> chain, Set<List<String>> replaced) {
+  private YMap withIncludes(YMap top, Path dir, Map<String, String> env, List<Path> chain, Set<List<String>> replaced) {
     YNode include = top.get("include");
     if (include == null) {
       return top;
@@ -126,14 +127,14 @@ public final class ProjectReader {
         YNode path = Optional.ofNullable(m.get("path")).orElseThrow(() -> new ComposeModelException(m.pos(), at, "path is required"));
         YSeqItems ps = path instanceof YScalar ? YSeqItems.single(path) : YSeqItems.of(path, at + ".path");
         for (int j = 0; j < ps.size(); j++) {
-          paths.add(file.getParent().resolve(Nodes.text(ps.get(j), at + ".path")).normalize());
+          paths.add(includedPath(ps.get(j), dir, at + ".path"));
         }
         workingDir = Optional.ofNullable(m.get("project_directory"))
-            .map(n -> file.getParent().resolve(Nodes.text(n, at + ".project_directory")).normalize())
+            .map(n -> dir.resolve(Nodes.text(n, at + ".project_directory")).normalize())
             .orElse(paths.get(0).getParent());
-        envFile = Optional.ofNullable(m.get("env_file")).map(n -> file.getParent().resolve(Nodes.text(n, at + ".env_file")).normalize());
+        envFile = Optional.ofNullable(m.get("env_file")).map(n -> dir.resolve(Nodes.text(n, at + ".env_file")).normalize());
       } else {
-        paths.add(file.getParent().resolve(Nodes.text(entry, at)).normalize());
+        paths.add(includedPath(entry, dir, at));
         workingDir = paths.get(0).getParent();
       }
       Map<String, String> includeEnv = new LinkedHashMap<>();
@@ -158,13 +159,22 @@ public final class ProjectReader {
         }
         List<Path> deeper = new ArrayList<>(chain);
         deeper.add(included);
-        imported = mergeFile(imported, included, interpolator, includeEnv, deeper);
+        imported = mergeFile(imported, included, workingDir, interpolator, includeEnv, deeper);
       }
       if (imported != null) {
         importResources(withServicePathsFrom(imported, workingDir), model, replaced);
       }
     }
     return new YMap(model, top.keyPos(), top.pos());
+  }
+
+  /** An include path against the including project's directory; a remote one is refused with its position. */
+  private static Path includedPath(YNode node, Path dir, String at) {
+    String ref = Nodes.text(node, at);
+    if (ref.contains("://") || ref.startsWith("git@")) {
+      throw new ComposeModelException(node.pos(), at, "remote resources (git, OCI) are not supported yet by berth: " + ref);
+    }
+    return dir.resolve(ref).normalize();
   }
 
   private static void importResources(YMap imported, Map<String, YNode> model, Set<List<String>> replaced) {
