@@ -155,6 +155,9 @@ final class Extends {
       for (YNode v : volumes.items()) {
         if (v instanceof YScalar s && (s.value().startsWith("./") || s.value().startsWith("../") || s.value().equals("."))) {
           items.add(new YScalar(absolute(s.value(), dir), false, s.pos()));
+        } else if (v instanceof YMap m && m.get("type") instanceof YScalar type && type.value().equals("bind")
+            && m.get("source") instanceof YScalar source && !source.isNull()) {
+          items.add(withAbsolute(m, "source", dir));
         } else {
           items.add(v);
         }
@@ -167,11 +170,27 @@ final class Extends {
     } else if (envFile instanceof YSeq seq) {
       List<YNode> items = new ArrayList<>();
       for (YNode e : seq.items()) {
-        items.add(e instanceof YScalar s ? new YScalar(absolute(s.value(), dir), false, s.pos()) : e);
+        if (e instanceof YScalar s) {
+          items.add(new YScalar(absolute(s.value(), dir), false, s.pos()));
+        } else if (e instanceof YMap m && m.get("path") instanceof YScalar) {
+          items.add(withAbsolute(m, "path", dir));
+        } else {
+          items.add(e);
+        }
       }
       entries.put("env_file", new YSeq(items, seq.pos()));
     }
     return new YMap(entries, service.keyPos(), service.pos());
+  }
+
+  /** The mapping with its path at {@code key} made absolute against {@code dir}. */
+  private static YMap withAbsolute(YMap m, String key, Path dir) {
+    YScalar value = (YScalar) m.get(key);
+    String path = value.value();
+    String resolved = path.startsWith("/") || path.startsWith("~") ? path : dir.resolve(path).normalize().toString();
+    Map<String, YNode> entries = new LinkedHashMap<>(m.entries());
+    entries.put(key, new YScalar(resolved, false, value.pos()));
+    return new YMap(entries, m.keyPos(), m.pos());
   }
 
   /** A relative path against {@code dir}; for a volume, only the source before the first colon. */

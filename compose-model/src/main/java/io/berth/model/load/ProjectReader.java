@@ -205,10 +205,25 @@ public final class ProjectReader {
       return top;
     }
     Map<String, YNode> resolved = new LinkedHashMap<>();
-    services.entries().forEach((name, s) -> resolved.put(name, s instanceof YMap m ? Extends.absolutePaths(m, dir) : s));
+    services.entries().forEach((name, s) -> resolved.put(name, s instanceof YMap m ? Extends.absolutePaths(withContext(m), dir) : s));
     Map<String, YNode> entries = new LinkedHashMap<>(top.entries());
     entries.put("services", new YMap(resolved, services.keyPos(), services.pos()));
     return new YMap(entries, top.keyPos(), top.pos());
+  }
+
+  /**
+   * An included service's {@code build} without a {@code context} builds its own directory, as
+   * compose-go sets the default before resolving the included project's paths.
+   */
+  private static YMap withContext(YMap service) {
+    if (!(service.get("build") instanceof YMap build) || build.get("context") != null) {
+      return service;
+    }
+    Map<String, YNode> b = new LinkedHashMap<>(build.entries());
+    b.put("context", new YScalar(".", false, build.pos()));
+    Map<String, YNode> entries = new LinkedHashMap<>(service.entries());
+    entries.put("build", new YMap(b, build.keyPos(), build.pos()));
+    return new YMap(entries, service.keyPos(), service.pos());
   }
 
   /** A sequence's items, or a single node as a one-item list, for keys that take either. */
