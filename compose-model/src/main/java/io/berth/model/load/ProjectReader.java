@@ -15,6 +15,7 @@ import io.berth.model.spec.Volume;
 import io.berth.model.yaml.YNode;
 import io.berth.model.yaml.YNode.YMap;
 import io.berth.model.yaml.YNode.YScalar;
+import io.berth.model.yaml.YNode.YSeq;
 import io.berth.model.yaml.YDocument;
 import io.berth.model.yaml.YamlReader;
 import java.nio.file.Files;
@@ -121,7 +122,7 @@ public final class ProjectReader {
       String at = "include[" + i + "]";
       List<Path> paths = new ArrayList<>();
       Path workingDir;
-      Optional<Path> envFile = Optional.empty();
+      List<Path> envFiles = new ArrayList<>();
       if (entry instanceof YMap m) {
         KeyCheck.check(m, at, Set.of("path", "project_directory", "env_file"), Set.of(), "include");
         YNode path = Optional.ofNullable(m.get("path")).orElseThrow(() -> new ComposeModelException(m.pos(), at, "path is required"));
@@ -132,17 +133,30 @@ public final class ProjectReader {
         workingDir = Optional.ofNullable(m.get("project_directory"))
             .map(n -> dir.resolve(Nodes.text(n, at + ".project_directory")).normalize())
             .orElse(paths.get(0).getParent());
-        envFile = Optional.ofNullable(m.get("env_file")).map(n -> dir.resolve(Nodes.text(n, at + ".env_file")).normalize());
+        if (m.get("env_file") != null) {
+          YSeqItems files = m.get("env_file") instanceof YScalar ? YSeqItems.single(m.get("env_file")) : YSeqItems.of(m.get("env_file"), at + ".env_file");
+          for (int j = 0; j < files.size(); j++) {
+            String f = Nodes.text(files.get(j), at + ".env_file");
+            if (f.equals("/dev/null")) {
+              continue;
+            }
+            Path envFile = dir.resolve(f).normalize();
+            if (!Files.isRegularFile(envFile)) {
+              throw new ComposeModelException(files.get(j).pos(), at + ".env_file", "env file " + envFile + " not found");
+            }
+            envFiles.add(envFile);
+          }
+        }
       } else {
         paths.add(includedPath(entry, dir, at));
         workingDir = paths.get(0).getParent();
       }
       Map<String, String> includeEnv = new LinkedHashMap<>();
-      Path dotEnv = envFile.orElse(workingDir.resolve(".env"));
-      if (Files.isRegularFile(dotEnv)) {
-        includeEnv.putAll(dotEnv(dotEnv, k -> Optional.ofNullable(env.get(k))));
-      } else if (envFile.isPresent() && !envFile.get().toString().equals("/dev/null")) {
-        throw new ComposeModelException(entry.pos(), at + ".env_file", "env file " + envFile.get() + " not found");
+      if (envFiles.isEmpty() && !(entry instanceof YMap m && m.get("env_file") != null) && Files.isRegularFile(workingDir.resolve(".env"))) {
+        envFiles.add(workingDir.resolve(".env"));
+      }
+      for (Path envFile : envFiles) {
+        includeEnv.putAll(dotEnv(envFile, k -> Optional.ofNullable(env.get(k)).or(() -> Optional.ofNullable(includeEnv.get(k)))));
       }
       includeEnv.putAll(env);
       Interpolator interpolator = new Interpolator(k -> Optional.ofNullable(includeEnv.get(k)), warnings);
@@ -162,7 +176,7 @@ public final class ProjectReader {
         imported = mergeFile(imported, included, workingDir, interpolator, includeEnv, deeper);
       }
       if (imported != null) {
-        importResources(withServicePathsFrom(imported, workingDir), model, replaced);
+        importResources(withServicePathsFrom(withEnvironmentFrom(imported, includeEnv), workingDir), model, replaced);
       }
     }
     return new YMap(model, top.keyPos(), top.pos());
@@ -197,6 +211,48 @@ public final class ProjectReader {
       });
       model.put(section, new YMap(to, keyPos, existing.pos()));
     }
+  }
+
+  /**
+   * A bare {@code KEY} in an included service's {@code environment} takes its value from the
+   * include's environment (its env files under the including one), as compose-go resolves it
+   * while loading the included project; a key that has none stays bare.
+   */
+  private static YMap withEnvironmentFrom(YMap top, Map<String, String> env) {
+    if (!(top.get("services") instanceof YMap services)) {
+      return top;
+    }
+    Map<String, YNode> resolved = new LinkedHashMap<>();
+    services.entries().forEach((name, s) -> {
+      if (s instanceof YMap m && m.get("environment") instanceof YSeq list) {
+        List<YNode> items = new ArrayList<>();
+        for (YNode item : list.items()) {
+          if (item instanceof YScalar k && !k.isNull() && !k.value().contains("=") && env.containsKey(k.value())) {
+            items.add(new YScalar(k.value() + "=" + env.get(k.value()), false, k.pos()));
+          } else {
+            items.add(item);
+          }
+        }
+        Map<String, YNode> entries = new LinkedHashMap<>(m.entries());
+        entries.put("environment", new YSeq(items, list.pos()));
+        resolved.put(name, new YMap(entries, m.keyPos(), m.pos()));
+      } else if (s instanceof YMap m && m.get("environment") instanceof YMap map) {
+        Map<String, YNode> values = new LinkedHashMap<>(map.entries());
+        map.entries().forEach((k, v) -> {
+          if (v instanceof YScalar n && n.isNull() && env.containsKey(k)) {
+            values.put(k, new YScalar(env.get(k), false, n.pos()));
+          }
+        });
+        Map<String, YNode> entries = new LinkedHashMap<>(m.entries());
+        entries.put("environment", new YMap(values, map.keyPos(), map.pos()));
+        resolved.put(name, new YMap(entries, m.keyPos(), m.pos()));
+      } else {
+        resolved.put(name, s);
+      }
+    });
+    Map<String, YNode> entries = new LinkedHashMap<>(top.entries());
+    entries.put("services", new YMap(resolved, services.keyPos(), services.pos()));
+    return new YMap(entries, top.keyPos(), top.pos());
   }
 
   /** Relative paths in an included file's services, resolved against its own directory. */
