@@ -15,7 +15,6 @@ import io.berth.model.spec.Volume;
 import io.berth.model.yaml.YNode;
 import io.berth.model.yaml.YNode.YMap;
 import io.berth.model.yaml.YNode.YScalar;
-import io.berth.model.yaml.YNode.YSeq;
 import io.berth.model.yaml.YDocument;
 import io.berth.model.yaml.YamlReader;
 import java.nio.file.Files;
@@ -99,206 +98,38 @@ public final class ProjectReader {
     return merged;
   }
 
-  /** What an included project brings into the file that includes it; its other top-level keys stay behind. */
-  private static final List<String> IMPORTED = List.of("services", "volumes", "networks", "secrets", "configs", "models");
-
   /**
    * {@code include}: each entry is loaded as a project of its own (its relative paths against its
-   * own directory, its own {@code .env} under the including environment) and its services, volumes,
-   * networks, secrets and configs are added to this file's. A name this file (or an earlier
-   * include) already defines is merged, the included definition under the existing one, as
-   * compose-go does; this file's {@code !reset} and {@code !override} apply to it.
+   * own directory, its env files under the including environment) and its resources are added to
+   * this file's, see {@link Include}.
    */
   private YMap withIncludes(YMap top, Path dir, Map<String, String> env, List<Path> chain, Set<List<String>> replaced) {
-    YNode include = top.get("include");
-    if (include == null) {
+    YNode node = top.get("include");
+    if (node == null) {
       return top;
     }
     Map<String, YNode> model = new LinkedHashMap<>(top.entries());
     model.remove("include");
-    YSeqItems items = YSeqItems.of(include, "include");
-    for (int i = 0; i < items.size(); i++) {
-      YNode entry = items.get(i);
-      String at = "include[" + i + "]";
-      List<Path> paths = new ArrayList<>();
-      Path workingDir;
-      List<Path> envFiles = new ArrayList<>();
-      if (entry instanceof YMap m) {
-        KeyCheck.check(m, at, Set.of("path", "project_directory", "env_file"), Set.of(), "include");
-        YNode path = Optional.ofNullable(m.get("path")).orElseThrow(() -> new ComposeModelException(m.pos(), at, "path is required"));
-        YSeqItems ps = path instanceof YScalar ? YSeqItems.single(path) : YSeqItems.of(path, at + ".path");
-        for (int j = 0; j < ps.size(); j++) {
-          paths.add(includedPath(ps.get(j), dir, at + ".path"));
-        }
-        workingDir = Optional.ofNullable(m.get("project_directory"))
-            .map(n -> dir.resolve(Nodes.text(n, at + ".project_directory")).normalize())
-            .orElse(paths.get(0).getParent());
-        if (m.get("env_file") != null) {
-          YSeqItems files = m.get("env_file") instanceof YScalar ? YSeqItems.single(m.get("env_file")) : YSeqItems.of(m.get("env_file"), at + ".env_file");
-          for (int j = 0; j < files.size(); j++) {
-            String f = Nodes.text(files.get(j), at + ".env_file");
-            if (f.equals("/dev/null")) {
-              continue;
-            }
-            Path envFile = dir.resolve(f).normalize();
-            if (!Files.isRegularFile(envFile)) {
-              throw new ComposeModelException(files.get(j).pos(), at + ".env_file", "env file " + envFile + " not found");
-            }
-            envFiles.add(envFile);
-          }
-        }
-      } else {
-        paths.add(includedPath(entry, dir, at));
-        workingDir = paths.get(0).getParent();
-      }
+    List<YNode> entries = Nodes.seq(node, "include").items();
+    for (int i = 0; i < entries.size(); i++) {
+      Include include = Include.read(entries.get(i), dir, "include[" + i + "]");
       Map<String, String> includeEnv = new LinkedHashMap<>();
-      if (envFiles.isEmpty() && !(entry instanceof YMap m && m.get("env_file") != null) && Files.isRegularFile(workingDir.resolve(".env"))) {
-        envFiles.add(workingDir.resolve(".env"));
-      }
-      for (Path envFile : envFiles) {
+      for (Path envFile : include.envFiles()) {
         includeEnv.putAll(dotEnv(envFile, k -> Optional.ofNullable(env.get(k)).or(() -> Optional.ofNullable(includeEnv.get(k)))));
       }
-      includeEnv.putAll(env);
+      includeEnv.putAll(env); // the including environment wins
       Interpolator interpolator = new Interpolator(k -> Optional.ofNullable(includeEnv.get(k)), warnings);
       YMap imported = null;
-      for (Path included : paths) {
-        if (!Files.isRegularFile(included)) {
-          throw new ComposeModelException(entry.pos(), at, "included file " + included + " not found");
-        }
-        if (chain.contains(included)) {
-          List<String> cycle = new ArrayList<>();
-          chain.forEach(f -> cycle.add(f.toString()));
-          cycle.add(included.toString());
-          throw new ComposeModelException(entry.pos(), at, "include cycle detected: " + String.join(" include ", cycle));
-        }
+      for (Path file : include.paths()) {
         List<Path> deeper = new ArrayList<>(chain);
-        deeper.add(included);
-        imported = mergeFile(imported, included, workingDir, interpolator, includeEnv, deeper);
+        deeper.add(include.check(file, chain));
+        imported = mergeFile(imported, file, include.projectDir(), interpolator, includeEnv, deeper);
       }
       if (imported != null) {
-        importResources(withServicePathsFrom(withEnvironmentFrom(imported, includeEnv), workingDir), model, replaced);
+        Include.addTo(model, Include.resolved(imported, include.projectDir(), includeEnv), replaced);
       }
     }
     return new YMap(model, top.keyPos(), top.pos());
-  }
-
-  /** An include path against the including project's directory; a remote one is refused with its position. */
-  private static Path includedPath(YNode node, Path dir, String at) {
-    String ref = Nodes.text(node, at);
-    if (ref.contains("://") || ref.startsWith("git@")) {
-      throw new ComposeModelException(node.pos(), at, "remote resources (git, OCI) are not supported yet by berth: " + ref);
-    }
-    return dir.resolve(ref).normalize();
-  }
-
-  private static void importResources(YMap imported, Map<String, YNode> model, Set<List<String>> replaced) {
-    for (String section : IMPORTED) {
-      if (!(imported.get(section) instanceof YMap from)) {
-        continue;
-      }
-      YMap existing = model.get(section) instanceof YMap m ? m : new YMap(Map.of(), Map.of(), from.pos());
-      Map<String, YNode> to = new LinkedHashMap<>(existing.entries());
-      Map<String, SourcePos> keyPos = new LinkedHashMap<>(existing.keyPos());
-      from.entries().forEach((name, resource) -> {
-        YNode conflict = to.get(name);
-        if (conflict == null) {
-          to.put(name, resource);
-          keyPos.put(name, from.posOf(name));
-        } else {
-          YNode base = Resets.without(resource, List.of(section, name), replaced);
-          to.put(name, Merger.mergeResource(section, name, base, conflict));
-        }
-      });
-      model.put(section, new YMap(to, keyPos, existing.pos()));
-    }
-  }
-
-  /**
-   * A bare {@code KEY} in an included service's {@code environment} takes its value from the
-   * include's environment (its env files under the including one), as compose-go resolves it
-   * while loading the included project; a key that has none stays bare.
-   */
-  private static YMap withEnvironmentFrom(YMap top, Map<String, String> env) {
-    if (!(top.get("services") instanceof YMap services)) {
-      return top;
-    }
-    Map<String, YNode> resolved = new LinkedHashMap<>();
-    services.entries().forEach((name, s) -> {
-      if (s instanceof YMap m && m.get("environment") instanceof YSeq list) {
-        List<YNode> items = new ArrayList<>();
-        for (YNode item : list.items()) {
-          if (item instanceof YScalar k && !k.isNull() && !k.value().contains("=") && env.containsKey(k.value())) {
-            items.add(new YScalar(k.value() + "=" + env.get(k.value()), false, k.pos()));
-          } else {
-            items.add(item);
-          }
-        }
-        Map<String, YNode> entries = new LinkedHashMap<>(m.entries());
-        entries.put("environment", new YSeq(items, list.pos()));
-        resolved.put(name, new YMap(entries, m.keyPos(), m.pos()));
-      } else if (s instanceof YMap m && m.get("environment") instanceof YMap map) {
-        Map<String, YNode> values = new LinkedHashMap<>(map.entries());
-        map.entries().forEach((k, v) -> {
-          if (v instanceof YScalar n && n.isNull() && env.containsKey(k)) {
-            values.put(k, new YScalar(env.get(k), false, n.pos()));
-          }
-        });
-        Map<String, YNode> entries = new LinkedHashMap<>(m.entries());
-        entries.put("environment", new YMap(values, map.keyPos(), map.pos()));
-        resolved.put(name, new YMap(entries, m.keyPos(), m.pos()));
-      } else {
-        resolved.put(name, s);
-      }
-    });
-    Map<String, YNode> entries = new LinkedHashMap<>(top.entries());
-    entries.put("services", new YMap(resolved, services.keyPos(), services.pos()));
-    return new YMap(entries, top.keyPos(), top.pos());
-  }
-
-  /** Relative paths in an included file's services, resolved against its own directory. */
-  private static YMap withServicePathsFrom(YMap top, Path dir) {
-    if (!(top.get("services") instanceof YMap services)) {
-      return top;
-    }
-    Map<String, YNode> resolved = new LinkedHashMap<>();
-    services.entries().forEach((name, s) -> resolved.put(name, s instanceof YMap m ? Extends.absolutePaths(withContext(m), dir) : s));
-    Map<String, YNode> entries = new LinkedHashMap<>(top.entries());
-    entries.put("services", new YMap(resolved, services.keyPos(), services.pos()));
-    return new YMap(entries, top.keyPos(), top.pos());
-  }
-
-  /**
-   * An included service's {@code build} without a {@code context} builds its own directory, as
-   * compose-go sets the default before resolving the included project's paths.
-   */
-  private static YMap withContext(YMap service) {
-    if (!(service.get("build") instanceof YMap build) || build.get("context") != null) {
-      return service;
-    }
-    Map<String, YNode> b = new LinkedHashMap<>(build.entries());
-    b.put("context", new YScalar(".", false, build.pos()));
-    Map<String, YNode> entries = new LinkedHashMap<>(service.entries());
-    entries.put("build", new YMap(b, build.keyPos(), build.pos()));
-    return new YMap(entries, service.keyPos(), service.pos());
-  }
-
-  /** A sequence's items, or a single node as a one-item list, for keys that take either. */
-  private record YSeqItems(List<YNode> items) {
-    static YSeqItems of(YNode node, String path) {
-      return new YSeqItems(Nodes.seq(node, path).items());
-    }
-
-    static YSeqItems single(YNode node) {
-      return new YSeqItems(List.of(node));
-    }
-
-    int size() {
-      return items.size();
-    }
-
-    YNode get(int i) {
-      return items.get(i);
-    }
   }
 
   /** Top-level secrets or configs: {@code file}, {@code environment}, {@code content} (configs) or {@code external}. */
