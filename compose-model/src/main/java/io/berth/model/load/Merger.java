@@ -32,6 +32,7 @@ final class Merger {
 
   /** Patterns of key paths ({@code *} is any key) and their rule, as compose-go lists them. */
   private static final Map<String, Rule> SPECIAL = new LinkedHashMap<>();
+  private static final List<Map.Entry<String[], Rule>> RULES = new ArrayList<>();
 
   static {
     SPECIAL.put("networks.*.ipam.config", Merger::mergeIpamConfig);
@@ -62,6 +63,7 @@ final class Merger {
     SPECIAL.put("services.*.sysctls", Merger::mergeToSequence);
     SPECIAL.put("services.*.tmpfs", Merger::mergeToSequence);
     SPECIAL.put("services.*.ulimits.*", Merger::replaceUnlessNull);
+    SPECIAL.forEach((pattern, rule) -> RULES.add(Map.entry(Paths.pattern(pattern), rule)));
   }
 
   private Merger() {}
@@ -83,7 +85,7 @@ final class Merger {
   }
 
   static YNode merge(YNode base, YNode override, List<String> path) {
-    for (Map.Entry<String, Rule> special : SPECIAL.entrySet()) {
+    for (Map.Entry<String[], Rule> special : RULES) {
       if (Paths.matches(path, special.getKey())) {
         return special.getValue().merge(base, override, path);
       }

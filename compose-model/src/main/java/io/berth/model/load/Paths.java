@@ -14,9 +14,13 @@ final class Paths {
     return next;
   }
 
-  /** Whether {@code path} matches {@code pattern}, dot-separated keys where {@code *} matches any one key. */
-  static boolean matches(List<String> path, String pattern) {
-    String[] parts = pattern.split("\\.");
+  /** A pattern of dot-separated keys where {@code *} matches any one key, e.g. {@code services.*.ports}. */
+  static String[] pattern(String text) {
+    return text.split("\\.");
+  }
+
+  /** Whether {@code path} matches a {@link #pattern}. */
+  static boolean matches(List<String> path, String[] parts) {
     if (parts.length != path.size()) {
       return false;
     }

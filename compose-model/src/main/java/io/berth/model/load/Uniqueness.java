@@ -21,6 +21,7 @@ import java.util.function.Function;
  */
 final class Uniqueness {
   private static final Map<String, Function<YNode, String>> KEYS = new LinkedHashMap<>();
+  private static final List<Map.Entry<String[], Function<YNode, String>>> INDEXERS = new ArrayList<>();
 
   static {
     for (String keyValue : List.of("networks.*.labels", "networks.*.ipam.options", "services.*.annotations",
@@ -38,6 +39,7 @@ final class Uniqueness {
     KEYS.put("services.*.expose", Uniqueness::text);
     KEYS.put("services.*.ports", Uniqueness::port);
     KEYS.put("services.*.volumes", Uniqueness::volumeTarget);
+    KEYS.forEach((pattern, key) -> INDEXERS.add(Map.entry(Paths.pattern(pattern), key)));
   }
 
   private Uniqueness() {}
@@ -53,7 +55,7 @@ final class Uniqueness {
       return new YMap(entries, map.keyPos(), map.pos());
     }
     if (node instanceof YSeq seq) {
-      for (Map.Entry<String, Function<YNode, String>> unique : KEYS.entrySet()) {
+      for (Map.Entry<String[], Function<YNode, String>> unique : INDEXERS) {
         if (Paths.matches(path, unique.getKey())) {
           return unique(seq, unique.getValue());
         }
