@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.Executable;
@@ -31,13 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ComposeGoFixturesTest {
   @TempDir Path scratch;
 
-  private Path root;
+  private static Path root;
   private Path cli;
   private Path loader;
 
+  @BeforeAll
+  static void corpus() {
+    root = Corpus.require("compose-go");
+  }
+
   @TestFactory
   Stream<DynamicTest> everyComposeGoFixture() throws IOException {
-    root = Corpus.require("compose-go");
     cli = root.resolve("cli/testdata");
     loader = root.resolve("loader/testdata");
     Map<String, Executable> checks = checks();

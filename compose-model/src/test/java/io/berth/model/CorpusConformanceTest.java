@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 class CorpusConformanceTest {
   @TempDir Path scratch;
 
+  private static Path root;
+
+  /** Here rather than in the factory, so that a missing corpus shows as a skipped test, with its reason. */
+  @BeforeAll
+  static void corpus() {
+    root = Corpus.require("awesome-compose");
+  }
+
   @TestFactory
   Stream<DynamicTest> awesomeComposeFilesLoadOrAreRefusedOnlyForUnsupportedKeys() throws IOException {
-    Path root = Corpus.require().resolve("awesome-compose");
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
       files = walk.filter(p -> p.getFileName().toString().matches("(docker-)?compose\\.ya?ml")).sorted().toList();
