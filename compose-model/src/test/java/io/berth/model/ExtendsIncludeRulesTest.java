@@ -10,12 +10,14 @@ import io.berth.model.spec.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -266,6 +268,16 @@ class ExtendsIncludeRulesTest {
   @TestFactory
   Stream<DynamicTest> extendsAndIncludeRules() {
     return CASES.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> run(c)));
+  }
+
+  @Test
+  void anObsoleteVersionIsReportedForTheFileThatHasIt() throws IOException {
+    Files.writeString(tmp.resolve("compose.yaml"), "include: [inc.yaml]\nservices:\n  a:\n    image: a\n");
+    Files.writeString(tmp.resolve("inc.yaml"), "version: '3'\nservices:\n  b:\n    image: b\n");
+    List<String> warnings = new ArrayList<>();
+    ComposeLoader.load(LoadRequest.inDirectory(tmp, Map.of()), warnings::add);
+    assertThat(warnings).containsExactly(tmp.resolve("inc.yaml")
+        + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
   }
 
   private void run(Case c) throws IOException {

@@ -59,9 +59,6 @@ public final class ProjectReader {
     if (merged == null || merged.entries().isEmpty()) {
       throw new ComposeModelException(new SourcePos(files.get(0), 0, 0), "", "empty compose file");
     }
-    if (merged.get("version") != null) {
-      warnings.accept(files.get(0) + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
-    }
 
     String name = projectName(merged, env);
     Map<String, Volume> volumes = volumes(merged, name);
@@ -87,6 +84,10 @@ public final class ProjectReader {
     for (YDocument document : YamlReader.readDocuments(file, ComposeLoader.readText(file))) {
       YMap top = Nodes.map(document.root(), "");
       KeyCheck.check(top, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
+      if (top.get("version") != null) {
+        // Said of each file that has it, included ones too, as compose-go does.
+        warnings.accept(file + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
+      }
       YMap interpolated = (YMap) TreeInterpolation.apply(top, interpolator, "");
       YMap included = withIncludes(interpolated, workingDir, env, chain, document.replaced());
       if (merged != null) {
