@@ -177,6 +177,21 @@ class ExtendsIncludeRulesTest {
           "base.yaml", "services:\n  foo:\n    image: foo\n    depends_on: [zot]\n  zot:\n    image: zot\n"),
           "service \"bar\" depends on undefined service \"zot\""),
 
+      // --- several -f files
+      ok("!reset and !override in a later -f file", Map.of(
+          "compose.yaml", "services:\n  web:\n    image: web\n    ports: [\"80:80\"]\n    command: sleep 1\n  debug:\n    image: d\n",
+          "override.yaml", "services:\n  web:\n    ports: !override [\"81:81\"]\n    command: !reset null\n  debug: !reset\n"),
+          List.of("compose.yaml", "override.yaml"), (p, d) -> {
+            assertThat(p.services()).containsOnlyKeys("web");
+            assertThat(p.service("web").ports()).extracting(pm -> pm.target()).containsExactly(81);
+            assertThat(p.service("web").command()).isEmpty();
+          }),
+      ok("!override in the second path of an include", Map.of(
+          "compose.yaml", "include:\n  - path: [a.yaml, b.yaml]\n",
+          "a.yaml", "services:\n  s:\n    image: s\n    environment: {A: \"1\"}\n",
+          "b.yaml", "services:\n  s:\n    environment: !override {B: \"2\"}\n"),
+          (p, d) -> assertThat(p.service("s").environment()).containsExactly(Map.entry("B", "2"))),
+
       // --- include
       ok("an included project's services, networks and volumes, its paths against its own folder", Map.of(
           "compose.yaml", "name: main\ninclude:\n  - db/compose.yaml\nservices:\n  web:\n    image: web\n    depends_on: [db]\n",
