@@ -2,6 +2,8 @@ package io.berth.model;
 
 import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
+import io.berth.model.interp.DotEnv;
+import io.berth.model.interp.DotEnvException;
 import io.berth.model.load.Discovery;
 import io.berth.model.load.ProjectReader;
 import io.berth.model.spec.Project;
@@ -12,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -35,9 +40,10 @@ public final class ComposeLoader {
 
   private static List<Path> files(LoadRequest request) {
     List<Path> named = request.files();
-    if (named.isEmpty() && request.environment().containsKey("COMPOSE_FILE")) {
-      String separator = request.environment().getOrDefault("COMPOSE_PATH_SEPARATOR", ":");
-      named = Arrays.stream(request.environment().get("COMPOSE_FILE").split(java.util.regex.Pattern.quote(separator)))
+    Map<String, String> env = named.isEmpty() ? discoveryEnvironment(request) : request.environment();
+    if (named.isEmpty() && env.containsKey("COMPOSE_FILE")) {
+      String separator = env.getOrDefault("COMPOSE_PATH_SEPARATOR", ":");
+      named = Arrays.stream(env.get("COMPOSE_FILE").split(java.util.regex.Pattern.quote(separator)))
           .filter(s -> !s.isBlank()).map(Path::of).toList();
     }
     if (named.isEmpty()) {
@@ -52,6 +58,31 @@ public final class ComposeLoader {
       out.add(abs);
     }
     return out;
+  }
+
+  /**
+   * The environment that decides which files to read when none is named: the shell over the
+   * {@code --env-file} files, or over the {@code .env} of the project (or working) directory, as
+   * docker compose reads {@code COMPOSE_FILE} from there too.
+   */
+  private static Map<String, String> discoveryEnvironment(LoadRequest request) {
+    Map<String, String> shell = request.environment();
+    List<Path> envFiles = request.envFiles().stream().map(f -> request.workingDir().resolve(f).toAbsolutePath().normalize()).toList();
+    if (envFiles.isEmpty() && !"true".equalsIgnoreCase(shell.getOrDefault("COMPOSE_DISABLE_ENV_FILE", "false"))) {
+      envFiles = List.of(request.projectDirectory().orElse(request.workingDir()).resolve(".env"));
+    }
+    Map<String, String> env = new HashMap<>();
+    for (Path file : envFiles) {
+      if (Files.isRegularFile(file)) {
+        try {
+          env.putAll(DotEnv.parse(readText(file), k -> Optional.ofNullable(shell.get(k))));
+        } catch (DotEnvException e) {
+          throw new ComposeModelException(new SourcePos(file, e.line(), 1), "", e.getMessage());
+        }
+      }
+    }
+    env.putAll(shell);
+    return env;
   }
 
   /** A file's text; a file that is not UTF-8 or cannot be read is an error naming it. */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,34 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 class CorpusConformanceTest {
   @TempDir Path scratch;
 
-  static Optional<Path> corpus() {
-    String explicit = System.getenv("BERTH_CORPUS");
-    if (explicit != null && !explicit.isBlank()) {
-      return Optional.of(Path.of(explicit)).filter(Files::isDirectory);
-    }
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("compose-model")) && Files.exists(p.resolve("pom.xml"))) {
-        return Optional.of(p.getParent().resolve("shared/corpus")).filter(Files::isDirectory);
-      }
-    }
-    return Optional.empty();
-  }
+  private static Path root;
 
-  static Path requireCorpus() {
-    Optional<Path> corpus = corpus();
-    if (corpus.isEmpty()) {
-      String message = "the shared corpus (../shared/corpus beside the repository, or BERTH_CORPUS) is absent";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new AssertionError(message + "; CI=true: conformance tests must run");
-      }
-      Assumptions.abort(message);
-    }
-    return corpus.get();
+  /** Here rather than in the factory, so that a missing corpus shows as a skipped test, with its reason. */
+  @BeforeAll
+  static void corpus() {
+    root = Corpus.require("awesome-compose");
   }
 
   @TestFactory
   Stream<DynamicTest> awesomeComposeFilesLoadOrAreRefusedOnlyForUnsupportedKeys() throws IOException {
-    Path root = requireCorpus().resolve("awesome-compose");
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
       files = walk.filter(p -> p.getFileName().toString().matches("(docker-)?compose\\.ya?ml")).sorted().toList();

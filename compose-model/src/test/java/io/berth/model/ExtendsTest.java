@@ -83,10 +83,12 @@ class ExtendsTest {
   void errorsNameTheExtendsKey() throws IOException {
     write("compose.yaml", "services:\n  web:\n    extends: nope\n");
     assertThatThrownBy(this::load).isInstanceOf(ComposeModelException.class)
-        .hasMessageContaining("compose.yaml:3:14: services.web.extends: cannot extend service \"nope\"");
+        .hasMessageContaining("compose.yaml:3:14: services.web.extends: cannot extend service \"web\" in ")
+        .hasMessageEndingWith("compose.yaml: service \"nope\" not found");
 
     write("compose.yaml", "services:\n  a:\n    extends: b\n  b:\n    extends: a\n");
-    assertThatThrownBy(this::load).hasMessageContaining("circular reference");
+    assertThatThrownBy(this::load).hasMessageContaining("services.a.extends: Circular reference: a in ")
+        .hasMessageMatching(".*: a in \\S+compose.yaml, extends b in \\S+compose.yaml, extends a in \\S+compose.yaml");
   }
 
   @Test

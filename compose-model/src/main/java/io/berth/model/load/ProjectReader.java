@@ -15,12 +15,12 @@ import io.berth.model.spec.Volume;
 import io.berth.model.yaml.YNode;
 import io.berth.model.yaml.YNode.YMap;
 import io.berth.model.yaml.YNode.YScalar;
+import io.berth.model.yaml.YDocument;
 import io.berth.model.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,20 +54,10 @@ public final class ProjectReader {
 
     YMap merged = null;
     for (Path file : files) {
-      for (YNode document : YamlReader.read(file, ComposeLoader.readText(file))) {
-        YMap top = Nodes.map(document, "");
-        KeyCheck.check(top, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
-        YMap interpolated = (YMap) TreeInterpolation.apply(top, interpolator, "");
-        YMap included = withIncludes(interpolated, file, env, new LinkedHashSet<>(List.of(file)));
-        YMap extended = new Extends(interpolator).resolve(included, file);
-        merged = merged == null ? extended : Merger.mergeTop(merged, extended);
-      }
+      merged = mergeFile(merged, file, projectDir, interpolator, env, new ArrayList<>(List.of(file)));
     }
     if (merged == null || merged.entries().isEmpty()) {
       throw new ComposeModelException(new SourcePos(files.get(0), 0, 0), "", "empty compose file");
-    }
-    if (merged.get("version") != null) {
-      warnings.accept(files.get(0) + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
     }
 
     String name = projectName(merged, env);
@@ -85,104 +75,62 @@ public final class ProjectReader {
   }
 
   /**
-   * {@code include}: each entry is loaded as a project of its own (its relative paths against its
-   * own directory, its own {@code .env} under the including environment) and what it defines is
-   * merged under this file, this file winning, as compose-go does.
+   * One file's documents over {@code merged} (null before the first file), each in compose's
+   * order: check keys, interpolate, import its {@code include}s, drop what it tags {@code !reset}
+   * or {@code !override} from what came before, resolve its {@code extends}, merge.
    */
-  private YMap withIncludes(YMap top, Path file, Map<String, String> env, Set<Path> chain) {
-    YNode include = top.get("include");
-    if (include == null) {
+  private YMap mergeFile(YMap merged, Path file, Path workingDir, Interpolator interpolator, Map<String, String> env,
+      List<Path> chain) {
+    for (YDocument document : YamlReader.readDocuments(file, ComposeLoader.readText(file))) {
+      YMap top = Nodes.map(document.root(), "");
+      KeyCheck.check(top, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
+      if (top.get("version") != null) {
+        // Said of each file that has it, included ones too, as compose-go does.
+        warnings.accept(file + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
+      }
+      YMap interpolated = (YMap) TreeInterpolation.apply(top, interpolator, "");
+      YMap included = withIncludes(interpolated, workingDir, env, chain, document.replaced());
+      if (merged != null) {
+        merged = Resets.without(merged, document.replaced());
+      }
+      YMap extended = new Extends(interpolator).resolve(included, file, workingDir, document.replaced());
+      merged = Merger.mergeTop(merged, extended);
+    }
+    return merged;
+  }
+
+  /**
+   * {@code include}: each entry is loaded as a project of its own (its relative paths against its
+   * own directory, its env files under the including environment) and its resources are added to
+   * this file's, see {@link Include}.
+   */
+  private YMap withIncludes(YMap top, Path dir, Map<String, String> env, List<Path> chain, Set<List<String>> replaced) {
+    YNode node = top.get("include");
+    if (node == null) {
       return top;
     }
-    YMap accumulated = null;
-    YSeqItems items = YSeqItems.of(include, "include");
-    for (int i = 0; i < items.size(); i++) {
-      YNode entry = items.get(i);
-      String at = "include[" + i + "]";
-      List<Path> paths = new ArrayList<>();
-      Path workingDir;
-      Optional<Path> envFile = Optional.empty();
-      if (entry instanceof YMap m) {
-        KeyCheck.check(m, at, Set.of("path", "project_directory", "env_file"), Set.of(), "include");
-        YNode path = Optional.ofNullable(m.get("path")).orElseThrow(() -> new ComposeModelException(m.pos(), at, "path is required"));
-        YSeqItems ps = path instanceof YScalar ? YSeqItems.single(path) : YSeqItems.of(path, at + ".path");
-        for (int j = 0; j < ps.size(); j++) {
-          paths.add(file.getParent().resolve(Nodes.text(ps.get(j), at + ".path")).normalize());
-        }
-        workingDir = Optional.ofNullable(m.get("project_directory"))
-            .map(n -> file.getParent().resolve(Nodes.text(n, at + ".project_directory")).normalize())
-            .orElse(paths.get(0).getParent());
-        envFile = Optional.ofNullable(m.get("env_file")).map(n -> file.getParent().resolve(Nodes.text(n, at + ".env_file")).normalize());
-      } else {
-        paths.add(file.getParent().resolve(Nodes.text(entry, at)).normalize());
-        workingDir = paths.get(0).getParent();
-      }
+    Map<String, YNode> model = new LinkedHashMap<>(top.entries());
+    model.remove("include");
+    List<YNode> entries = Nodes.seq(node, "include").items();
+    for (int i = 0; i < entries.size(); i++) {
+      Include include = Include.read(entries.get(i), dir, "include[" + i + "]");
       Map<String, String> includeEnv = new LinkedHashMap<>();
-      Path dotEnv = envFile.orElse(workingDir.resolve(".env"));
-      if (Files.isRegularFile(dotEnv)) {
-        includeEnv.putAll(dotEnv(dotEnv, k -> Optional.ofNullable(env.get(k))));
-      } else if (envFile.isPresent() && !envFile.get().toString().equals("/dev/null")) {
-        throw new ComposeModelException(entry.pos(), at + ".env_file", "env file " + envFile.get() + " not found");
+      for (Path envFile : include.envFiles()) {
+        includeEnv.putAll(dotEnv(envFile, k -> Optional.ofNullable(env.get(k)).or(() -> Optional.ofNullable(includeEnv.get(k)))));
       }
-      includeEnv.putAll(env);
+      includeEnv.putAll(env); // the including environment wins
       Interpolator interpolator = new Interpolator(k -> Optional.ofNullable(includeEnv.get(k)), warnings);
-      for (Path included : paths) {
-        if (!Files.isRegularFile(included)) {
-          throw new ComposeModelException(entry.pos(), at, "included file " + included + " not found");
-        }
-        if (!chain.add(included)) {
-          throw new ComposeModelException(entry.pos(), at, "include cycle detected: " + chain + " include " + included);
-        }
-        for (YNode document : YamlReader.read(included, ComposeLoader.readText(included))) {
-          YMap inner = Nodes.map(document, "");
-          KeyCheck.check(inner, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
-          YMap resolved = (YMap) TreeInterpolation.apply(inner, interpolator, "");
-          resolved = withIncludes(resolved, included, includeEnv, chain);
-          resolved = new Extends(interpolator).resolve(resolved, included);
-          resolved = withServicePathsFrom(resolved, workingDir);
-          Map<String, YNode> kept = new LinkedHashMap<>(resolved.entries());
-          kept.remove("name");
-          YMap part = new YMap(kept, resolved.keyPos(), resolved.pos());
-          accumulated = accumulated == null ? part : Merger.mergeTop(accumulated, part);
-        }
-        chain.remove(included);
+      YMap imported = null;
+      for (Path file : include.paths()) {
+        List<Path> deeper = new ArrayList<>(chain);
+        deeper.add(include.check(file, chain));
+        imported = mergeFile(imported, file, include.projectDir(), interpolator, includeEnv, deeper);
+      }
+      if (imported != null) {
+        Include.addTo(model, Include.resolved(imported, include.projectDir(), includeEnv), replaced);
       }
     }
-    Map<String, YNode> own = new LinkedHashMap<>(top.entries());
-    own.remove("include");
-    YMap self = new YMap(own, top.keyPos(), top.pos());
-    return accumulated == null ? self : Merger.mergeTop(accumulated, self);
-  }
-
-  /** Relative paths in an included file's services, resolved against its own directory. */
-  private static YMap withServicePathsFrom(YMap top, Path dir) {
-    if (!(top.get("services") instanceof YMap services)) {
-      return top;
-    }
-    Map<String, YNode> resolved = new LinkedHashMap<>();
-    services.entries().forEach((name, s) -> resolved.put(name, s instanceof YMap m ? Extends.absolutePaths(m, dir) : s));
-    Map<String, YNode> entries = new LinkedHashMap<>(top.entries());
-    entries.put("services", new YMap(resolved, services.keyPos(), services.pos()));
-    return new YMap(entries, top.keyPos(), top.pos());
-  }
-
-  /** A sequence's items, or a single node as a one-item list, for keys that take either. */
-  private record YSeqItems(List<YNode> items) {
-    static YSeqItems of(YNode node, String path) {
-      return new YSeqItems(Nodes.seq(node, path).items());
-    }
-
-    static YSeqItems single(YNode node) {
-      return new YSeqItems(List.of(node));
-    }
-
-    int size() {
-      return items.size();
-    }
-
-    YNode get(int i) {
-      return items.get(i);
-    }
+    return new YMap(model, top.keyPos(), top.pos());
   }
 
   /** Top-level secrets or configs: {@code file}, {@code environment}, {@code content} (configs) or {@code external}. */

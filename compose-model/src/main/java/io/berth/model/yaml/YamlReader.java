@@ -5,10 +5,13 @@ import io.berth.model.diag.SourcePos;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -27,6 +30,10 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * <p>Hostile input is bounded: aliases are expanded against a budget of node visits (an alias bomb
  * fails fast instead of exhausting memory), nesting is limited in depth, and a duplicate key is an
  * error naming both lines, as in docker compose.
+ *
+ * <p>The {@code !reset} and {@code !override} tags are recorded by the path of the entry they are on
+ * (see {@link YDocument}). A tag met through an alias counts at every place the alias is used, and
+ * a tag inside a {@code <<} merge counts for the mapping merged into, as in compose-go.
  */
 public final class YamlReader {
   /** Nodes visited while expanding one document, aliases included (compose-go's cap). */
@@ -34,8 +41,12 @@ public final class YamlReader {
   static final int MAX_DEPTH = 500;
   private static final int MAX_FILE_CODE_POINTS = 16 * 1024 * 1024;
 
+  private static final String RESET = "!reset";
+  private static final String OVERRIDE = "!override";
+
   private final Path file;
   private int visits;
+  private Set<List<String>> replaced;
 
   private YamlReader(Path file) {
     this.file = file;
@@ -43,10 +54,15 @@ public final class YamlReader {
 
   /** Every document in {@code text}, in order; an empty file has none. */
   public static List<YNode> read(Path file, String text) {
+    return new YamlReader(file).readAll(text).stream().map(YDocument::root).toList();
+  }
+
+  /** Every document in {@code text} with the paths its {@code !reset} and {@code !override} tags name. */
+  public static List<YDocument> readDocuments(Path file, String text) {
     return new YamlReader(file).readAll(text);
   }
 
-  private List<YNode> readAll(String text) {
+  private List<YDocument> readAll(String text) {
     LoadSettings settings = LoadSettings.builder()
         .setLabel(file.toString())
         .setAllowDuplicateKeys(true) // we report duplicates ourselves, with both lines
@@ -54,11 +70,15 @@ public final class YamlReader {
         .setCodePointLimit(MAX_FILE_CODE_POINTS)
         .setUseMarks(true)
         .build();
-    List<YNode> documents = new ArrayList<>();
+    List<YDocument> documents = new ArrayList<>();
     try {
       for (Node node : new Compose(settings).composeAllFromReader(new StringReader(text))) {
         visits = 0;
-        documents.add(convert(node, 0));
+        replaced = new LinkedHashSet<>();
+        YNode root = convert(node, 0, List.of());
+        if (root != null) {
+          documents.add(new YDocument(root, replaced));
+        }
       }
     } catch (MarkedYamlEngineException e) {
       throw new ComposeModelException(pos(e.getProblemMark().or(e::getContextMark)), "", syntaxMessage(e));
@@ -70,7 +90,11 @@ public final class YamlReader {
     return documents;
   }
 
-  private YNode convert(Node node, int depth) {
+  /**
+   * @param path the key path of this node, or null inside a sequence, where tags are not recorded
+   * @return the node, or null for a node tagged {@code !reset}, which its parent leaves out
+   */
+  private YNode convert(Node node, int depth, List<String> path) {
     SourcePos pos = pos(node.getStartMark());
     if (++visits > MAX_NODE_VISITS) {
       throw new ComposeModelException(pos, "",
@@ -79,19 +103,32 @@ public final class YamlReader {
     if (depth > MAX_DEPTH) {
       throw new ComposeModelException(pos, "", "the document nests too deeply (more than " + MAX_DEPTH + " levels)");
     }
+    String tag = node.getTag().getValue();
+    if (tag.equals(RESET) || tag.equals(OVERRIDE)) {
+      if (path != null) {
+        replaced.add(path);
+      }
+      if (tag.equals(RESET)) {
+        return null;
+      }
+    }
     if (node instanceof ScalarNode s) {
       return new YNode.YScalar(s.getValue(), s.getScalarStyle() == ScalarStyle.PLAIN, pos);
     }
     if (node instanceof SequenceNode seq) {
       List<YNode> items = new ArrayList<>();
       for (Node item : seq.getValue()) {
-        items.add(convert(item, depth + 1));
+        YNode converted = convert(item, depth + 1, null);
+        if (converted != null) {
+          items.add(converted);
+        }
       }
       return new YNode.YSeq(items, pos);
     }
     MappingNode map = (MappingNode) node;
     Map<String, YNode> entries = new LinkedHashMap<>();
     Map<String, SourcePos> keyPos = new LinkedHashMap<>();
+    Map<String, Integer> keyLine = new HashMap<>();
     List<Node> merges = new ArrayList<>();
     for (NodeTuple tuple : map.getValue()) {
       Node keyNode = tuple.getKeyNode();
@@ -103,18 +140,30 @@ public final class YamlReader {
         merges.add(tuple.getValueNode());
         continue;
       }
-      if (entries.containsKey(key.getValue())) {
+      if (keyLine.containsKey(key.getValue())) {
         throw new ComposeModelException(kp, "",
-            "mapping key \"" + key.getValue() + "\" already defined at line " + keyPos.get(key.getValue()).line());
+            "mapping key \"" + key.getValue() + "\" already defined at line " + keyLine.get(key.getValue()));
       }
+      keyLine.put(key.getValue(), kp.line());
       keyPos.put(key.getValue(), kp);
-      entries.put(key.getValue(), convert(tuple.getValueNode(), depth + 1));
+      YNode value = convert(tuple.getValueNode(), depth + 1, child(path, key.getValue()));
+      if (value == null) {
+        keyPos.remove(key.getValue());
+      } else {
+        entries.put(key.getValue(), value);
+      }
     }
     // Merge keys: what the mapping says itself wins; among several merged maps, the first wins.
+    // Tags inside a merged mapping count for this mapping (compose-go drops "<<" from the path),
+    // except in the sequence form, whose item index keeps them from naming any entry.
     for (Node merge : merges) {
+      boolean list = merge instanceof SequenceNode;
       List<Node> sources = merge instanceof SequenceNode seq ? seq.getValue() : List.of(merge);
       for (Node source : sources) {
-        YNode converted = convert(source, depth + 1);
+        YNode converted = convert(source, depth + 1, list ? null : path);
+        if (converted == null) {
+          continue;
+        }
         if (!(converted instanceof YNode.YMap m)) {
           throw new ComposeModelException(converted.pos(), "", "a merge key (<<) takes a mapping or a sequence of mappings, found " + converted.describe());
         }
@@ -127,6 +176,15 @@ public final class YamlReader {
       }
     }
     return new YNode.YMap(entries, keyPos, pos);
+  }
+
+  private static List<String> child(List<String> path, String key) {
+    if (path == null) {
+      return null;
+    }
+    List<String> next = new ArrayList<>(path);
+    next.add(key);
+    return List.copyOf(next);
   }
 
   private static String kindOf(Node node) {
