@@ -1,123 +1,67 @@
 package io.berth.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.berth.model.diag.SourcePos;
+import io.berth.model.json.GoJsonWriter;
 import io.berth.model.load.CanonicalForm;
-import io.berth.model.yaml.Scalars;
-import io.berth.model.yaml.YNode;
+import io.berth.model.load.CanonicalOrder;
 import io.berth.model.spec.Project;
-import java.util.List;
+import io.berth.model.spec.Service;
+import io.berth.model.yaml.GoYamlWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.TreeMap;
 
 /**
- * What {@code config} prints: the loaded project in canonical long syntax, with every {@code $}
- * written as {@code $$} so that loading the output again gives the same project.
+ * What {@code config} prints: the loaded project in canonical long syntax, byte for byte as
+ * {@code docker compose config} prints it, with every {@code $} of the output written as
+ * {@code $$} (docker compose replaces them in the whole text) so that loading the output again
+ * gives the same project.
  */
 public final class ConfigWriter {
-  private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9_/.][A-Za-z0-9_./@+=-]*");
-
   private ConfigWriter() {}
 
   public static String yaml(Project p) {
-    StringBuilder out = new StringBuilder();
-    writeMap(out, CanonicalForm.project(p), 0);
-    return out.toString();
+    return escapeDollars(GoYamlWriter.write(CanonicalForm.project(p)));
   }
 
+  /**
+   * As compose-go's {@code Project.MarshalJSON}: a Go map at the top, so its keys are sorted and
+   * {@code models} is left out; {@code json.MarshalIndent} with two spaces and no final newline.
+   */
   public static String json(Project p) {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("    ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("    ", "\n"));
-    try {
-      return new ObjectMapper().writer(printer).writeValueAsString(escaped(CanonicalForm.project(p))) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a project always serializes", e);
-    }
+    return escapeDollars(GoJsonWriter.indented(jsonForm(CanonicalForm.project(p))));
+  }
+
+  /**
+   * A service as Go's {@code json.Marshal} writes compose-go's {@code ServiceConfig}: struct
+   * order, {@code command} and {@code entrypoint} always present ({@code null} when unset), no
+   * {@code x-*} keys. The text docker compose's config hash is computed over, before it leaves
+   * fields out.
+   */
+  public static String serviceJson(Service s) {
+    return GoJsonWriter.compact(jsonService(CanonicalForm.service(s)));
+  }
+
+  /** The service's canonical map in its JSON form, see {@link #serviceJson}. */
+  public static Map<String, Object> jsonService(Map<String, Object> service) {
+    Map<String, Object> out = new LinkedHashMap<>(service);
+    out.putIfAbsent("command", null);
+    out.putIfAbsent("entrypoint", null);
+    out.keySet().removeIf(k -> k.startsWith("x-"));
+    return CanonicalOrder.apply(CanonicalOrder.SERVICE, out);
   }
 
   @SuppressWarnings("unchecked")
-  private static Object escaped(Object value) {
-    if (value instanceof String s) {
-      return s.replace("$", "$$");
-    }
-    if (value instanceof Map<?, ?> m) {
-      Map<String, Object> out = new java.util.LinkedHashMap<>();
-      ((Map<String, Object>) m).forEach((k, v) -> out.put(k, escaped(v)));
-      return out;
-    }
-    if (value instanceof List<?> l) {
-      return l.stream().map(ConfigWriter::escaped).toList();
-    }
-    return value;
+  private static Map<String, Object> jsonForm(Map<String, Object> project) {
+    Map<String, Object> out = new TreeMap<>(project);
+    out.remove("models");
+    Map<String, Object> services = new LinkedHashMap<>();
+    ((Map<String, Object>) project.get("services")).forEach((name, s) -> services.put(name, jsonService((Map<String, Object>) s)));
+    out.put("services", services);
+    return out;
   }
 
-  @SuppressWarnings("unchecked")
-  private static void writeMap(StringBuilder out, Map<String, Object> map, int indent) {
-    for (Map.Entry<String, Object> e : map.entrySet()) {
-      out.append("  ".repeat(indent)).append(scalar(e.getKey(), false)).append(':');
-      writeValue(out, e.getValue(), indent);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void writeValue(StringBuilder out, Object value, int indent) {
-    if (value instanceof Map<?, ?> m) {
-      if (m.isEmpty()) {
-        out.append(" {}\n");
-      } else {
-        out.append('\n');
-        writeMap(out, (Map<String, Object>) m, indent + 1);
-      }
-    } else if (value instanceof List<?> l) {
-      if (l.isEmpty()) {
-        out.append(" []\n");
-        return;
-      }
-      out.append('\n');
-      for (Object item : l) {
-        if (item instanceof Map<?, ?> m && !m.isEmpty()) {
-          // "- key: value" then the rest of the map aligned under the first key.
-          StringBuilder nested = new StringBuilder();
-          writeMap(nested, (Map<String, Object>) m, indent + 2);
-          String text = nested.toString();
-          out.append("  ".repeat(indent + 1)).append("- ").append(text.substring((indent + 2) * 2));
-        } else {
-          out.append("  ".repeat(indent + 1)).append('-');
-          writeValue(out, item, indent + 1);
-        }
-      }
-    } else {
-      out.append(' ').append(value == null ? "null" : scalar(value, true)).append('\n');
-    }
-  }
-
-  private static String scalar(Object value, boolean escapeDollar) {
-    if (!(value instanceof String s)) {
-      return String.valueOf(value);
-    }
-    String text = escapeDollar ? s.replace("$", "$$") : s;
-    // Plain only when a reader would take it back as the same string: "8080" stays quoted.
-    if (PLAIN_SAFE.matcher(text).matches() && !isReserved(text)
-        && Scalars.resolve(new YNode.YScalar(text, true, SourcePos.none())) instanceof String) {
-      return text;
-    }
-    try {
-      return new ObjectMapper().writeValueAsString(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Words a YAML reader would take for something other than a string. */
-  private static boolean isReserved(String s) {
-    return switch (s) {
-      case "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "~",
-          "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N" -> true;
-      default -> false;
-    };
+  /** docker compose's {@code bytes.ReplaceAll(content, "$", "$$")} over the printed text. */
+  public static String escapeDollars(String text) {
+    return text.replace("$", "$$");
   }
 }
