@@ -1,14 +1,20 @@
 package io.berth.model;
 
+import io.berth.model.interp.Variables;
 import io.berth.model.json.GoJsonWriter;
 import io.berth.model.load.CanonicalForm;
 import io.berth.model.load.CanonicalOrder;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
 import io.berth.model.yaml.GoYamlWriter;
+import io.berth.model.yaml.Scalars;
+import io.berth.model.yaml.YNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What {@code config} prints: the loaded project in canonical long syntax, byte for byte as
@@ -58,6 +64,83 @@ public final class ConfigWriter {
     ((Map<String, Object>) project.get("services")).forEach((name, s) -> services.put(name, jsonService((Map<String, Object>) s)));
     out.put("services", services);
     return out;
+  }
+
+  /**
+   * {@code config --no-interpolate}: the merged model as written, a Go map all the way down, so
+   * every mapping's keys are sorted; {@code $} is printed as it is.
+   */
+  public static String rawYaml(YNode.YMap model) {
+    return GoYamlWriter.write(plain(model));
+  }
+
+  public static String rawJson(YNode.YMap model) {
+    return GoJsonWriter.indented(plain(model));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> plain(YNode.YMap model) {
+    return (Map<String, Object>) plainValue(model);
+  }
+
+  /** A node as go-yaml decodes it into {@code any}: sorted maps, lists, and resolved scalars. */
+  private static Object plainValue(YNode node) {
+    if (node instanceof YNode.YMap m) {
+      Map<String, Object> out = new TreeMap<>();
+      m.entries().forEach((k, v) -> out.put(k, plainValue(v)));
+      return out;
+    }
+    if (node instanceof YNode.YSeq q) {
+      return q.items().stream().map(ConfigWriter::plainValue).collect(Collectors.toList());
+    }
+    return Scalars.resolve((YNode.YScalar) node);
+  }
+
+  /**
+   * {@code config --variables}: without {@code --format}, docker compose's table (a tabwriter with
+   * minimum width 20 and padding 3); {@code yaml} is {@code yaml.Marshal} of the Variable structs,
+   * {@code json} an indented encoder's output; either way a map, so sorted by name.
+   */
+  public static String variables(YNode.YMap model, String format) {
+    Map<String, Variables.Variable> variables = Variables.of(model);
+    if (format.equals("yaml") || format.equals("json")) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      variables.forEach((name, v) -> {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        boolean yaml = format.equals("yaml");
+        fields.put(yaml ? "name" : "Name", v.name());
+        fields.put(yaml ? "defaultvalue" : "DefaultValue", v.defaultValue());
+        fields.put(yaml ? "presencevalue" : "PresenceValue", v.presenceValue());
+        fields.put(yaml ? "required" : "Required", v.required());
+        out.put(name, fields);
+      });
+      return format.equals("yaml") ? GoYamlWriter.marshal(out) : GoJsonWriter.write(out, "    ", false) + "\n\n";
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("NAME", "REQUIRED", "DEFAULT VALUE", "ALTERNATE VALUE"));
+    variables.values().forEach(v -> rows.add(List.of(v.name(), Boolean.toString(v.required()), v.defaultValue(), v.presenceValue())));
+    return table(rows);
+  }
+
+  /** Go's {@code tabwriter.NewWriter(out, 20, 1, 3, ' ', 0)}: each column as wide as its widest cell plus 3, at least 20. */
+  private static String table(List<List<String>> rows) {
+    int columns = rows.get(0).size() - 1;
+    int[] widths = new int[columns];
+    for (int c = 0; c < columns; c++) {
+      widths[c] = 20;
+      for (List<String> row : rows) {
+        widths[c] = Math.max(widths[c], row.get(c).codePointCount(0, row.get(c).length()) + 3);
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (List<String> row : rows) {
+      for (int c = 0; c < columns; c++) {
+        String cell = row.get(c);
+        out.append(cell).append(" ".repeat(widths[c] - cell.codePointCount(0, cell.length())));
+      }
+      out.append(row.get(columns)).append('\n');
+    }
+    return out.toString();
   }
 
   /** docker compose's {@code bytes.ReplaceAll(content, "$", "$$")} over the printed text. */

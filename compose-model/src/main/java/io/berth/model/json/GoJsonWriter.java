@@ -13,22 +13,29 @@ import java.util.Map;
  */
 public final class GoJsonWriter {
   private final StringBuilder out = new StringBuilder();
+  private final String unit;
   private final boolean indent;
+  private final boolean escapeHtml;
 
-  private GoJsonWriter(boolean indent) {
-    this.indent = indent;
+  private GoJsonWriter(String unit, boolean escapeHtml) {
+    this.unit = unit;
+    this.indent = !unit.isEmpty();
+    this.escapeHtml = escapeHtml;
   }
 
   /** {@code json.MarshalIndent(v, "", "  ")}. */
   public static String indented(Object value) {
-    GoJsonWriter w = new GoJsonWriter(true);
-    w.value(value, 0);
-    return w.out.toString();
+    return write(value, "  ", true);
   }
 
   /** {@code json.Marshal(v)}. */
   public static String compact(Object value) {
-    GoJsonWriter w = new GoJsonWriter(false);
+    return write(value, "", true);
+  }
+
+  /** An {@code Encoder} with {@code SetIndent("", unit)} and {@code SetEscapeHTML(escapeHtml)}, without the newline {@code Encode} adds. */
+  public static String write(Object value, String unit, boolean escapeHtml) {
+    GoJsonWriter w = new GoJsonWriter(unit, escapeHtml);
     w.value(value, 0);
     return w.out.toString();
   }
@@ -81,7 +88,7 @@ public final class GoJsonWriter {
 
   private void newline(int depth) {
     if (indent) {
-      out.append('\n').append("  ".repeat(depth));
+      out.append('\n').append(unit.repeat(depth));
     }
   }
 
@@ -96,7 +103,14 @@ public final class GoJsonWriter {
         case '\t' -> out.append("\\t");
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
-        case '<', '>', '&', 0x2028, 0x2029 -> out.append(String.format("\\u%04x", c));
+        case 0x2028, 0x2029 -> out.append(String.format("\\u%04x", c));
+        case '<', '>', '&' -> {
+          if (escapeHtml) {
+            out.append(String.format("\\u%04x", c));
+          } else {
+            out.appendCodePoint(c);
+          }
+        }
         default -> {
           if (c < 0x20) {
             out.append(String.format("\\u%04x", c));

@@ -50,22 +50,7 @@ public final class ProjectReader {
   public Project read(List<Path> files) {
     Map<String, String> env = environment();
     Function<String, Optional<String>> lookup = k -> Optional.ofNullable(env.get(k));
-    Interpolator interpolator = new Interpolator(lookup, warnings);
-
-    YMap merged = null;
-    for (Path file : files) {
-      for (YNode document : YamlReader.read(file, ComposeLoader.readText(file))) {
-        YMap top = Nodes.map(document, "");
-        KeyCheck.check(top, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
-        YMap interpolated = (YMap) TreeInterpolation.apply(top, interpolator, "");
-        YMap included = withIncludes(interpolated, file, env, new LinkedHashSet<>(List.of(file)));
-        YMap extended = new Extends(interpolator).resolve(included, file);
-        merged = merged == null ? extended : Merger.mergeTop(merged, extended);
-      }
-    }
-    if (merged == null || merged.entries().isEmpty()) {
-      throw new ComposeModelException(new SourcePos(files.get(0), 0, 0), "", "empty compose file");
-    }
+    YMap merged = merged(files, env, true);
     if (merged.get("version") != null) {
       warnings.accept(files.get(0) + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
     }
@@ -85,11 +70,38 @@ public final class ProjectReader {
   }
 
   /**
+   * The files merged (includes, extends, overrides) as a tree, before anything is read from it;
+   * without interpolation it is the model {@code config --no-interpolate} prints.
+   */
+  public YMap model(List<Path> files, boolean interpolate) {
+    return merged(files, environment(), interpolate);
+  }
+
+  private YMap merged(List<Path> files, Map<String, String> env, boolean interpolate) {
+    Interpolator interpolator = interpolate ? new Interpolator(k -> Optional.ofNullable(env.get(k)), warnings) : null;
+    YMap merged = null;
+    for (Path file : files) {
+      for (YNode document : YamlReader.read(file, ComposeLoader.readText(file))) {
+        YMap top = Nodes.map(document, "");
+        KeyCheck.check(top, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
+        YMap interpolated = (YMap) TreeInterpolation.apply(top, interpolator, "");
+        YMap included = withIncludes(interpolated, file, env, new LinkedHashSet<>(List.of(file)), interpolate);
+        YMap extended = new Extends(interpolator).resolve(included, file);
+        merged = merged == null ? extended : Merger.mergeTop(merged, extended);
+      }
+    }
+    if (merged == null || merged.entries().isEmpty()) {
+      throw new ComposeModelException(new SourcePos(files.get(0), 0, 0), "", "empty compose file");
+    }
+    return merged;
+  }
+
+  /**
    * {@code include}: each entry is loaded as a project of its own (its relative paths against its
    * own directory, its own {@code .env} under the including environment) and what it defines is
    * merged under this file, this file winning, as compose-go does.
    */
-  private YMap withIncludes(YMap top, Path file, Map<String, String> env, Set<Path> chain) {
+  private YMap withIncludes(YMap top, Path file, Map<String, String> env, Set<Path> chain, boolean interpolate) {
     YNode include = top.get("include");
     if (include == null) {
       return top;
@@ -125,7 +137,7 @@ public final class ProjectReader {
         throw new ComposeModelException(entry.pos(), at + ".env_file", "env file " + envFile.get() + " not found");
       }
       includeEnv.putAll(env);
-      Interpolator interpolator = new Interpolator(k -> Optional.ofNullable(includeEnv.get(k)), warnings);
+      Interpolator interpolator = interpolate ? new Interpolator(k -> Optional.ofNullable(includeEnv.get(k)), warnings) : null;
       for (Path included : paths) {
         if (!Files.isRegularFile(included)) {
           throw new ComposeModelException(entry.pos(), at, "included file " + included + " not found");
@@ -137,7 +149,7 @@ public final class ProjectReader {
           YMap inner = Nodes.map(document, "");
           KeyCheck.check(inner, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
           YMap resolved = (YMap) TreeInterpolation.apply(inner, interpolator, "");
-          resolved = withIncludes(resolved, included, includeEnv, chain);
+          resolved = withIncludes(resolved, included, includeEnv, chain, interpolate);
           resolved = new Extends(interpolator).resolve(resolved, included);
           resolved = withServicePathsFrom(resolved, workingDir);
           Map<String, YNode> kept = new LinkedHashMap<>(resolved.entries());

@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
  * multi-line one written as a literal block ({@code |-}).
  */
 public final class GoYamlWriter {
-  private static final int INDENT = 2;
-  private static final int WIDTH = 80;
   private static final Pattern BASE60 = Pattern.compile("^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?$");
   private static final Pattern YAML_FLOAT = Pattern.compile("^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$");
   private static final Pattern TIMESTAMP = Pattern.compile(
@@ -26,19 +24,37 @@ public final class GoYamlWriter {
   private enum Style { PLAIN, SINGLE, DOUBLE, LITERAL }
 
   private final StringBuilder out = new StringBuilder();
+  private final int step;
+  private final int width;
   private int column;
 
-  private GoYamlWriter() {}
+  private GoYamlWriter(int step, int width) {
+    this.step = step;
+    this.width = width;
+  }
 
-  /** The document for a top-level mapping, ending with a newline; {@code {}} for an empty one. */
+  /** As docker compose's encoder ({@code SetIndent(2)}, lines folded after column 80); ends with a newline. */
   public static String write(Map<String, ?> document) {
-    GoYamlWriter w = new GoYamlWriter();
+    return new GoYamlWriter(2, 80).document(document);
+  }
+
+  /** As {@code yaml.Marshal}: indented by 4, never folded. */
+  public static String marshal(Map<String, ?> document) {
+    return new GoYamlWriter(4, Integer.MAX_VALUE).document(document);
+  }
+
+  private String document(Map<String, ?> document) {
     if (document.isEmpty()) {
       return "{}\n";
     }
-    w.mapping(document, 0, false);
-    w.out.append('\n');
-    return w.out.toString();
+    mapping(document, 0, false);
+    out.append('\n');
+    return out.toString();
+  }
+
+  /** go-yaml's next indentation level: the next multiple of the step. */
+  private int deeper(int indent) {
+    return step * ((indent + step) / step);
   }
 
   /** Whether go-yaml would print this string as is. */
@@ -77,9 +93,9 @@ public final class GoYamlWriter {
         put(" {}");
       } else if (inSequence) {
         put(" ");
-        mapping((Map<String, ?>) m, indent + INDENT, true);
+        mapping((Map<String, ?>) m, indent + 2, true);
       } else {
-        mapping((Map<String, ?>) m, indent + INDENT, false);
+        mapping((Map<String, ?>) m, deeper(indent), false);
       }
     } else if (v instanceof List<?> l) {
       if (l.isEmpty()) {
@@ -90,18 +106,18 @@ public final class GoYamlWriter {
         boolean first = true;
         for (Object item : l) {
           if (!first) {
-            newline(indent + INDENT);
+            newline(indent + 2);
           }
           first = false;
           put("-");
-          value(item, indent + INDENT, true);
+          value(item, indent + 2, true);
         }
       } else {
-        sequence(l, indent + INDENT);
+        sequence(l, deeper(indent));
       }
     } else {
       put(" ");
-      scalar(v, indent + INDENT, false);
+      scalar(v, inSequence ? indent + 2 : deeper(indent), false);
     }
   }
 
@@ -328,7 +344,7 @@ public final class GoYamlWriter {
     for (int i = 0; i < cps.length; i++) {
       int c = cps[i];
       if (c == ' ') {
-        if (allowBreaks && !spaces && column > WIDTH && !(i + 1 < cps.length && cps[i + 1] == ' ')) {
+        if (allowBreaks && !spaces && column > width && !(i + 1 < cps.length && cps[i + 1] == ' ')) {
           newline(indent);
         } else {
           put(c);
@@ -348,7 +364,7 @@ public final class GoYamlWriter {
     for (int i = 0; i < cps.length; i++) {
       int c = cps[i];
       if (c == ' ') {
-        if (allowBreaks && !spaces && column > WIDTH && i > 0 && i < cps.length - 1 && cps[i + 1] != ' ') {
+        if (allowBreaks && !spaces && column > width && i > 0 && i < cps.length - 1 && cps[i + 1] != ' ') {
           newline(indent);
         } else {
           put(c);
@@ -375,7 +391,7 @@ public final class GoYamlWriter {
         put(escape(c));
         spaces = false;
       } else if (c == ' ') {
-        if (allowBreaks && !spaces && column > WIDTH && i > 0 && i < cps.length - 1) {
+        if (allowBreaks && !spaces && column > width && i > 0 && i < cps.length - 1) {
           newline(indent);
           if (cps[i + 1] == ' ') {
             put("\\");
@@ -416,7 +432,7 @@ public final class GoYamlWriter {
   private void literal(String s, int indent) {
     put("|");
     if (s.startsWith(" ")) {
-      put(Integer.toString(INDENT));
+      put(Integer.toString(step));
     }
     if (!s.endsWith("\n")) {
       put("-");
