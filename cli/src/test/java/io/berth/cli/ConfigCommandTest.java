@@ -136,6 +136,35 @@ class ConfigCommandTest {
   }
 
   @Test
+  void noNormalizeLeavesOutTheImplicitDefaultNetworkAndResourceNames() throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          web:
+            image: nginx
+            volumes: [data:/data, ./html:/html]
+        volumes:
+          data: {}
+        """);
+    assertThat(config("--no-normalize", "--no-path-resolution").out()).isEqualTo("""
+        name: cfg
+        services:
+          web:
+            image: nginx
+            volumes:
+              - type: volume
+                source: data
+                target: /data
+                volume: {}
+              - type: bind
+                source: ./html
+                target: /html
+                bind: {}
+        volumes:
+          data: {}
+        """);
+  }
+
+  @Test
   void anUnknownFormatIsRefused() {
     BerthRunner.Result r = new BerthRunner(dir).run("config", "--format", "toml");
     assertThat(r.code()).isNotZero();

@@ -25,8 +25,32 @@ import java.util.stream.Collectors;
 public final class ConfigWriter {
   private ConfigWriter() {}
 
+  /** What {@code config --no-normalize} and {@code --no-path-resolution} turn off. */
+  public record Options(boolean normalize, boolean resolvePaths) {
+    public static final Options DEFAULT = new Options(true, true);
+  }
+
   public static String yaml(Project p) {
-    return escapeDollars(GoYamlWriter.write(CanonicalForm.project(p)));
+    return yaml(p, Options.DEFAULT);
+  }
+
+  public static String yaml(Project p, Options options) {
+    return escapeDollars(GoYamlWriter.write(canonical(p, options)));
+  }
+
+  public static String json(Project p, Options options) {
+    return escapeDollars(GoJsonWriter.indented(jsonForm(canonical(p, options))));
+  }
+
+  private static Map<String, Object> canonical(Project p, Options options) {
+    Map<String, Object> form = CanonicalForm.project(p);
+    if (!options.normalize()) {
+      Unnormalized.apply(form, p.name());
+    }
+    if (!options.resolvePaths()) {
+      Unnormalized.relativePaths(form, p.workingDir());
+    }
+    return form;
   }
 
   /**
@@ -34,7 +58,7 @@ public final class ConfigWriter {
    * {@code models} is left out; {@code json.MarshalIndent} with two spaces and no final newline.
    */
   public static String json(Project p) {
-    return escapeDollars(GoJsonWriter.indented(jsonForm(CanonicalForm.project(p))));
+    return json(p, Options.DEFAULT);
   }
 
   /**

@@ -49,6 +49,12 @@ public final class ConfigCommand implements Callable<Integer> {
   @Option(names = "--no-interpolate", description = "Don't interpolate environment variables")
   boolean noInterpolate;
 
+  @Option(names = "--no-normalize", description = "Don't normalize compose model")
+  boolean noNormalize;
+
+  @Option(names = "--no-path-resolution", description = "Don't resolve file paths")
+  boolean noPathResolution;
+
   @Option(names = "--no-consistency", description = "Don't check model consistency - warning: may produce invalid Compose output")
   boolean noConsistency;
 
@@ -144,7 +150,8 @@ public final class ConfigCommand implements Callable<Integer> {
     if (!noConsistency) {
       uniqueContainerNames(project);
     }
-    return f.equals("json") ? ConfigWriter.json(project) : ConfigWriter.yaml(project);
+    ConfigWriter.Options options = new ConfigWriter.Options(!noNormalize, !noPathResolution);
+    return f.equals("json") ? ConfigWriter.json(project, options) : ConfigWriter.yaml(project, options);
   }
 
   private YNode.YMap rawModel() {
