@@ -70,11 +70,14 @@ public final class CanonicalForm {
     out.put(section, all);
   }
 
-  private static List<Object> fileReferences(List<FileReference> refs) {
+  /** A config's default target ({@code /<source>}) is one compose-go leaves unset, so it is not printed. */
+  private static List<Object> fileReferences(List<FileReference> refs, boolean configs) {
     return refs.stream().map(r -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("source", r.source());
-      m.put("target", r.target());
+      if (!(configs && r.target().equals("/" + r.source()))) {
+        m.put("target", r.target());
+      }
       r.uid().ifPresent(u -> m.put("uid", u));
       r.gid().ifPresent(g -> m.put("gid", g));
       // compose-go's FileMode marshals as an octal string.
@@ -86,10 +89,10 @@ public final class CanonicalForm {
   public static Map<String, Object> service(Service s) {
     Map<String, Object> out = new TreeMap<>();
     if (!s.secrets().isEmpty()) {
-      out.put("secrets", fileReferences(s.secrets()));
+      out.put("secrets", fileReferences(s.secrets(), false));
     }
     if (!s.configs().isEmpty()) {
-      out.put("configs", fileReferences(s.configs()));
+      out.put("configs", fileReferences(s.configs(), true));
     }
     options(s.options(), out);
     s.healthcheck().ifPresent(h -> out.put("healthcheck", healthcheck(h)));
