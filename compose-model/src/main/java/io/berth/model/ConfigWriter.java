@@ -10,6 +10,7 @@ import io.berth.model.yaml.GoYamlWriter;
 import io.berth.model.yaml.Scalars;
 import io.berth.model.yaml.YNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,15 +78,17 @@ public final class ConfigWriter {
     out.putIfAbsent("command", null);
     out.putIfAbsent("entrypoint", null);
     out.keySet().removeIf(k -> k.startsWith("x-"));
-    return CanonicalOrder.apply(CanonicalOrder.SERVICE, out);
+    return CanonicalOrder.apply(CanonicalOrder.SERVICE, out, CanonicalOrder.GO_JSON_KEYS);
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> jsonForm(Map<String, Object> project) {
-    Map<String, Object> out = new TreeMap<>(project);
+    Map<String, Object> ordered = CanonicalOrder.apply(CanonicalOrder.PROJECT, project, CanonicalOrder.GO_JSON_KEYS);
+    Map<String, Object> out = new TreeMap<>(CanonicalOrder.GO_JSON_KEYS);
+    out.putAll(ordered);
     out.remove("models");
     Map<String, Object> services = new LinkedHashMap<>();
-    ((Map<String, Object>) project.get("services")).forEach((name, s) -> services.put(name, jsonService((Map<String, Object>) s)));
+    ((Map<String, Object>) ordered.get("services")).forEach((name, s) -> services.put(name, jsonService((Map<String, Object>) s)));
     out.put("services", services);
     return out;
   }
@@ -95,27 +98,27 @@ public final class ConfigWriter {
    * every mapping's keys are sorted; {@code $} is printed as it is.
    */
   public static String rawYaml(YNode.YMap model) {
-    return GoYamlWriter.write(plain(model));
+    return GoYamlWriter.write(plain(model, CanonicalOrder.GO_YAML_KEYS));
   }
 
   public static String rawJson(YNode.YMap model) {
-    return GoJsonWriter.indented(plain(model));
+    return GoJsonWriter.indented(plain(model, CanonicalOrder.GO_JSON_KEYS));
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> plain(YNode.YMap model) {
-    return (Map<String, Object>) plainValue(model);
+  private static Map<String, Object> plain(YNode.YMap model, Comparator<String> keys) {
+    return (Map<String, Object>) plainValue(model, keys);
   }
 
-  /** A node as go-yaml decodes it into {@code any}: sorted maps, lists, and resolved scalars. */
-  private static Object plainValue(YNode node) {
+  /** A node as go-yaml decodes it into {@code any}: maps (sorted as the encoder will), lists, and resolved scalars. */
+  private static Object plainValue(YNode node, Comparator<String> keys) {
     if (node instanceof YNode.YMap m) {
-      Map<String, Object> out = new TreeMap<>();
-      m.entries().forEach((k, v) -> out.put(k, plainValue(v)));
+      Map<String, Object> out = new TreeMap<>(keys);
+      m.entries().forEach((k, v) -> out.put(k, plainValue(v, keys)));
       return out;
     }
     if (node instanceof YNode.YSeq q) {
-      return q.items().stream().map(ConfigWriter::plainValue).collect(Collectors.toList());
+      return q.items().stream().map(v -> plainValue(v, keys)).collect(Collectors.toList());
     }
     return Scalars.resolve((YNode.YScalar) node);
   }
@@ -128,7 +131,7 @@ public final class ConfigWriter {
   public static String variables(YNode.YMap model, String format) {
     Map<String, Variables.Variable> variables = Variables.of(model);
     if (format.equals("yaml") || format.equals("json")) {
-      Map<String, Object> out = new LinkedHashMap<>();
+      Map<String, Object> out = new TreeMap<>(format.equals("yaml") ? CanonicalOrder.GO_YAML_KEYS : CanonicalOrder.GO_JSON_KEYS);
       variables.forEach((name, v) -> {
         Map<String, Object> fields = new LinkedHashMap<>();
         boolean yaml = format.equals("yaml");

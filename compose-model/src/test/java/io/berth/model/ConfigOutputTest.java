@@ -183,6 +183,21 @@ class ConfigOutputTest {
   }
 
   @Test
+  void yamlSortsMapKeysAsGoYamlDoesAndJsonByBytes() throws IOException {
+    Project p = load("""
+        services:
+          web10: {image: x, environment: {AB: 1, A_B: 2, a1: 3}}
+          web9: {image: x}
+        """, Map.of());
+    String yaml = ConfigWriter.yaml(p);
+    assertThat(yaml.indexOf("  web9:")).isLessThan(yaml.indexOf("  web10:"));
+    assertThat(yaml).contains("      A_B: \"2\"\n      AB: \"1\"\n      a1: \"3\"\n");
+    String json = ConfigWriter.json(p);
+    assertThat(json.indexOf("\"web10\"")).isLessThan(json.indexOf("\"web9\""));
+    assertThat(json).contains("\"AB\": \"1\",\n        \"A_B\": \"2\",\n        \"a1\": \"3\"");
+  }
+
+  @Test
   void everyDollarIsDoubledSoTheOutputLoadsBackTheSame() throws IOException {
     Project p = load("""
         services:

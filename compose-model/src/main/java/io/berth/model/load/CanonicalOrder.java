@@ -1,6 +1,7 @@
 package io.berth.model.load;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,10 @@ import java.util.TreeMap;
  * map after it is built, so an attribute falls into its place whatever order it was put in. A key
  * no struct names (an {@code x-*} extension) comes after the struct's fields, sorted, as go-yaml
  * prints an inline map.
+ *
+ * <p>"Sorted" differs between the two outputs: go-yaml sorts map keys in its own natural order
+ * ({@link #GO_YAML_KEYS}: {@code web9} before {@code web10}, {@code A_B} before {@code AB}), Go's
+ * JSON encoder by bytes ({@link #GO_JSON_KEYS}).
  */
 public final class CanonicalOrder {
   /** How a value's keys are ordered. */
@@ -148,40 +153,114 @@ public final class CanonicalOrder {
       .with("services", mapOf(SERVICE)).with("networks", mapOf(NETWORK)).with("volumes", mapOf(VOLUME))
       .with("secrets", mapOf(FILE_OBJECT)).with("configs", mapOf(FILE_OBJECT)).with("models", mapOf(MODEL));
 
+  /** Go's string order, byte by byte (code point by code point), as {@code encoding/json} sorts map keys. */
+  public static final Comparator<String> GO_JSON_KEYS = (a, b) -> {
+    int[] x = a.codePoints().toArray();
+    int[] y = b.codePoints().toArray();
+    for (int i = 0; i < x.length && i < y.length; i++) {
+      if (x[i] != y[i]) {
+        return Integer.compare(x[i], y[i]);
+      }
+    }
+    return Integer.compare(x.length, y.length);
+  };
+
+  /** go-yaml's {@code keyList.Less} for string keys: letters after other characters, runs of digits by value. */
+  public static final Comparator<String> GO_YAML_KEYS =
+      (a, b) -> less(a, b) ? -1 : less(b, a) ? 1 : GO_JSON_KEYS.compare(a, b); // never 0 for two keys, so none is lost
+
   private CanonicalOrder() {}
 
-  /** A copy of {@code value} with every map's keys in the order the shape gives. */
-  @SuppressWarnings("unchecked")
+  private static boolean less(String a, String b) {
+    int[] ar = a.codePoints().toArray();
+    int[] br = b.codePoints().toArray();
+    boolean digits = false;
+    for (int i = 0; i < ar.length && i < br.length; i++) {
+      if (ar[i] == br[i]) {
+        digits = Character.isDigit(ar[i]);
+        continue;
+      }
+      boolean al = Character.isLetter(ar[i]);
+      boolean bl = Character.isLetter(br[i]);
+      if (al && bl) {
+        return ar[i] < br[i];
+      }
+      if (al || bl) {
+        return digits ? al : bl;
+      }
+      long an = 0;
+      long bn = 0;
+      if (ar[i] == '0' || br[i] == '0') {
+        for (int j = i - 1; j >= 0 && Character.isDigit(ar[j]); j--) {
+          if (ar[j] != '0') {
+            an = 1;
+            bn = 1;
+            break;
+          }
+        }
+      }
+      int ai = i;
+      int bi = i;
+      for (; ai < ar.length && Character.isDigit(ar[ai]); ai++) {
+        an = an * 10 + (ar[ai] - '0');
+      }
+      for (; bi < br.length && Character.isDigit(br[bi]); bi++) {
+        bn = bn * 10 + (br[bi] - '0');
+      }
+      if (an != bn) {
+        return an < bn;
+      }
+      if (ai != bi) {
+        return ai < bi;
+      }
+      return ar[i] < br[i];
+    }
+    return ar.length < br.length;
+  }
+
+  /** A copy of {@code value} with every map's keys in the order the shape gives, maps sorted as go-yaml sorts them. */
   public static <T> T apply(Shape shape, T value) {
-    return (T) order(shape, value);
+    return apply(shape, value, GO_YAML_KEYS);
+  }
+
+  /** As {@link #apply(Shape, Object)}, with map keys sorted by {@code keys}. */
+  @SuppressWarnings("unchecked")
+  public static <T> T apply(Shape shape, T value, Comparator<String> keys) {
+    return (T) order(shape, value, keys);
   }
 
   @SuppressWarnings("unchecked")
-  private static Object order(Shape shape, Object value) {
+  private static Object order(Shape shape, Object value, Comparator<String> keys) {
     if (value instanceof Map<?, ?> raw) {
       Map<String, Object> map = (Map<String, Object>) raw;
       if (shape instanceof Struct s) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String field : s.fields()) {
           if (map.containsKey(field)) {
-            out.put(field, order(s.nested().getOrDefault(field, LEAF), map.get(field)));
+            out.put(field, order(s.nested().getOrDefault(field, LEAF), map.get(field), keys));
           }
         }
-        new TreeMap<>(map).forEach((k, v) -> out.putIfAbsent(k, v));
+        sorted(map, keys).forEach((k, v) -> out.putIfAbsent(k, v));
         return out;
       }
       if (shape instanceof MapOf m) {
         Map<String, Object> out = new LinkedHashMap<>();
-        new TreeMap<>(map).forEach((k, v) -> out.put(k, order(m.value(), v)));
+        sorted(map, keys).forEach((k, v) -> out.put(k, order(m.value(), v, keys)));
         return out;
       }
       return new LinkedHashMap<>(map);
     }
     if (value instanceof List<?> list && shape instanceof ListOf l) {
       List<Object> out = new ArrayList<>(list.size());
-      list.forEach(item -> out.add(order(l.item(), item)));
+      list.forEach(item -> out.add(order(l.item(), item, keys)));
       return out;
     }
     return value;
+  }
+
+  private static Map<String, Object> sorted(Map<String, Object> map, Comparator<String> keys) {
+    Map<String, Object> out = new TreeMap<>(keys);
+    out.putAll(map);
+    return out;
   }
 }
