@@ -198,6 +198,33 @@ class ConfigOutputTest {
   }
 
   @Test
+  void sharingAServicesNamespaceDependsOnItAndJoinsNoNetwork() throws IOException {
+    assertThat(config("""
+        services:
+          app: {image: x}
+          side: {image: x, network_mode: "service:app"}
+        """)).isEqualTo(expected("""
+        name: <project>
+        services:
+          app:
+            image: x
+            networks:
+              default: null
+          side:
+            depends_on:
+              app:
+                condition: service_started
+                restart: true
+                required: true
+            image: x
+            network_mode: service:app
+        networks:
+          default:
+            name: <project>_default
+        """));
+  }
+
+  @Test
   void everyDollarIsDoubledSoTheOutputLoadsBackTheSame() throws IOException {
     Project p = load("""
         services:

@@ -58,9 +58,9 @@ public final class ProjectReader {
     String name = projectName(merged, env);
     Map<String, Volume> volumes = volumes(merged, name);
     Map<String, Network> networks = networks(merged, name);
-    Map<String, Service> services = Profiles.enabled(services(merged, lookup,
+    Map<String, Service> services = Profiles.enabled(ImplicitDependencies.add(services(merged, lookup,
         new ServiceReader.Declared(keysOf(merged, "services"), volumes.keySet(), networks.keySet(),
-            keysOf(merged, "secrets"), keysOf(merged, "configs"))),
+            keysOf(merged, "secrets"), keysOf(merged, "configs")))),
         Profiles.active(request.profiles(), env));
     if (services.values().stream().anyMatch(s -> s.networks().contains("default")) && !networks.containsKey("default")) {
       networks.put("default", new Network("default", name + "_default", "", false, Map.of()));
