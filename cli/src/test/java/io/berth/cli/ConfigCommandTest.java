@@ -98,17 +98,47 @@ class ConfigCommandTest {
   }
 
   @Test
-  void noInterpolatePrintsTheModelAsWrittenWithSortedKeys() {
+  void noInterpolatePrintsTheModelWithVariablesKeptAndSortedKeys() {
     String out = config("--no-interpolate").out();
     assertThat(out).contains("""
           web:
             depends_on:
-              - db
+              db:
+                condition: service_started
+                required: true
             image: nginx:${TAG:-1.25}
+            networks:
+              default: null
             ports:
               - ${PORT:-8080}:80
-        """).startsWith("services:\n").endsWith("volumes:\n  data: {}\n");
+        """).startsWith("name: cfg\nnetworks:\n  default:\n    name: cfg_default\nservices:\n")
+        .endsWith("volumes:\n  data:\n    name: cfg_data\n");
     assertThat(config("--no-interpolate", "--format", "json").out()).contains("\"image\": \"nginx:${TAG:-1.25}\"");
+  }
+
+  /** docker compose's e2e TestConfigInterpolate. */
+  @Test
+  void noInterpolateStillResolvesPathsAndNormalizes() throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          nginx:
+            build:
+              context: nginx-build
+              dockerfile: ${MYVAR}
+        """);
+    assertThat(config("--no-interpolate").out()).isEqualTo("""
+        name: cfg
+        networks:
+          default:
+            name: cfg_default
+        services:
+          nginx:
+            build:
+              context: %s
+              dockerfile: ${MYVAR}
+            networks:
+              default: null
+        """.formatted(dir.resolve("nginx-build")));
   }
 
   @Test

@@ -39,7 +39,7 @@ public final class ComposeLoader {
    * it yet; with {@code interpolate} false, variables are left as written, as
    * {@code config --no-interpolate} and {@code config --variables} need.
    */
-  public static YNode.YMap model(LoadRequest request, boolean interpolate, Consumer<String> warnings) {
+  public static RawModel model(LoadRequest request, boolean interpolate, Consumer<String> warnings) {
     List<Path> files = files(request);
     Path projectDir = request.projectDirectory().orElse(files.get(0).getParent()).toAbsolutePath().normalize();
     return new ProjectReader(request, projectDir, warnings).model(files, interpolate);

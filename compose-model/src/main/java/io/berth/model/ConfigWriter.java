@@ -4,6 +4,7 @@ import io.berth.model.interp.Variables;
 import io.berth.model.json.GoJsonWriter;
 import io.berth.model.load.CanonicalForm;
 import io.berth.model.load.CanonicalOrder;
+import io.berth.model.load.RawNormalizer;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
 import io.berth.model.yaml.GoYamlWriter;
@@ -94,33 +95,49 @@ public final class ConfigWriter {
   }
 
   /**
-   * {@code config --no-interpolate}: the merged model as written, a Go map all the way down, so
-   * every mapping's keys are sorted; {@code $} is printed as it is.
+   * {@code config --no-interpolate}: the merged model, not interpolated but otherwise loaded as
+   * compose-go loads a model ({@link RawNormalizer}), printed as the Go map it is: every mapping's
+   * keys sorted; {@code $} is printed as it is.
    */
-  public static String rawYaml(YNode.YMap model) {
-    return GoYamlWriter.write(plain(model, CanonicalOrder.GO_YAML_KEYS));
+  public static String rawYaml(RawModel model, Options options) {
+    return GoYamlWriter.write(raw(model, options, CanonicalOrder.GO_YAML_KEYS));
   }
 
-  public static String rawJson(YNode.YMap model) {
-    return GoJsonWriter.indented(plain(model, CanonicalOrder.GO_JSON_KEYS));
+  public static String rawJson(RawModel model, Options options) {
+    return GoJsonWriter.indented(raw(model, options, CanonicalOrder.GO_JSON_KEYS));
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> plain(YNode.YMap model, Comparator<String> keys) {
-    return (Map<String, Object>) plainValue(model, keys);
+  private static Map<String, Object> raw(RawModel model, Options options, Comparator<String> keys) {
+    Map<String, Object> plain = (Map<String, Object>) plainValue(model.tree());
+    RawNormalizer.apply(plain, model.name(), model.projectDir(), options.normalize(), options.resolvePaths());
+    return (Map<String, Object>) sorted(plain, keys);
   }
 
-  /** A node as go-yaml decodes it into {@code any}: maps (sorted as the encoder will), lists, and resolved scalars. */
-  private static Object plainValue(YNode node, Comparator<String> keys) {
+  /** A node as go-yaml decodes it into {@code any}: maps, lists, and resolved scalars. */
+  private static Object plainValue(YNode node) {
     if (node instanceof YNode.YMap m) {
-      Map<String, Object> out = new TreeMap<>(keys);
-      m.entries().forEach((k, v) -> out.put(k, plainValue(v, keys)));
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.entries().forEach((k, v) -> out.put(k, plainValue(v)));
       return out;
     }
     if (node instanceof YNode.YSeq q) {
-      return q.items().stream().map(v -> plainValue(v, keys)).collect(Collectors.toList());
+      return q.items().stream().map(ConfigWriter::plainValue).collect(Collectors.toList());
     }
     return Scalars.resolve((YNode.YScalar) node);
+  }
+
+  /** Every map's keys sorted, as a Go map is printed. */
+  private static Object sorted(Object value, Comparator<String> keys) {
+    if (value instanceof Map<?, ?> m) {
+      Map<String, Object> out = new TreeMap<>(keys);
+      m.forEach((k, v) -> out.put(String.valueOf(k), sorted(v, keys)));
+      return out;
+    }
+    if (value instanceof List<?> l) {
+      return l.stream().map(v -> sorted(v, keys)).collect(Collectors.toList());
+    }
+    return value;
   }
 
   /**
@@ -128,8 +145,8 @@ public final class ConfigWriter {
    * minimum width 20 and padding 3); {@code yaml} is {@code yaml.Marshal} of the Variable structs,
    * {@code json} an indented encoder's output; either way a map, so sorted by name.
    */
-  public static String variables(YNode.YMap model, String format) {
-    Map<String, Variables.Variable> variables = Variables.of(model);
+  public static String variables(RawModel model, String format) {
+    Map<String, Variables.Variable> variables = Variables.of(model.tree());
     if (format.equals("yaml") || format.equals("json")) {
       Map<String, Object> out = new TreeMap<>(format.equals("yaml") ? CanonicalOrder.GO_YAML_KEYS : CanonicalOrder.GO_JSON_KEYS);
       variables.forEach((name, v) -> {

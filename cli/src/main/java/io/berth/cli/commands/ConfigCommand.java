@@ -11,7 +11,7 @@ import io.berth.model.LoadRequest;
 import io.berth.model.hash.ConfigHash;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
-import io.berth.model.yaml.YNode;
+import io.berth.model.RawModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -139,22 +139,22 @@ public final class ConfigCommand implements Callable<Integer> {
     if (!f.equals("yaml") && !f.equals("json")) {
       throw new UserError("unsupported format \"" + format + "\"");
     }
+    ConfigWriter.Options options = new ConfigWriter.Options(!noNormalize, !noPathResolution);
     if (noInterpolate) {
       if (!selected.isEmpty()) {
         ProjectLoading.warn(root.invocation(), "service filtering is not applied when --no-interpolate is set, the full model will be rendered");
       }
-      YNode.YMap model = rawModel();
-      return f.equals("json") ? ConfigWriter.rawJson(model) : ConfigWriter.rawYaml(model);
+      RawModel model = rawModel();
+      return f.equals("json") ? ConfigWriter.rawJson(model, options) : ConfigWriter.rawYaml(model, options);
     }
     Project project = select(ProjectLoading.load(root));
     if (!noConsistency) {
       uniqueContainerNames(project);
     }
-    ConfigWriter.Options options = new ConfigWriter.Options(!noNormalize, !noPathResolution);
     return f.equals("json") ? ConfigWriter.json(project, options) : ConfigWriter.yaml(project, options);
   }
 
-  private YNode.YMap rawModel() {
+  private RawModel rawModel() {
     return ComposeLoader.model(ProjectLoading.request(root), false, w -> ProjectLoading.warn(root.invocation(), w));
   }
 

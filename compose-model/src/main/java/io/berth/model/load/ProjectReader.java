@@ -2,6 +2,7 @@ package io.berth.model.load;
 
 import io.berth.model.ComposeLoader;
 import io.berth.model.LoadRequest;
+import io.berth.model.RawModel;
 import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
 import io.berth.model.interp.DotEnv;
@@ -73,8 +74,10 @@ public final class ProjectReader {
    * The files merged (includes, extends, overrides) as a tree, before anything is read from it;
    * without interpolation it is the model {@code config --no-interpolate} prints.
    */
-  public YMap model(List<Path> files, boolean interpolate) {
-    return merged(files, environment(), interpolate);
+  public RawModel model(List<Path> files, boolean interpolate) {
+    Map<String, String> env = environment();
+    YMap merged = merged(files, env, interpolate);
+    return new RawModel(merged, projectName(merged, env), projectDir);
   }
 
   private YMap merged(List<Path> files, Map<String, String> env, boolean interpolate) {
