@@ -57,11 +57,6 @@ public final class GoYamlWriter {
     return step * ((indent + step) / step);
   }
 
-  /** Whether go-yaml would print this string as is. */
-  public static boolean isPlain(String s) {
-    return style(s, false) == Style.PLAIN;
-  }
-
   // ---- structure ----
 
   private void mapping(Map<String, ?> map, int indent, boolean afterDash) {
