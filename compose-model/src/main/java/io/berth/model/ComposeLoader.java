@@ -7,6 +7,7 @@ import io.berth.model.interp.DotEnvException;
 import io.berth.model.load.Discovery;
 import io.berth.model.load.ProjectReader;
 import io.berth.model.spec.Project;
+import io.berth.model.yaml.YNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.MalformedInputException;
@@ -36,6 +37,17 @@ public final class ComposeLoader {
     List<Path> files = files(request);
     Path projectDir = request.projectDirectory().orElse(files.get(0).getParent()).toAbsolutePath().normalize();
     return new ProjectReader(request, projectDir, warnings).read(files);
+  }
+
+  /**
+   * The files merged into one tree (includes, extends and overrides applied) and nothing read from
+   * it yet; with {@code interpolate} false, variables are left as written, as
+   * {@code config --no-interpolate} and {@code config --variables} need.
+   */
+  public static RawModel model(LoadRequest request, boolean interpolate, Consumer<String> warnings) {
+    List<Path> files = files(request);
+    Path projectDir = request.projectDirectory().orElse(files.get(0).getParent()).toAbsolutePath().normalize();
+    return new ProjectReader(request, projectDir, warnings).model(files, interpolate);
   }
 
   private static List<Path> files(LoadRequest request) {

@@ -1,123 +1,194 @@
 package io.berth.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.berth.model.diag.SourcePos;
+import io.berth.model.interp.Variables;
+import io.berth.model.json.GoJsonWriter;
 import io.berth.model.load.CanonicalForm;
+import io.berth.model.load.CanonicalOrder;
+import io.berth.model.load.RawNormalizer;
+import io.berth.model.spec.Project;
+import io.berth.model.spec.Service;
+import io.berth.model.yaml.GoYamlWriter;
 import io.berth.model.yaml.Scalars;
 import io.berth.model.yaml.YNode;
-import io.berth.model.spec.Project;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * What {@code config} prints: the loaded project in canonical long syntax, with every {@code $}
- * written as {@code $$} so that loading the output again gives the same project.
+ * What {@code config} prints: the loaded project in canonical long syntax, byte for byte as
+ * {@code docker compose config} prints it, with every {@code $} of the output written as
+ * {@code $$} (docker compose replaces them in the whole text) so that loading the output again
+ * gives the same project.
  */
 public final class ConfigWriter {
-  private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9_/.][A-Za-z0-9_./@+=-]*");
-
   private ConfigWriter() {}
 
-  public static String yaml(Project p) {
-    StringBuilder out = new StringBuilder();
-    writeMap(out, CanonicalForm.project(p), 0);
-    return out.toString();
+  /** What {@code config --no-normalize} and {@code --no-path-resolution} turn off. */
+  public record Options(boolean normalize, boolean resolvePaths) {
+    public static final Options DEFAULT = new Options(true, true);
   }
 
-  public static String json(Project p) {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("    ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("    ", "\n"));
-    try {
-      return new ObjectMapper().writer(printer).writeValueAsString(escaped(CanonicalForm.project(p))) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a project always serializes", e);
+  public static String yaml(Project p) {
+    return yaml(p, Options.DEFAULT);
+  }
+
+  public static String yaml(Project p, Options options) {
+    return escapeDollars(GoYamlWriter.write(canonical(p, options)));
+  }
+
+  public static String json(Project p, Options options) {
+    return escapeDollars(GoJsonWriter.indented(jsonForm(canonical(p, options))));
+  }
+
+  private static Map<String, Object> canonical(Project p, Options options) {
+    Map<String, Object> form = CanonicalForm.project(p);
+    if (!options.normalize()) {
+      Unnormalized.apply(form, p.name());
     }
+    if (!options.resolvePaths()) {
+      Unnormalized.relativePaths(form, p.workingDir());
+    }
+    return form;
+  }
+
+  /**
+   * As compose-go's {@code Project.MarshalJSON}: a Go map at the top, so its keys are sorted and
+   * {@code models} is left out; {@code json.MarshalIndent} with two spaces and no final newline.
+   */
+  public static String json(Project p) {
+    return json(p, Options.DEFAULT);
+  }
+
+  /**
+   * A service as Go's {@code json.Marshal} writes compose-go's {@code ServiceConfig}: struct
+   * order, {@code command} and {@code entrypoint} always present ({@code null} when unset), no
+   * {@code x-*} keys. The text docker compose's config hash is computed over, before it leaves
+   * fields out.
+   */
+  public static String serviceJson(Service s) {
+    return GoJsonWriter.compact(jsonService(CanonicalForm.service(s)));
+  }
+
+  /** The service's canonical map in its JSON form, see {@link #serviceJson}. */
+  public static Map<String, Object> jsonService(Map<String, Object> service) {
+    Map<String, Object> out = new LinkedHashMap<>(service);
+    out.putIfAbsent("command", null);
+    out.putIfAbsent("entrypoint", null);
+    out.keySet().removeIf(k -> k.startsWith("x-"));
+    return CanonicalOrder.apply(CanonicalOrder.SERVICE, out, CanonicalOrder.GO_JSON_KEYS);
   }
 
   @SuppressWarnings("unchecked")
-  private static Object escaped(Object value) {
-    if (value instanceof String s) {
-      return s.replace("$", "$$");
+  private static Map<String, Object> jsonForm(Map<String, Object> project) {
+    Map<String, Object> ordered = CanonicalOrder.apply(CanonicalOrder.PROJECT, project, CanonicalOrder.GO_JSON_KEYS);
+    Map<String, Object> out = new TreeMap<>(CanonicalOrder.GO_JSON_KEYS);
+    out.putAll(ordered);
+    out.remove("models");
+    Map<String, Object> services = new LinkedHashMap<>();
+    ((Map<String, Object>) ordered.get("services")).forEach((name, s) -> services.put(name, jsonService((Map<String, Object>) s)));
+    out.put("services", services);
+    return out;
+  }
+
+  /**
+   * {@code config --no-interpolate}: the merged model, not interpolated but otherwise loaded as
+   * compose-go loads a model ({@link RawNormalizer}), printed as the Go map it is: every mapping's
+   * keys sorted; {@code $} is printed as it is.
+   */
+  public static String rawYaml(RawModel model, Options options) {
+    return GoYamlWriter.write(raw(model, options, CanonicalOrder.GO_YAML_KEYS));
+  }
+
+  public static String rawJson(RawModel model, Options options) {
+    return GoJsonWriter.indented(raw(model, options, CanonicalOrder.GO_JSON_KEYS));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> raw(RawModel model, Options options, Comparator<String> keys) {
+    Map<String, Object> plain = (Map<String, Object>) plainValue(model.tree());
+    RawNormalizer.apply(plain, model.name(), model.projectDir(), options.normalize(), options.resolvePaths());
+    return (Map<String, Object>) sorted(plain, keys);
+  }
+
+  /** A node as go-yaml decodes it into {@code any}: maps, lists, and resolved scalars. */
+  private static Object plainValue(YNode node) {
+    if (node instanceof YNode.YMap m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.entries().forEach((k, v) -> out.put(k, plainValue(v)));
+      return out;
     }
+    if (node instanceof YNode.YSeq q) {
+      return q.items().stream().map(ConfigWriter::plainValue).collect(Collectors.toList());
+    }
+    return Scalars.resolve((YNode.YScalar) node);
+  }
+
+  /** Every map's keys sorted, as a Go map is printed. */
+  private static Object sorted(Object value, Comparator<String> keys) {
     if (value instanceof Map<?, ?> m) {
-      Map<String, Object> out = new java.util.LinkedHashMap<>();
-      ((Map<String, Object>) m).forEach((k, v) -> out.put(k, escaped(v)));
+      Map<String, Object> out = new TreeMap<>(keys);
+      m.forEach((k, v) -> out.put(String.valueOf(k), sorted(v, keys)));
       return out;
     }
     if (value instanceof List<?> l) {
-      return l.stream().map(ConfigWriter::escaped).toList();
+      return l.stream().map(v -> sorted(v, keys)).collect(Collectors.toList());
     }
     return value;
   }
 
-  @SuppressWarnings("unchecked")
-  private static void writeMap(StringBuilder out, Map<String, Object> map, int indent) {
-    for (Map.Entry<String, Object> e : map.entrySet()) {
-      out.append("  ".repeat(indent)).append(scalar(e.getKey(), false)).append(':');
-      writeValue(out, e.getValue(), indent);
+  /**
+   * {@code config --variables}: without {@code --format}, docker compose's table (a tabwriter with
+   * minimum width 20 and padding 3); {@code yaml} is {@code yaml.Marshal} of the Variable structs,
+   * {@code json} an indented encoder's output; either way a map, so sorted by name.
+   */
+  public static String variables(RawModel model, String format) {
+    Map<String, Variables.Variable> variables = Variables.of(model.tree());
+    if (format.equals("yaml") || format.equals("json")) {
+      Map<String, Object> out = new TreeMap<>(format.equals("yaml") ? CanonicalOrder.GO_YAML_KEYS : CanonicalOrder.GO_JSON_KEYS);
+      variables.forEach((name, v) -> {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        boolean yaml = format.equals("yaml");
+        fields.put(yaml ? "name" : "Name", v.name());
+        fields.put(yaml ? "defaultvalue" : "DefaultValue", v.defaultValue());
+        fields.put(yaml ? "presencevalue" : "PresenceValue", v.presenceValue());
+        fields.put(yaml ? "required" : "Required", v.required());
+        out.put(name, fields);
+      });
+      return format.equals("yaml") ? GoYamlWriter.marshal(out) : GoJsonWriter.write(out, "    ", false) + "\n\n";
     }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("NAME", "REQUIRED", "DEFAULT VALUE", "ALTERNATE VALUE"));
+    variables.values().forEach(v -> rows.add(List.of(v.name(), Boolean.toString(v.required()), v.defaultValue(), v.presenceValue())));
+    return table(rows);
   }
 
-  @SuppressWarnings("unchecked")
-  private static void writeValue(StringBuilder out, Object value, int indent) {
-    if (value instanceof Map<?, ?> m) {
-      if (m.isEmpty()) {
-        out.append(" {}\n");
-      } else {
-        out.append('\n');
-        writeMap(out, (Map<String, Object>) m, indent + 1);
+  /** Go's {@code tabwriter.NewWriter(out, 20, 1, 3, ' ', 0)}: each column as wide as its widest cell plus 3, at least 20. */
+  private static String table(List<List<String>> rows) {
+    int columns = rows.get(0).size() - 1;
+    int[] widths = new int[columns];
+    for (int c = 0; c < columns; c++) {
+      widths[c] = 20;
+      for (List<String> row : rows) {
+        widths[c] = Math.max(widths[c], row.get(c).codePointCount(0, row.get(c).length()) + 3);
       }
-    } else if (value instanceof List<?> l) {
-      if (l.isEmpty()) {
-        out.append(" []\n");
-        return;
-      }
-      out.append('\n');
-      for (Object item : l) {
-        if (item instanceof Map<?, ?> m && !m.isEmpty()) {
-          // "- key: value" then the rest of the map aligned under the first key.
-          StringBuilder nested = new StringBuilder();
-          writeMap(nested, (Map<String, Object>) m, indent + 2);
-          String text = nested.toString();
-          out.append("  ".repeat(indent + 1)).append("- ").append(text.substring((indent + 2) * 2));
-        } else {
-          out.append("  ".repeat(indent + 1)).append('-');
-          writeValue(out, item, indent + 1);
-        }
-      }
-    } else {
-      out.append(' ').append(value == null ? "null" : scalar(value, true)).append('\n');
     }
+    StringBuilder out = new StringBuilder();
+    for (List<String> row : rows) {
+      for (int c = 0; c < columns; c++) {
+        String cell = row.get(c);
+        out.append(cell).append(" ".repeat(widths[c] - cell.codePointCount(0, cell.length())));
+      }
+      out.append(row.get(columns)).append('\n');
+    }
+    return out.toString();
   }
 
-  private static String scalar(Object value, boolean escapeDollar) {
-    if (!(value instanceof String s)) {
-      return String.valueOf(value);
-    }
-    String text = escapeDollar ? s.replace("$", "$$") : s;
-    // Plain only when a reader would take it back as the same string: "8080" stays quoted.
-    if (PLAIN_SAFE.matcher(text).matches() && !isReserved(text)
-        && Scalars.resolve(new YNode.YScalar(text, true, SourcePos.none())) instanceof String) {
-      return text;
-    }
-    try {
-      return new ObjectMapper().writeValueAsString(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Words a YAML reader would take for something other than a string. */
-  private static boolean isReserved(String s) {
-    return switch (s) {
-      case "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "~",
-          "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N" -> true;
-      default -> false;
-    };
+  /** docker compose's {@code bytes.ReplaceAll(content, "$", "$$")} over the printed text. */
+  public static String escapeDollars(String text) {
+    return text.replace("$", "$$");
   }
 }

@@ -32,7 +32,7 @@ class ServiceAttributesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"10s, 10s", "1m30s, 1m30s", "90s, 1m30s", "500ms, 500ms", "1.5s, 1.5s", "1h, 1h0m0s", "0, 0s", "2h3m4s, 2h3m4s"})
+  @CsvSource({"10s, 10s", "1m30s, 1m30s", "90s, 1m30s", "500ms, 500ms", "1.5s, 1.5s", "1h, 1h0m0s", "0, 0s", "2h3m4s, 2h3m4s", "1500us, 1.5ms", "2500ns, 2.5µs", "800ns, 800ns", "1m0.5s, 1m0.5s"})
   void goDurationsParseAndPrintAsGoDoes(String text, String printed) {
     assertThat(GoDurations.format(GoDurations.parse(text))).isEqualTo(printed);
   }

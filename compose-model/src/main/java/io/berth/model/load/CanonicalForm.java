@@ -20,8 +20,10 @@ import java.util.TreeMap;
 
 /**
  * The project as plain maps, lists and scalars in Compose's canonical long syntax: what
- * {@code config} prints and what the config hash is computed over. Keys of a service are sorted;
- * values are the loaded ones, {@code $} not yet re-escaped.
+ * {@code config} prints and what the config hash is computed over. Keys come in the order
+ * {@link CanonicalOrder} gives (compose-go's struct order); values are formatted as compose-go
+ * marshals them (durations {@code 1m30s}, byte sizes and file modes as strings, {@code published}
+ * a string); {@code $} is not yet re-escaped.
  */
 public final class CanonicalForm {
   private CanonicalForm() {}
@@ -42,19 +44,24 @@ public final class CanonicalForm {
       p.volumes().forEach((key, v) -> volumes.put(key, volume(v)));
       out.put("volumes", volumes);
     }
-    fileObjects(out, "secrets", p.secrets());
-    fileObjects(out, "configs", p.configs());
-    return out;
+    fileObjects(out, "secrets", p.secrets(), p.name());
+    fileObjects(out, "configs", p.configs(), p.name());
+    return CanonicalOrder.apply(CanonicalOrder.PROJECT, out);
   }
 
   /** The source of each, never a secret's value: {@code config} shows {@code environment: NAME}, not what it holds. */
-  private static void fileObjects(Map<String, Object> out, String section, Map<String, FileObject> objects) {
+  private static void fileObjects(Map<String, Object> out, String section, Map<String, FileObject> objects, String project) {
     if (objects.isEmpty()) {
       return;
     }
     Map<String, Object> all = new LinkedHashMap<>();
     objects.forEach((key, o) -> {
       Map<String, Object> m = new LinkedHashMap<>();
+      // As compose-go's normalization names it (a name: set in the file is not kept by the model yet).
+      m.put("name", o.external() ? key : project + "_" + key);
+      if (o.external()) {
+        m.put("external", true);
+      }
       o.file().ifPresent(f -> m.put("file", f.toString()));
       o.environment().ifPresent(e -> m.put("environment", e));
       o.content().ifPresent(c -> m.put("content", c));
@@ -63,14 +70,18 @@ public final class CanonicalForm {
     out.put(section, all);
   }
 
-  private static List<Object> fileReferences(List<FileReference> refs) {
+  /** A config's default target ({@code /<source>}) is one compose-go leaves unset, so it is not printed. */
+  private static List<Object> fileReferences(List<FileReference> refs, boolean configs) {
     return refs.stream().map(r -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("source", r.source());
-      m.put("target", r.target());
+      if (!(configs && r.target().equals("/" + r.source()))) {
+        m.put("target", r.target());
+      }
       r.uid().ifPresent(u -> m.put("uid", u));
       r.gid().ifPresent(g -> m.put("gid", g));
-      r.mode().ifPresent(mode -> m.put("mode", mode));
+      // compose-go's FileMode marshals as an octal string.
+      r.mode().ifPresent(mode -> m.put("mode", "0" + Integer.toOctalString(mode)));
       return (Object) m;
     }).toList();
   }
@@ -78,10 +89,10 @@ public final class CanonicalForm {
   public static Map<String, Object> service(Service s) {
     Map<String, Object> out = new TreeMap<>();
     if (!s.secrets().isEmpty()) {
-      out.put("secrets", fileReferences(s.secrets()));
+      out.put("secrets", fileReferences(s.secrets(), false));
     }
     if (!s.configs().isEmpty()) {
-      out.put("configs", fileReferences(s.configs()));
+      out.put("configs", fileReferences(s.configs(), true));
     }
     options(s.options(), out);
     s.healthcheck().ifPresent(h -> out.put("healthcheck", healthcheck(h)));
@@ -136,7 +147,7 @@ public final class CanonicalForm {
       out.put("volumes", volumes);
     }
     s.workingDir().ifPresent(w -> out.put("working_dir", w));
-    return out;
+    return CanonicalOrder.apply(CanonicalOrder.SERVICE, out);
   }
 
   private static void options(ContainerOptions o, Map<String, Object> out) {
@@ -151,7 +162,8 @@ public final class CanonicalForm {
     putIf(out, "read_only", o.readOnly());
     putIf(out, "cap_add", o.capAdd());
     putIf(out, "cap_drop", o.capDrop());
-    putIf(out, "extra_hosts", o.extraHosts());
+    // compose-go's HostsList prints sorted host=address entries.
+    putIf(out, "extra_hosts", o.extraHosts().stream().map(h -> h.replaceFirst(":", "=")).sorted().toList());
     putIf(out, "dns", o.dns());
     putIf(out, "dns_search", o.dnsSearch());
     putIf(out, "expose", o.expose());
@@ -172,6 +184,11 @@ public final class CanonicalForm {
     if (!o.ulimits().isEmpty()) {
       Map<String, Object> ulimits = new LinkedHashMap<>();
       o.ulimits().forEach((k, v) -> {
+        // The model keeps [soft, hard]; equal ones print in the single form, as "nofile: 1024" reads.
+        if (v.get(0).equals(v.get(1))) {
+          ulimits.put(k, v.get(0));
+          return;
+        }
         Map<String, Object> limit = new LinkedHashMap<>();
         limit.put("soft", v.get(0));
         limit.put("hard", v.get(1));
@@ -179,11 +196,12 @@ public final class CanonicalForm {
       });
       out.put("ulimits", ulimits);
     }
-    o.shmSize().ifPresent(v -> out.put("shm_size", v));
-    o.memLimit().ifPresent(v -> out.put("mem_limit", v));
-    o.memReservation().ifPresent(v -> out.put("mem_reservation", v));
-    o.memswapLimit().ifPresent(v -> out.put("memswap_limit", v));
-    o.cpus().ifPresent(v -> out.put("cpus", v));
+    // compose-go's UnitBytes marshals as a decimal string; cpus is a float32.
+    o.shmSize().ifPresent(v -> out.put("shm_size", Long.toString(v)));
+    o.memLimit().ifPresent(v -> out.put("mem_limit", Long.toString(v)));
+    o.memReservation().ifPresent(v -> out.put("mem_reservation", Long.toString(v)));
+    o.memswapLimit().ifPresent(v -> out.put("memswap_limit", Long.toString(v)));
+    o.cpus().ifPresent(v -> out.put("cpus", v.floatValue()));
     o.cpuShares().ifPresent(v -> out.put("cpu_shares", v));
     o.cpuset().ifPresent(v -> out.put("cpuset", v));
     o.pidsLimit().ifPresent(v -> out.put("pids_limit", v));
@@ -279,14 +297,20 @@ public final class CanonicalForm {
     if (m.readOnly()) {
       out.put("read_only", true);
     }
-    if (m.type() == Mount.Type.BIND && !m.createHostPath()) {
-      out.put("bind", Map.of("create_host_path", false));
+    // The short syntax, compose-go's usual input, gives a bind an empty bind: and a volume an
+    // empty volume: (create_host_path is true, which prints as nothing).
+    if (m.type() == Mount.Type.BIND) {
+      out.put("bind", m.createHostPath() ? new LinkedHashMap<>() : new LinkedHashMap<>(Map.of("create_host_path", false)));
+    }
+    if (m.type() == Mount.Type.VOLUME) {
+      out.put("volume", new LinkedHashMap<>());
     }
     if (m.type() == Mount.Type.TMPFS && !m.tmpfsOptions().isEmpty()) {
+      // size is UnitBytes (a decimal string), mode a plain uint32 (0755 prints as 493).
       Map<String, Object> tmpfs = new LinkedHashMap<>();
       for (String o : m.tmpfsOptions().split(",")) {
         String[] kv = o.split("=", 2);
-        tmpfs.put(kv[0], kv[0].equals("size") ? (Object) Long.parseLong(kv[1]) : "0" + kv[1]);
+        tmpfs.put(kv[0], kv[0].equals("size") ? (Object) kv[1] : (Object) Integer.parseInt(kv[1], 8));
       }
       out.put("tmpfs", tmpfs);
     }

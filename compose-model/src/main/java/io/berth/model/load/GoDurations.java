@@ -43,14 +43,18 @@ public final class GoDurations {
     if (nanos == 0) {
       return "0s";
     }
-    if (nanos < 1_000_000_000L) {
-      if (nanos % 1_000_000 == 0) {
-        return nanos / 1_000_000 + "ms";
-      }
-      if (nanos % 1_000 == 0) {
-        return nanos / 1_000 + "µs";
-      }
+    if (nanos < 0) {
+      return "-" + format(d.negated());
+    }
+    // Below a second Go picks the largest unit that keeps an integer part: 1.5ms, 2.5µs, 800ns.
+    if (nanos < 1_000L) {
       return nanos + "ns";
+    }
+    if (nanos < 1_000_000L) {
+      return java.math.BigDecimal.valueOf(nanos, 3).stripTrailingZeros().toPlainString() + "µs";
+    }
+    if (nanos < 1_000_000_000L) {
+      return java.math.BigDecimal.valueOf(nanos, 6).stripTrailingZeros().toPlainString() + "ms";
     }
     StringBuilder b = new StringBuilder();
     long hours = nanos / 3_600_000_000_000L;

@@ -2,6 +2,7 @@ package io.berth.model.load;
 
 import io.berth.model.ComposeLoader;
 import io.berth.model.LoadRequest;
+import io.berth.model.RawModel;
 import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
 import io.berth.model.interp.DotEnv;
@@ -50,8 +51,35 @@ public final class ProjectReader {
   public Project read(List<Path> files) {
     Map<String, String> env = environment();
     Function<String, Optional<String>> lookup = k -> Optional.ofNullable(env.get(k));
-    Interpolator interpolator = new Interpolator(lookup, warnings);
+    YMap merged = merged(files, env, true);
 
+    String name = projectName(merged, env);
+    Map<String, Volume> volumes = volumes(merged, name);
+    Map<String, Network> networks = networks(merged, name);
+    Map<String, Service> services = Profiles.enabled(ImplicitDependencies.add(services(merged, lookup,
+        new ServiceReader.Declared(keysOf(merged, "services"), volumes.keySet(), networks.keySet(),
+            keysOf(merged, "secrets"), keysOf(merged, "configs")))),
+        Profiles.active(request.profiles(), env));
+    if (services.values().stream().anyMatch(s -> s.networks().contains("default")) && !networks.containsKey("default")) {
+      networks.put("default", new Network("default", name + "_default", "", false, Map.of()));
+    }
+    return new Project(name, projectDir, files, services, networks, volumes,
+        fileObjects(merged, "secrets", env), fileObjects(merged, "configs", env), env);
+  }
+
+  /**
+   * The files merged (includes, extends, overrides) as a tree, before anything is read from it;
+   * without interpolation it is the model {@code config --no-interpolate} prints.
+   */
+  public RawModel model(List<Path> files, boolean interpolate) {
+    Map<String, String> env = environment();
+    YMap merged = merged(files, env, interpolate);
+    return new RawModel(merged, projectName(merged, env), projectDir);
+  }
+
+  /** Without interpolation (a null interpolator), what {@code config --no-interpolate} prints. */
+  private YMap merged(List<Path> files, Map<String, String> env, boolean interpolate) {
+    Interpolator interpolator = interpolate ? new Interpolator(k -> Optional.ofNullable(env.get(k)), warnings) : null;
     YMap merged = null;
     for (Path file : files) {
       merged = mergeFile(merged, file, projectDir, interpolator, env, new ArrayList<>(List.of(file)));
@@ -59,19 +87,7 @@ public final class ProjectReader {
     if (merged == null || merged.entries().isEmpty()) {
       throw new ComposeModelException(new SourcePos(files.get(0), 0, 0), "", "empty compose file");
     }
-
-    String name = projectName(merged, env);
-    Map<String, Volume> volumes = volumes(merged, name);
-    Map<String, Network> networks = networks(merged, name);
-    Map<String, Service> services = Profiles.enabled(services(merged, lookup,
-        new ServiceReader.Declared(keysOf(merged, "services"), volumes.keySet(), networks.keySet(),
-            keysOf(merged, "secrets"), keysOf(merged, "configs"))),
-        Profiles.active(request.profiles(), env));
-    if (services.values().stream().anyMatch(s -> s.networks().contains("default")) && !networks.containsKey("default")) {
-      networks.put("default", new Network("default", name + "_default", "", false, Map.of()));
-    }
-    return new Project(name, projectDir, files, services, networks, volumes,
-        fileObjects(merged, "secrets", env), fileObjects(merged, "configs", env), env);
+    return merged;
   }
 
   /**
@@ -89,7 +105,7 @@ public final class ProjectReader {
         warnings.accept(file + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
       }
       YMap interpolated = (YMap) TreeInterpolation.apply(top, interpolator, "");
-      YMap included = withIncludes(interpolated, workingDir, env, chain, document.replaced());
+      YMap included = withIncludes(interpolated, workingDir, env, chain, document.replaced(), interpolator != null);
       if (merged != null) {
         merged = Resets.without(merged, document.replaced());
       }
@@ -104,7 +120,8 @@ public final class ProjectReader {
    * own directory, its env files under the including environment) and its resources are added to
    * this file's, see {@link Include}.
    */
-  private YMap withIncludes(YMap top, Path dir, Map<String, String> env, List<Path> chain, Set<List<String>> replaced) {
+  private YMap withIncludes(YMap top, Path dir, Map<String, String> env, List<Path> chain, Set<List<String>> replaced,
+      boolean interpolate) {
     YNode node = top.get("include");
     if (node == null) {
       return top;
@@ -119,7 +136,7 @@ public final class ProjectReader {
         includeEnv.putAll(dotEnv(envFile, k -> Optional.ofNullable(env.get(k)).or(() -> Optional.ofNullable(includeEnv.get(k)))));
       }
       includeEnv.putAll(env); // the including environment wins
-      Interpolator interpolator = new Interpolator(k -> Optional.ofNullable(includeEnv.get(k)), warnings);
+      Interpolator interpolator = interpolate ? new Interpolator(k -> Optional.ofNullable(includeEnv.get(k)), warnings) : null;
       YMap imported = null;
       for (Path file : include.paths()) {
         List<Path> deeper = new ArrayList<>(chain);

@@ -709,8 +709,11 @@ final class ServiceReader {
   }
 
   private Mount longVolume(YMap m, String path) {
-    KeyCheck.check(m, path, Set.of("type", "source", "target", "read_only", "bind", "tmpfs", "consistency"),
-        Set.of("volume", "image"), "volume");
+    KeyCheck.check(m, path, Set.of("type", "source", "target", "read_only", "bind", "tmpfs", "consistency", "volume"),
+        Set.of("image"), "volume");
+    // An empty volume: is what config prints for every short-syntax volume; its options are not read yet.
+    optional(m, "volume").ifPresent(n -> KeyCheck.check(Nodes.mapOrNull(n, path + ".volume"), path + ".volume", Set.of(),
+        Set.of("nocopy", "subpath", "labels"), "volume option"));
     String type = optional(m, "type").map(n -> Nodes.text(n, path + ".type")).orElse("volume");
     String target = absoluteTarget(Nodes.text(optional(m, "target").orElseThrow(() ->
         new ComposeModelException(m.pos(), path, "target is required")), path + ".target"), m, path);

@@ -21,6 +21,9 @@ final class TreeInterpolation {
   private TreeInterpolation() {}
 
   static YNode apply(YNode node, Interpolator interpolator, String path) {
+    if (interpolator == null) {
+      return node; // config --no-interpolate
+    }
     if (node instanceof YScalar s) {
       if (s.plain() && !(Scalars.resolve(s) instanceof String)) {
         return s;
