@@ -70,7 +70,12 @@ public final class ConfigWriter {
    * fields out.
    */
   public static String serviceJson(Service s) {
-    return GoJsonWriter.compact(jsonService(CanonicalForm.service(s)));
+    return jsonOfService(CanonicalForm.service(s));
+  }
+
+  /** A canonical service map (possibly trimmed, as the config hash trims it) as Go's json.Marshal writes it. */
+  public static String jsonOfService(Map<String, Object> service) {
+    return GoJsonWriter.compact(jsonService(service));
   }
 
   /** The service's canonical map in its JSON form, see {@link #serviceJson}. */
