@@ -21,6 +21,10 @@ public final class LogPrinter {
 
   private final boolean prefixed;
   private final java.util.concurrent.CountDownLatch broken = new java.util.concurrent.CountDownLatch(1);
+  /** The padded (and coloured) prefix of each container, made once. */
+  private final Map<String, String> prefixes = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Lines written since the last flush. */
+  private boolean dirty;
 
   public LogPrinter(PrintWriter out, List<String> containers, boolean color) {
     this(out, containers, color, true);
@@ -34,6 +38,43 @@ public final class LogPrinter {
     this.prefixed = prefixed;
     for (int i = 0; i < containers.size(); i++) {
       colors.put(containers.get(i), "\u001b[" + RAINBOW.get(i % RAINBOW.size()) + "m");
+    }
+    startFlusher();
+  }
+
+  /**
+   * Flushing after every line made a write to the terminal or pipe per line, which capped
+   * {@code logs} far below what the Engine sends; lines are flushed together, at most
+   * {@value #FLUSH_MILLIS} ms after they were printed (and by the command's end).
+   */
+  private void startFlusher() {
+    Thread flusher = new Thread(() -> {
+      try {
+        while (broken.getCount() > 0) {
+          Thread.sleep(FLUSH_MILLIS);
+          flush();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "berth-log-flush");
+    flusher.setDaemon(true);
+    flusher.start();
+  }
+
+  private static final int FLUSH_MILLIS = 20;
+
+  /** Writes out what is buffered; notices a reader that went away. */
+  public void flush() {
+    synchronized (out) {
+      if (!dirty || broken.getCount() == 0) {
+        return;
+      }
+      out.flush();
+      dirty = false;
+      if (out.checkError()) {
+        broken.countDown();
+      }
     }
   }
 
@@ -58,8 +99,10 @@ public final class LogPrinter {
   }
 
   private String prefix(String container) {
-    String p = String.format("%-" + width + "s| ", container);
-    return color ? colorOf(container) + p + RESET : p;
+    return prefixes.computeIfAbsent(container, c -> {
+      String p = String.format("%-" + width + "s| ", c);
+      return color ? colorOf(c) + p + RESET : p;
+    });
   }
 
   private String colorOf(String container) {
@@ -71,11 +114,10 @@ public final class LogPrinter {
       if (broken.getCount() == 0) {
         return;
       }
-      out.println(s);
-      out.flush();
-      if (out.checkError()) {
-        broken.countDown();
-      }
+      // write, not println: the writer flushes on println.
+      out.write(s);
+      out.write('\n');
+      dirty = true;
     }
   }
 }
