@@ -29,6 +29,12 @@ public final class ConfigHash {
     form.remove("build");
     form.remove("pull_policy");
     form.remove("scale");
+    if (form.get("deploy") instanceof Map<?, ?> deploy) {
+      Map<String, Object> withoutReplicas = new java.util.LinkedHashMap<>();
+      deploy.forEach((k, v) -> withoutReplicas.put((String) k, v));
+      withoutReplicas.remove("replicas");
+      form.put("deploy", withoutReplicas);
+    }
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsString(form).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);

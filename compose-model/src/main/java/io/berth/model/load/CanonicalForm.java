@@ -44,6 +44,9 @@ public final class CanonicalForm {
     }
     fileObjects(out, "secrets", p.secrets());
     fileObjects(out, "configs", p.configs());
+    if (!p.models().isEmpty()) {
+      out.put("models", CanonicalExtras.models(p.models()));
+    }
     return out;
   }
 
@@ -84,6 +87,7 @@ public final class CanonicalForm {
       out.put("configs", fileReferences(s.configs()));
     }
     options(s.options(), out);
+    CanonicalExtras.put(s.extras(), out);
     s.healthcheck().ifPresent(h -> out.put("healthcheck", healthcheck(h)));
     s.build().ifPresent(b -> out.put("build", build(b)));
     s.pullPolicy().ifPresent(p -> out.put("pull_policy", p));
@@ -164,7 +168,9 @@ public final class CanonicalForm {
     o.runtime().ifPresent(v -> out.put("runtime", v));
     putIf(out, "security_opt", o.securityOpt());
     putIf(out, "group_add", o.groupAdd());
-    putIf(out, "devices", o.devices());
+    if (!o.devices().isEmpty()) {
+      out.put("devices", CanonicalExtras.devices(o.devices()));
+    }
     putIf(out, "dns_opt", o.dnsOpt());
     if (!o.sysctls().isEmpty()) {
       out.put("sysctls", new LinkedHashMap<>(o.sysctls()));
@@ -313,6 +319,7 @@ public final class CanonicalForm {
     putIf(out, "internal", n.internal());
     putIf(out, "attachable", n.attachable());
     putIf(out, "enable_ipv6", n.enableIpv6());
+    n.enableIpv4().ifPresent(v -> out.put("enable_ipv4", v));
     if (n.external()) {
       out.put("external", true);
     }

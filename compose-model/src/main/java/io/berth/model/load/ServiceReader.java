@@ -12,6 +12,7 @@ import io.berth.model.spec.Healthcheck;
 import io.berth.model.spec.Mount;
 import io.berth.model.spec.PortMapping;
 import io.berth.model.spec.Service;
+import io.berth.model.spec.ServiceExtras;
 import io.berth.model.yaml.Scalars;
 import io.berth.model.yaml.YNode;
 import io.berth.model.yaml.YNode.YMap;
@@ -34,7 +35,8 @@ final class ServiceReader {
   private final Declared declared;
 
   /** The names a service may refer to: other services, top-level volumes and networks. */
-  record Declared(Set<String> services, Set<String> volumes, Set<String> networks, Set<String> secrets, Set<String> configs) {}
+  record Declared(Set<String> services, Set<String> volumes, Set<String> networks, Set<String> secrets, Set<String> configs,
+      Set<String> models) {}
 
   /**
    * @param projectDir what relative bind sources resolve against
@@ -56,12 +58,15 @@ final class ServiceReader {
     Optional<String> image = optional(m, "image").map(n -> Nodes.text(n, path + ".image"));
     Optional<BuildSpec> build = optional(m, "build").map(n -> build(n, path + ".build"));
     Optional<String> pullPolicy = optional(m, "pull_policy").map(n -> pullPolicy(n, path + ".pull_policy"));
-    if (image.isEmpty() && build.isEmpty()) {
+    ExtrasReader extrasReader = new ExtrasReader(environment, declared, this::resolveHostPath);
+    ServiceExtras extras = extrasReader.read(m, path);
+    if (image.isEmpty() && build.isEmpty() && extras.provider().isEmpty()) {
       throw new ComposeModelException(m.pos(), path, "service \"" + name + "\" has neither an image nor a build context specified");
     }
     if (image.isPresent() && image.get().isBlank()) {
       throw new ComposeModelException(m.posOf("image"), path + ".image", "must not be empty");
     }
+    DeployConsistency.check(m, path, extras.deploy());
     return new Service(
         name,
         image,
@@ -73,10 +78,10 @@ final class ServiceReader {
         dependsOn(m, path),
         optional(m, "restart").map(n -> restart(n, path + ".restart")),
         optional(m, "container_name").map(n -> Nodes.text(n, path + ".container_name")),
-        labels(m, path),
+        labels(m, path, extrasReader),
         optional(m, "working_dir").map(n -> Nodes.text(n, path + ".working_dir")),
         optional(m, "user").map(n -> Nodes.text(n, path + ".user")),
-        networks(m, path),
+        extras.provider().isPresent() && m.get("networks") == null ? List.of() : networks(m, path),
         build,
         pullPolicy,
         scale(m, path),
@@ -85,6 +90,7 @@ final class ServiceReader {
         options(m, path),
         fileReferences(m, "secrets", path, declared.secrets(), "/run/secrets/"),
         fileReferences(m, "configs", path, declared.configs(), "/"),
+        extras,
         m.pos());
   }
 
@@ -181,9 +187,6 @@ final class ServiceReader {
     Optional<Integer> scale = optional(m, "scale").map(n -> count(n, path + ".scale"));
     Optional<Integer> replicas = optional(m, "deploy").flatMap(deploy -> {
       YMap d = Nodes.map(deploy, path + ".deploy");
-      KeyCheck.check(d, path + ".deploy", Set.of("replicas"),
-          Set.of("mode", "endpoint_mode", "labels", "placement", "resources", "restart_policy", "rollback_config", "update_config"),
-          "deploy");
       return optional(d, "replicas").map(n -> count(n, path + ".deploy.replicas"));
     });
     if (scale.isPresent() && replicas.isPresent() && !scale.equals(replicas)) {
@@ -198,7 +201,7 @@ final class ServiceReader {
     return n;
   }
 
-  private static int count(YNode node, String path) {
+  static int count(YNode node, String path) {
     String text = Nodes.text(node, path);
     if (!text.matches("[0-9]{1,6}")) {
       throw new ComposeModelException(node.pos(), path, "must be a whole number, found \"" + text + "\"");
@@ -242,7 +245,7 @@ final class ServiceReader {
         text(m, "runtime", path),
         strings(m, "security_opt", path),
         strings(m, "group_add", path),
-        devices(m, path),
+        ExtrasReader.devices(m, path),
         strings(m, "dns_opt", path),
         sysctls(m, path),
         ulimits(m, path),
@@ -261,7 +264,7 @@ final class ServiceReader {
         networkOption(m, "ipv6_address", path));
   }
 
-  private static Optional<String> text(YMap m, String key, String path) {
+  static Optional<String> text(YMap m, String key, String path) {
     return optional(m, key).map(n -> Nodes.text(n, path + "." + key));
   }
 
@@ -279,22 +282,6 @@ final class ServiceReader {
       }
     });
     return mode;
-  }
-
-  /** {@code /dev/x[:/dev/y[:rwm]]}. */
-  private static List<String> devices(YMap m, String path) {
-    List<String> out = new ArrayList<>();
-    optional(m, "devices").ifPresent(n -> {
-      YSeq seq = Nodes.seq(n, path + ".devices");
-      for (int i = 0; i < seq.items().size(); i++) {
-        YNode item = seq.items().get(i);
-        if (item instanceof YMap) {
-          throw new ComposeModelException(item.pos(), path + ".devices[" + i + "]", "the long form of devices is not supported yet by berth");
-        }
-        out.add(Nodes.text(item, path + ".devices[" + i + "]"));
-      }
-    });
-    return out;
   }
 
   private static Map<String, String> sysctls(YMap m, String path) {
@@ -349,7 +336,7 @@ final class ServiceReader {
     return (long) (Double.parseDouble(mm.group(1)) * unit);
   }
 
-  private static double decimal(YNode node, String path) {
+  static double decimal(YNode node, String path) {
     String text = Nodes.text(node, path);
     try {
       return Double.parseDouble(text);
@@ -358,7 +345,7 @@ final class ServiceReader {
     }
   }
 
-  private static long signedLong(YNode node, String path) {
+  static long signedLong(YNode node, String path) {
     String text = Nodes.text(node, path);
     if (!text.matches("-?[0-9]{1,18}")) {
       throw new ComposeModelException(node.pos(), path, "must be a whole number, found \"" + text + "\"");
@@ -366,12 +353,12 @@ final class ServiceReader {
     return Long.parseLong(text);
   }
 
-  private static boolean flag(YMap m, String key, String path) {
+  static boolean flag(YMap m, String key, String path) {
     return optional(m, key).map(n -> Nodes.bool(n, path + "." + key)).orElse(false);
   }
 
   /** A list of strings (numbers are taken as written). */
-  private static List<String> strings(YMap m, String key, String path) {
+  static List<String> strings(YMap m, String key, String path) {
     List<String> out = new ArrayList<>();
     optional(m, key).ifPresent(n -> {
       YSeq seq = Nodes.seq(n, path + "." + key);
@@ -383,7 +370,7 @@ final class ServiceReader {
   }
 
   /** A single string or a list of them, as {@code dns} and {@code tmpfs} allow. */
-  private static List<String> stringOrList(YMap m, String key, String path) {
+  static List<String> stringOrList(YMap m, String key, String path) {
     Optional<YNode> node = optional(m, key);
     if (node.isPresent() && node.get() instanceof YScalar) {
       return List.of(Nodes.text(node.get(), path + "." + key));
@@ -467,7 +454,7 @@ final class ServiceReader {
     return out;
   }
 
-  private static Duration duration(YNode node, String path) {
+  static Duration duration(YNode node, String path) {
     String text = Nodes.text(node, path);
     try {
       return GoDurations.parse(text);
@@ -512,12 +499,12 @@ final class ServiceReader {
   }
 
   /** A key that is absent or null counts as not set. */
-  private static Optional<YNode> optional(YMap m, String key) {
+  static Optional<YNode> optional(YMap m, String key) {
     YNode n = m.get(key);
     return n == null || (n instanceof YScalar s && s.isNull()) ? Optional.empty() : Optional.of(n);
   }
 
-  private static List<String> words(YNode node, String path) {
+  static List<String> words(YNode node, String path) {
     if (node instanceof YSeq seq) {
       List<String> out = new ArrayList<>();
       for (int i = 0; i < seq.items().size(); i++) {
@@ -583,8 +570,9 @@ final class ServiceReader {
     return out;
   }
 
-  private static Map<String, String> labels(YMap m, String path) {
-    Map<String, String> out = new LinkedHashMap<>();
+  /** {@code label_file} entries first, {@code labels} laid over them. */
+  private static Map<String, String> labels(YMap m, String path, ExtrasReader extras) {
+    Map<String, String> out = new LinkedHashMap<>(extras.labelFiles(m, path));
     optional(m, "labels").ifPresent(n -> out.putAll(Nodes.stringMap(n, path + ".labels")));
     return out;
   }
@@ -771,7 +759,7 @@ final class ServiceReader {
         || source.matches("^[a-zA-Z]:.*");
   }
 
-  private String resolveHostPath(String source) {
+  String resolveHostPath(String source) {
     if (source.equals("~") || source.startsWith("~/")) {
       String home = environment.apply("HOME").orElse(System.getProperty("user.home"));
       return Path.of(home + source.substring(1)).normalize().toString();

@@ -1,0 +1,40 @@
+package io.berth.model.spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The service attributes beyond the everyday ones, in groups: Engine settings, legacy links,
+ * {@code deploy}, lifecycle hooks and the Compose-only attributes. One component of
+ * {@link Service}, so that adding an attribute here does not change every place a service is built.
+ *
+ * @param attach whether {@code up} shows the service's logs (the default)
+ * @param models the top-level models the service uses, by key
+ * @param useApiSocket whether the container gets the Engine's socket and the user's credentials
+ * @param pullRefreshAfter as written; berth does not act on it
+ */
+public record ServiceExtras(
+    EngineSettings engine,
+    Links links,
+    Optional<Deploy> deploy,
+    boolean attach,
+    List<Hook> postStart,
+    List<Hook> preStop,
+    Optional<Develop> develop,
+    Optional<Provider> provider,
+    Map<String, Model.Use> models,
+    boolean useApiSocket,
+    Optional<String> pullRefreshAfter) {
+
+  public ServiceExtras {
+    postStart = List.copyOf(postStart);
+    preStop = List.copyOf(preStop);
+    models = Maps.sortedCopy(models);
+  }
+
+  public static ServiceExtras none() {
+    return new ServiceExtras(EngineSettings.none(), Links.none(), Optional.empty(), true, List.of(), List.of(),
+        Optional.empty(), Optional.empty(), Map.of(), false, Optional.empty());
+  }
+}
