@@ -81,6 +81,12 @@ public record Service(
         labels, workingDir, user, networks, build, pullPolicy, scale, healthcheck, profiles, options, secrets, configs, extras, pos);
   }
 
+  /** The same service with other {@link ServiceExtras}. */
+  public Service withExtras(ServiceExtras other) {
+    return new Service(name, image, command, entrypoint, environment, ports, volumes, dependsOn, restart, containerName,
+        labels, workingDir, user, networks, build, pullPolicy, scale, healthcheck, profiles, options, secrets, configs, other, pos);
+  }
+
   public Service {
     command = command.map(List::copyOf);
     entrypoint = entrypoint.map(List::copyOf);
