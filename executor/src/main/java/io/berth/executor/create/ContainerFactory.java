@@ -7,7 +7,6 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ulimit;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -102,9 +101,6 @@ public final class ContainerFactory {
     if (!o.groupAdd().isEmpty()) {
       host.withGroupAdd(o.groupAdd());
     }
-    if (!o.devices().isEmpty()) {
-      host.withDevices(o.devices().stream().map(Device::parse).toList());
-    }
     if (!o.dnsOpt().isEmpty()) {
       host.withDnsOptions(o.dnsOpt());
     }
@@ -158,6 +154,7 @@ public final class ContainerFactory {
     o.stopGracePeriod().ifPresent(d -> cmd.withStopTimeout((int) Math.max(0, d.toSeconds())));
     cmd.withTty(o.tty()).withStdinOpen(o.stdinOpen());
     service.healthcheck().ifPresent(h -> cmd.withHealthcheck(healthCheck(h)));
+    new EngineSettingsMapper(project).apply(service, action.number(), host, cmd);
     if (!networks.isEmpty() && o.networkMode().isEmpty()) {
       String first = service.networks().get(0);
       cmd.withAliases(oneoff ? List.of(action.name()) : aliases(service, action, first));
@@ -175,10 +172,15 @@ public final class ContainerFactory {
       client.connectToNetworkCmd()
           .withContainerId(id)
           .withNetworkId(networks.get(i))
-          .withContainerNetwork(endpoint(service, action, service.networks().get(i)))
+          .withContainerNetwork(endpoint(service, action, service.networks().get(i)).withLinks(linksOf(host)))
           .exec();
     }
     return id;
+  }
+
+  /** As compose, a container's legacy links hold on each network it joins. */
+  private static List<com.github.dockerjava.api.model.Link> linksOf(HostConfig host) {
+    return host.getLinks() == null ? List.of() : List.of(host.getLinks());
   }
 
   private static String join(String options, String extra) {
