@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.berth.testsupport.EngineProbe;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -121,5 +122,71 @@ class ExtraAttributesEngineTest extends EngineStackTest {
     JsonNode requests = EngineProbe.inspectRaw(stack.containerId("app")).get("HostConfig").get("DeviceRequests");
     assertThat(requests.get(0).get("Count").asInt()).isEqualTo(-1);
     assertThat(requests.get(0).get("Capabilities").toString()).isEqualTo("[[\"gpu\"]]");
+  }
+
+  @Test
+  void postStartAndPreStopHooksRunInTheContainer() throws IOException {
+    stack.write("out/.keep", "");
+    stack.write("compose.yaml", """
+        services:
+          app:
+            image: ${IMAGE}
+            command: sleep 60
+            volumes: ["./out:/out"]
+            post_start:
+              - command: sh -c 'echo "$$GREETING from $$(pwd)" > /out/post'
+                working_dir: /tmp
+                environment: {GREETING: started}
+            pre_stop:
+              - command: sh -c 'echo stopping > /out/pre'
+        """);
+
+    stack.ok("up", "-d");
+    assertThat(Files.readString(dir.resolve("out/post"))).isEqualTo("started from /tmp\n");
+    assertThat(dir.resolve("out/pre")).doesNotExist();
+
+    stack.ok("stop");
+    assertThat(Files.readString(dir.resolve("out/pre"))).isEqualTo("stopping\n");
+  }
+
+  @Test
+  void aFailingPostStartHookFailsTheServiceInOneLine() throws IOException {
+    stack.write("compose.yaml", """
+        services:
+          app:
+            image: ${IMAGE}
+            command: sleep 60
+            post_start:
+              - command: sh -c 'echo broken >&2; exit 3'
+        """);
+
+    BerthRunner.Result r = stack.berth("up", "-d");
+
+    assertThat(r.code()).as(r.toString()).isNotZero();
+    assertThat(r.err()).contains("app hook exited with status 3: broken").doesNotContain("\tat ");
+  }
+
+  @Test
+  void providerAndModelServicesAreRefusedBeforeAnythingChanges() throws IOException {
+    stack.write("compose.yaml", """
+        services:
+          llm:
+            provider: {type: model, options: {model: ai/smollm2}}
+        """);
+    BerthRunner.Result r = stack.berth("up", "-d");
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err().strip()).endsWith("service \"llm\" is run by provider \"model\": berth does not run providers yet");
+
+    stack.write("compose.yaml", """
+        services:
+          app:
+            image: ${IMAGE}
+            models: [m]
+        models:
+          m: {model: ai/smollm2}
+        """);
+    r = stack.berth("up", "-d");
+    assertThat(r.err().strip()).endsWith("service \"app\" uses models (m): berth does not run models yet");
+    assertThat(stack.anythingOfProjectExists()).isFalse();
   }
 }

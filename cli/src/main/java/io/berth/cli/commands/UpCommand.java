@@ -104,6 +104,7 @@ public final class UpCommand implements Callable<Integer> {
         forceRecreate ? UpOptions.Recreate.FORCE : noRecreate ? UpOptions.Recreate.NEVER : UpOptions.Recreate.DIVERGED,
         removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS")), noStart, build,
         scales(project), renewAnonVolumes);
+    refuseWhatBerthDoesNotRun(project, Reconciler.selectedServices(project, options));
     for (String s : concat(attach, noAttach, exitCodeFrom == null ? List.of() : List.of(exitCodeFrom))) {
       if (!project.services().containsKey(s)) {
         throw new UserError("no such service: " + s);
@@ -126,6 +127,24 @@ public final class UpCommand implements Callable<Integer> {
         return code;
       }
       return new AttachedUp(root.invocation(), session, project, options, cascade, Sessions.color(root, false)).run(startedAt);
+    }
+  }
+
+  /**
+   * A provider service is run by an external program and a model by Docker Model Runner; berth
+   * runs neither yet, and says so before changing anything.
+   */
+  private static void refuseWhatBerthDoesNotRun(Project project, java.util.Collection<String> selected) {
+    for (String name : selected) {
+      var extras = project.service(name).extras();
+      if (extras.provider().isPresent()) {
+        throw new UserError("service \"" + name + "\" is run by provider \"" + extras.provider().get().type()
+            + "\": berth does not run providers yet");
+      }
+      if (!extras.models().isEmpty()) {
+        throw new UserError("service \"" + name + "\" uses models (" + String.join(", ", extras.models().keySet())
+            + "): berth does not run models yet");
+      }
     }
   }
 
