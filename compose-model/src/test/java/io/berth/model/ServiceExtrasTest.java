@@ -388,4 +388,72 @@ class ServiceExtrasTest {
     assertThat(p.networks().get("n").enableIpv4()).contains(false);
     assertThat(ConfigWriter.yaml(p)).contains("enable_ipv4: false");
   }
+
+  @Test
+  void buildLongFormReadsEveryField() throws IOException {
+    Project p = load("""
+        services:
+          base:
+            build: .
+          a:
+            platform: linux/amd64
+            build:
+              context: .
+              dockerfile_inline: "FROM scratch"
+              ssh: [default, "key=./id_rsa"]
+              cache_from: [a/b:cache]
+              cache_to: ["type=local,dest=/tmp/c"]
+              no_cache_filter: step
+              additional_contexts: ["ctx=./other", "img=docker-image://alpine", "svc=service:base"]
+              extra_hosts: ["h=1.2.3.4"]
+              isolation: default
+              privileged: true
+              secrets: [s, {source: s, target: other}]
+              shm_size: 64m
+              ulimits: {nofile: 1024}
+              platforms: [linux/amd64, linux/arm64]
+              entitlements: [network.host]
+              provenance: true
+              sbom: "mode=max"
+        secrets:
+          s: {file: ./s.txt}
+        """);
+    var b = p.service("a").build().orElseThrow();
+    var x = b.extras();
+    assertThat(b.dockerfile()).isEmpty();
+    assertThat(x.dockerfileInline()).contains("FROM scratch");
+    assertThat(x.ssh()).containsEntry("default", null).containsEntry("key", dir.resolve("id_rsa").toString());
+    assertThat(x.noCacheFilter()).containsExactly("step");
+    assertThat(x.additionalContexts()).containsEntry("ctx", dir.resolve("other").toString())
+        .containsEntry("img", "docker-image://alpine").containsEntry("svc", "service:base");
+    assertThat(x.extraHosts()).containsExactly("h:1.2.3.4");
+    assertThat(x.secrets()).extracting(r -> r.target()).containsExactly("s", "other");
+    assertThat(x.shmSize()).contains(64L * 1024 * 1024);
+    assertThat(x.ulimits()).containsEntry("nofile", List.of(1024L, 1024L));
+    assertThat(x.provenance()).contains("true");
+    assertThat(x.sbom()).contains("mode=max");
+    assertThat(x.buildKitOnly()).contains("dockerfile_inline", "ssh", "secrets", "privileged", "provenance");
+    assertThat(p.service("base").build().orElseThrow().extras().buildKitOnly()).isEmpty();
+    assertThat(ConfigWriter.yaml(p)).contains("dockerfile_inline: \"FROM scratch\"", "default: null", "shm_size: \"67108864\"",
+        "provenance: \"true\"");
+    roundTrips(p);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "build: {dockerfile: D, dockerfile_inline: FROM x}|services.a.build.dockerfile_inline: service \"a\" declares mutually exclusive dockerfile and dockerfile_inline",
+      "build: {ssh: [mykey]}|services.a.build.ssh[0]: invalid ssh key \"mykey\"",
+      "build: {secrets: [nope]}|services.a.build.secrets[0]: service \"a\" refers to undefined build secret nope",
+      "build: {additional_contexts: [novalue]}|services.a.build.additional_contexts[0]: invalid additional context \"novalue\"",
+      "build: {additional_contexts: {x: \"service:nope\"}}|declares unknown service \"nope\" as additional contexts x",
+  })
+  void buildErrors(String line, String message) {
+    assertThat(error("services:\n  a:\n    " + line.replace("\\n", "\n") + "\n")).contains(message);
+  }
+
+  @Test
+  void theServicePlatformMustBeOneItBuildsFor() {
+    assertThat(error("services:\n  a:\n    build: {platforms: [linux/arm64]}\n    platform: linux/amd64\n"))
+        .startsWith("4:5: services.a.platform: service.build.platforms MUST include service.platform \"linux/amd64\"");
+  }
 }

@@ -1,6 +1,7 @@
 package io.berth.model.load;
 
 import io.berth.model.spec.Blkio;
+import io.berth.model.spec.BuildExtras;
 import io.berth.model.spec.Deploy;
 import io.berth.model.spec.Develop;
 import io.berth.model.spec.DeviceMapping;
@@ -90,6 +91,35 @@ final class CanonicalExtras {
       c.registry().ifPresent(v -> m.put("registry", v));
       out.put("credential_spec", m);
     });
+  }
+
+  static void build(BuildExtras b, Map<String, Object> out) {
+    b.dockerfileInline().ifPresent(v -> out.put("dockerfile_inline", v));
+    putList(out, "entitlements", b.entitlements());
+    b.provenance().ifPresent(v -> out.put("provenance", v));
+    b.sbom().ifPresent(v -> out.put("sbom", v));
+    if (!b.ssh().isEmpty()) {
+      out.put("ssh", new LinkedHashMap<>(b.ssh()));
+    }
+    putList(out, "cache_from", b.cacheFrom());
+    putList(out, "cache_to", b.cacheTo());
+    putList(out, "no_cache_filter", b.noCacheFilter());
+    putMap(out, "additional_contexts", b.additionalContexts());
+    putList(out, "extra_hosts", b.extraHosts());
+    b.isolation().ifPresent(v -> out.put("isolation", v));
+    if (!b.secrets().isEmpty()) {
+      out.put("secrets", CanonicalForm.fileReferences(b.secrets()));
+    }
+    b.shmSize().ifPresent(v -> out.put("shm_size", Long.toString(v)));
+    if (!b.ulimits().isEmpty()) {
+      Map<String, Object> ulimits = new LinkedHashMap<>();
+      b.ulimits().forEach((k, v) -> ulimits.put(k, pair("soft", v.get(0), "hard", v.get(1))));
+      out.put("ulimits", ulimits);
+    }
+    putList(out, "platforms", b.platforms());
+    if (b.privileged()) {
+      out.put("privileged", true);
+    }
   }
 
   static List<Object> devices(List<DeviceMapping> devices) {

@@ -66,7 +66,7 @@ public final class CanonicalForm {
     out.put(section, all);
   }
 
-  private static List<Object> fileReferences(List<FileReference> refs) {
+  static List<Object> fileReferences(List<FileReference> refs) {
     return refs.stream().map(r -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("source", r.source());
@@ -220,7 +220,9 @@ public final class CanonicalForm {
   private static Map<String, Object> build(BuildSpec b) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("context", b.context().toString());
-    out.put("dockerfile", b.dockerfile());
+    if (!b.dockerfile().isEmpty()) {
+      out.put("dockerfile", b.dockerfile());
+    }
     if (!b.args().isEmpty()) {
       out.put("args", new LinkedHashMap<>(b.args()));
     }
@@ -232,6 +234,7 @@ public final class CanonicalForm {
     putIf(out, "no_cache", b.noCache());
     putIf(out, "pull", b.pull());
     putIf(out, "tags", b.tags());
+    CanonicalExtras.build(b.extras(), out);
     return out;
   }
 

@@ -4,6 +4,7 @@ import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
 import io.berth.model.interp.DotEnv;
 import io.berth.model.interp.DotEnvException;
+import io.berth.model.spec.BuildExtras;
 import io.berth.model.spec.BuildSpec;
 import io.berth.model.spec.ContainerOptions;
 import io.berth.model.spec.Dependency;
@@ -67,6 +68,7 @@ final class ServiceReader {
       throw new ComposeModelException(m.posOf("image"), path + ".image", "must not be empty");
     }
     DeployConsistency.check(m, path, extras.deploy());
+    BuildExtrasReader.checkPlatform(m, path, build, extras.engine().platform());
     return new Service(
         name,
         image,
@@ -98,7 +100,7 @@ final class ServiceReader {
    * {@code secrets: [name]} or the long form; a secret's default target is
    * {@code /run/secrets/<source>} (a relative target goes under it), a config's {@code /<source>}.
    */
-  private static List<FileReference> fileReferences(YMap m, String key, String path, Set<String> declared, String base) {
+  static List<FileReference> fileReferences(YMap m, String key, String path, Set<String> declared, String base) {
     List<FileReference> out = new ArrayList<>();
     Optional<YNode> node = optional(m, key);
     if (node.isEmpty()) {
@@ -152,10 +154,10 @@ final class ServiceReader {
           Map.of(), Optional.empty(), false, false, List.of());
     }
     YMap m = Nodes.map(node, path);
-    KeyCheck.check(m, path, Set.of("context", "dockerfile", "args", "target", "labels", "network", "no_cache", "pull", "tags"),
-        Set.of("dockerfile_inline", "ssh", "cache_from", "cache_to", "additional_contexts", "extra_hosts", "isolation",
-            "privileged", "secrets", "shm_size", "ulimits", "platforms", "entitlements", "provenance", "sbom", "no_cache_filter"),
-        "build");
+    KeyCheck.check(m, path, Set.of("context", "dockerfile", "args", "target", "labels", "network", "no_cache", "pull", "tags",
+        "dockerfile_inline", "ssh", "cache_from", "cache_to", "additional_contexts", "extra_hosts", "isolation",
+        "privileged", "secrets", "shm_size", "ulimits", "platforms", "entitlements", "provenance", "sbom", "no_cache_filter"),
+        Set.of(), "build");
     String context = optional(m, "context").map(n -> Nodes.text(n, path + ".context")).orElse(".");
     if (context.contains("://") || context.startsWith("git@")) {
       throw new ComposeModelException(m.posOf("context"), path + ".context", "remote build contexts are not supported yet by berth");
@@ -170,16 +172,24 @@ final class ServiceReader {
     }));
     Map<String, String> labels = new LinkedHashMap<>();
     optional(m, "labels").ifPresent(n -> labels.putAll(Nodes.stringMap(n, path + ".labels")));
+    BuildExtras extras = new BuildExtrasReader(declared, this::resolveHostPath).read(m, path);
+    if (extras.dockerfileInline().isPresent() && optional(m, "dockerfile").isPresent()) {
+      throw new ComposeModelException(m.posOf("dockerfile_inline"), path + ".dockerfile_inline", "service \""
+          + path.substring("services.".length(), path.length() - ".build".length())
+          + "\" declares mutually exclusive dockerfile and dockerfile_inline");
+    }
     return new BuildSpec(
         Path.of(resolveHostPath(context)),
-        optional(m, "dockerfile").map(n -> Nodes.text(n, path + ".dockerfile")).orElse("Dockerfile"),
+        optional(m, "dockerfile").map(n -> Nodes.text(n, path + ".dockerfile"))
+            .orElse(extras.dockerfileInline().isPresent() ? "" : "Dockerfile"),
         args,
         optional(m, "target").map(n -> Nodes.text(n, path + ".target")),
         labels,
         optional(m, "network").map(n -> Nodes.text(n, path + ".network")),
         flag(m, "no_cache", path),
         flag(m, "pull", path),
-        strings(m, "tags", path));
+        strings(m, "tags", path),
+        extras);
   }
 
   /** {@code scale}, or {@code deploy.replicas}; when both are given they must agree, as in Compose. */
@@ -291,7 +301,7 @@ final class ServiceReader {
   }
 
   /** {@code nofile: 1024} or {@code nofile: {soft: 1024, hard: 2048}}. */
-  private static Map<String, List<Long>> ulimits(YMap m, String path) {
+  static Map<String, List<Long>> ulimits(YMap m, String path) {
     Map<String, List<Long>> out = new LinkedHashMap<>();
     optional(m, "ulimits").ifPresent(n -> Nodes.map(n, path + ".ulimits").entries().forEach((name, v) -> {
       String at = path + ".ulimits." + name;
@@ -392,7 +402,7 @@ final class ServiceReader {
   }
 
   /** {@code host:address} or {@code host=address}, as a list or a mapping; the Engine takes {@code host:address}. */
-  private static List<String> extraHosts(YMap m, String path) {
+  static List<String> extraHosts(YMap m, String path) {
     List<String> out = new ArrayList<>();
     Optional<YNode> node = optional(m, "extra_hosts");
     if (node.isEmpty()) {
