@@ -456,4 +456,37 @@ class ServiceExtrasTest {
     assertThat(error("services:\n  a:\n    build: {platforms: [linux/arm64]}\n    platform: linux/amd64\n"))
         .startsWith("4:5: services.a.platform: service.build.platforms MUST include service.platform \"linux/amd64\"");
   }
+
+  @Test
+  void laterFilesAppendOrMergeAsCompose() throws IOException {
+    Files.writeString(dir.resolve("a.labels"), "A=1\n");
+    Files.writeString(dir.resolve("b.labels"), "B=2\n");
+    Files.writeString(dir.resolve("compose.override.yaml"), """
+        services:
+          web:
+            annotations: {b: "2"}
+            links: [db, cache]
+            devices: ["/dev/zero"]
+            label_file: b.labels
+            post_start: [{command: "echo two"}]
+        """);
+    Project p = load("""
+        services:
+          db: {image: x}
+          cache: {image: x}
+          web:
+            image: x
+            annotations: [a=1]
+            links: [db]
+            devices: ["/dev/null"]
+            label_file: a.labels
+            post_start: [{command: "echo one"}]
+        """);
+    ServiceExtras web = p.service("web").extras();
+    assertThat(web.engine().annotations()).containsEntry("a", "1").containsEntry("b", "2");
+    assertThat(web.links().links()).containsExactly("db", "cache");
+    assertThat(p.service("web").options().devices()).extracting(DeviceMapping::source).containsExactly("/dev/null", "/dev/zero");
+    assertThat(p.service("web").labels()).containsEntry("A", "1").containsEntry("B", "2");
+    assertThat(web.postStart()).extracting(h -> h.command().get(1)).containsExactly("one", "two");
+  }
 }

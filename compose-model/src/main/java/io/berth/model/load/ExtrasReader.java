@@ -290,7 +290,8 @@ final class ExtrasReader {
             "service \"" + service + "\" refers to undefined service " + parts[0] + " in volumes_from: invalid compose project");
       }
     }
-    return new Links(links, strings(m, "external_links", path), volumesFrom);
+    // links de-duplicate by value, as when files merge; the rest keep every entry.
+    return new Links(links.stream().distinct().toList(), strings(m, "external_links", path), volumesFrom);
   }
 
   /** {@code deploy}, every key the Compose Specification allows. */

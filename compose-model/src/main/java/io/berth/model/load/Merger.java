@@ -20,9 +20,11 @@ import java.util.Set;
  */
 final class Merger {
   private static final Set<String> REPLACED = Set.of("command", "entrypoint");
-  private static final Set<String> KEYED = Set.of("environment", "labels");
-  private static final Set<String> NAMED = Set.of("depends_on", "networks");
-  private static final Set<String> APPENDED = Set.of("ports", "volumes", "expose", "dns", "dns_search", "extra_hosts");
+  private static final Set<String> KEYED = Set.of("environment", "labels", "annotations");
+  private static final Set<String> NAMED = Set.of("depends_on", "networks", "models");
+  private static final Set<String> APPENDED = Set.of("ports", "volumes", "expose", "dns", "dns_search", "extra_hosts",
+      "devices", "links", "external_links", "volumes_from", "device_cgroup_rules", "gpus", "post_start", "pre_stop",
+      "label_file");
 
   private Merger() {}
 
@@ -80,6 +82,11 @@ final class Merger {
     }
     if (NAMED.contains(key) && !isNull(value)) {
       return mergeMaps(named(old), named(value), (k, a, b) -> mergeGeneric(a, b));
+    }
+    if (key.equals("label_file")) {
+      // A single file is a list of one, so that files given either way append.
+      old = old instanceof YScalar s && !s.isNull() ? new YSeq(List.of(old), old.pos()) : old;
+      value = value instanceof YScalar s && !s.isNull() ? new YSeq(List.of(value), value.pos()) : value;
     }
     if (APPENDED.contains(key) && old instanceof YSeq a && value instanceof YSeq b) {
       List<YNode> items = new ArrayList<>(a.items());
