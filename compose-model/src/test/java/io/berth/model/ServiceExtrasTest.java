@@ -489,4 +489,24 @@ class ServiceExtrasTest {
     assertThat(p.service("web").labels()).containsEntry("A", "1").containsEntry("B", "2");
     assertThat(web.postStart()).extracting(h -> h.command().get(1)).containsExactly("one", "two");
   }
+
+  @Test
+  void linksAndVolumesFromAreImplicitDependenciesUnlessDeclared() throws IOException {
+    Project p = load("""
+        services:
+          db: {image: x}
+          cache: {image: x}
+          data: {image: x}
+          web:
+            image: x
+            links: [db, cache]
+            volumes_from: [data]
+            depends_on: {cache: {condition: service_healthy}}
+        """);
+    var deps = p.service("web").dependsOn();
+    assertThat(deps.get("db")).isEqualTo(new io.berth.model.spec.Dependency("service_started", true, true));
+    assertThat(deps.get("data")).isEqualTo(io.berth.model.spec.Dependency.started());
+    assertThat(deps.get("cache").condition()).isEqualTo("service_healthy");
+    roundTrips(p);
+  }
 }

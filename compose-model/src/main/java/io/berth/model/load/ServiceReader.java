@@ -10,6 +10,7 @@ import io.berth.model.spec.ContainerOptions;
 import io.berth.model.spec.Dependency;
 import io.berth.model.spec.FileReference;
 import io.berth.model.spec.Healthcheck;
+import io.berth.model.spec.Links;
 import io.berth.model.spec.Mount;
 import io.berth.model.spec.PortMapping;
 import io.berth.model.spec.Service;
@@ -77,7 +78,7 @@ final class ServiceReader {
         environment(m, path),
         ports(m, path),
         volumes(m, path),
-        dependsOn(m, path),
+        withImplicitDependencies(dependsOn(m, path), extras.links()),
         optional(m, "restart").map(n -> restart(n, path + ".restart")),
         optional(m, "container_name").map(n -> Nodes.text(n, path + ".container_name")),
         labels(m, path, extrasReader),
@@ -807,6 +808,17 @@ final class ServiceReader {
       boolean restart = optional(d, "restart").map(n -> Nodes.bool(n, vp + ".restart")).orElse(false);
       out.put(service, new Dependency(condition, required, restart));
     });
+    return out;
+  }
+
+  /**
+   * As compose-go's normalization: a linked service is a dependency that restarts this one, a
+   * service whose volumes are mounted one that does not; an explicit {@code depends_on} entry wins.
+   */
+  private static Map<String, Dependency> withImplicitDependencies(Map<String, Dependency> explicit, Links links) {
+    Map<String, Dependency> out = new LinkedHashMap<>(explicit);
+    links.linkedServices().forEach(s -> out.putIfAbsent(s, new Dependency(Dependency.SERVICE_STARTED, true, true)));
+    links.volumesFromServices().forEach(s -> out.putIfAbsent(s, Dependency.started()));
     return out;
   }
 
