@@ -189,4 +189,28 @@ class ExtraAttributesEngineTest extends EngineStackTest {
     assertThat(r.err().strip()).endsWith("service \"app\" uses models (m): berth does not run models yet");
     assertThat(stack.anythingOfProjectExists()).isFalse();
   }
+
+  @Test
+  void logsLeavesOutAttachFalseServicesUnlessNamed() throws Exception {
+    stack.write("compose.yaml", """
+        services:
+          quiet:
+            image: ${IMAGE}
+            attach: false
+            command: ["sh", "-c", "echo quiet-line; sleep 60"]
+          loud:
+            image: ${IMAGE}
+            command: ["sh", "-c", "echo loud-line; sleep 60"]
+        """);
+    stack.ok("up", "-d");
+    for (int i = 0; i < 100 && !stack.ok("logs", "quiet").out().contains("quiet-line"); i++) {
+      Thread.sleep(100);
+    }
+    for (int i = 0; i < 100 && !stack.ok("logs").out().contains("loud-line"); i++) {
+      Thread.sleep(100);
+    }
+
+    assertThat(stack.ok("logs").out()).contains("loud-line").doesNotContain("quiet-line");
+    assertThat(stack.ok("logs", "quiet").out()).contains("quiet-line");
+  }
 }
