@@ -136,7 +136,6 @@ class ServiceExtrasTest {
               - /dev/null
               - /dev/zero:/dev/z
               - /dev/full:/dev/f:r
-              - /dev/random:rw
               - {source: /dev/urandom, target: /dev/u, permissions: rw}
               - {source: /dev/tty}
         """);
@@ -144,7 +143,6 @@ class ServiceExtrasTest {
         new DeviceMapping("/dev/null", "/dev/null", "rwm"),
         new DeviceMapping("/dev/zero", "/dev/z", "rwm"),
         new DeviceMapping("/dev/full", "/dev/f", "r"),
-        new DeviceMapping("/dev/random", "/dev/random", "rw"),
         new DeviceMapping("/dev/urandom", "/dev/u", "rw"),
         new DeviceMapping("/dev/tty", "/dev/tty", "rwm"));
     assertThat(ConfigWriter.yaml(p)).contains("- source: /dev/zero\n        target: /dev/z\n        permissions: rwm");

@@ -126,7 +126,7 @@ final class ExtrasReader {
     List<Blkio.WeightDevice> weights = new ArrayList<>();
     optional(b, "weight_device").ifPresent(n -> forEachMap(n, path + ".weight_device", (d, at) -> {
       KeyCheck.check(d, at, Set.of("path", "weight"), Set.of(), "weight_device");
-      weights.add(new Blkio.WeightDevice(required(d, "path", at), (int) weight(required(d, "weight", at, n), at + ".weight")));
+      weights.add(new Blkio.WeightDevice(required(d, "path", at), (int) weight(requiredNode(d, "weight", at), at + ".weight")));
     }));
     return new Blkio(
         optional(b, "weight").map(n -> (int) weight(n, path + ".weight")),
@@ -149,7 +149,7 @@ final class ExtrasReader {
     List<Blkio.Throttle> out = new ArrayList<>();
     optional(b, key).ifPresent(n -> forEachMap(n, path + "." + key, (d, at) -> {
       KeyCheck.check(d, at, Set.of("path", "rate"), Set.of(), key);
-      YNode rate = required(d, "rate", at, d);
+      YNode rate = requiredNode(d, "rate", at);
       out.add(new Blkio.Throttle(required(d, "path", at), bytes ? ServiceReader.bytes(rate, at + ".rate") : signedLong(rate, at + ".rate")));
     }));
     return out;
@@ -168,10 +168,10 @@ final class ExtrasReader {
   }
 
   private static String required(YMap m, String key, String path) {
-    return Nodes.text(required(m, key, path, m), path + "." + key);
+    return Nodes.text(requiredNode(m, key, path), path + "." + key);
   }
 
-  private static YNode required(YMap m, String key, String path, YNode where) {
+  private static YNode requiredNode(YMap m, String key, String path) {
     return optional(m, key).orElseThrow(() -> new ComposeModelException(m.pos(), path, key + " is required"));
   }
 
@@ -238,14 +238,9 @@ final class ExtrasReader {
           if (parts.length > 3 || parts[0].isEmpty()) {
             throw new ComposeModelException(item.pos(), at, "confusing device mapping \"" + spec + "\", please use long syntax");
           }
+          // As compose-go: the second part is always the target, even when it reads like permissions.
           String target = parts.length > 1 && !parts[1].isEmpty() ? parts[1] : parts[0];
-          String permissions = parts.length > 2 ? parts[2] : "rwm";
-          // HOST:PERMISSIONS, as the docker CLI reads a second part made of r, w and m only.
-          if (parts.length == 2 && parts[1].matches("[rwm]+")) {
-            target = parts[0];
-            permissions = parts[1];
-          }
-          d = new DeviceMapping(parts[0], target, permissions);
+          d = new DeviceMapping(parts[0], target, parts.length > 2 ? parts[2] : "rwm");
         }
         // A later entry for the same target replaces the earlier one, as when files merge.
         final String target = d.target();
@@ -329,9 +324,9 @@ final class ExtrasReader {
     optional(r, "generic_resources").ifPresent(n -> forEachMap(n, path + ".generic_resources", (g, at) -> {
       KeyCheck.check(g, at, Set.of("discrete_resource_spec"), Set.of(), "generic resource");
       String spec = at + ".discrete_resource_spec";
-      YMap s = Nodes.map(required(g, "discrete_resource_spec", at, g), spec);
+      YMap s = Nodes.map(requiredNode(g, "discrete_resource_spec", at), spec);
       KeyCheck.check(s, spec, Set.of("kind", "value"), Set.of(), "discrete_resource_spec");
-      generic.add(new Deploy.GenericResource(required(s, "kind", spec), signedLong(required(s, "value", spec, s), spec + ".value")));
+      generic.add(new Deploy.GenericResource(required(s, "kind", spec), signedLong(requiredNode(s, "value", spec), spec + ".value")));
     }));
     return new Deploy.Resource(
         optional(r, "cpus").map(n -> decimal(n, path + ".cpus")),
@@ -392,7 +387,7 @@ final class ExtrasReader {
         env.put(k, Nodes.text(v, path + ".environment." + k));
       }
     }));
-    return new Hook(words(required(h, "command", path, h), path + ".command"), text(h, "user", path),
+    return new Hook(words(requiredNode(h, "command", path), path + ".command"), text(h, "user", path),
         flag(h, "privileged", path), text(h, "working_dir", path), env);
   }
 
@@ -402,12 +397,12 @@ final class ExtrasReader {
     List<Develop.Watch> watch = new ArrayList<>();
     optional(d, "watch").ifPresent(n -> forEachMap(n, path + ".watch", (w, at) -> {
       KeyCheck.check(w, at, Set.of("path", "action", "target", "ignore", "include", "initial_sync", "exec"), Set.of(), "watch");
-      YNode p = required(w, "path", at, w);
+      YNode p = requiredNode(w, "path", at);
       String rawPath = Nodes.text(p, at + ".path");
       if (rawPath.isBlank()) {
         throw new ComposeModelException(p.pos(), at + ".path", "value can't be blank");
       }
-      YNode a = required(w, "action", at, w);
+      YNode a = requiredNode(w, "action", at);
       String action = oneOf(a, at + ".action", WATCH_ACTIONS);
       Optional<String> target = text(w, "target", at).filter(t -> !t.isEmpty());
       if (target.isEmpty() && !action.equals("rebuild") && !action.equals("restart")) {
