@@ -507,4 +507,21 @@ class ServiceExtrasTest {
     assertThat(deps.get("cache").condition()).isEqualTo("service_healthy");
     roundTrips(p);
   }
+
+  @Test
+  void extraHostsPrintAsComposeDoesSortedWithEquals() throws IOException {
+    Project p = load("""
+        services:
+          a:
+            image: x
+            extra_hosts: ["zeta:10.0.0.2", "alpha=10.0.0.1", "v6=::1"]
+          b:
+            image: x
+            extra_hosts: {beta: [10.0.0.3, "::2"]}
+        """);
+    assertThat(p.service("a").options().extraHosts()).containsExactly("zeta:10.0.0.2", "alpha:10.0.0.1", "v6:::1");
+    assertThat(CanonicalForm.service(p.service("a")).get("extra_hosts")).isEqualTo(List.of("alpha=10.0.0.1", "v6=::1", "zeta=10.0.0.2"));
+    assertThat(CanonicalForm.service(p.service("b")).get("extra_hosts")).isEqualTo(List.of("beta=10.0.0.3", "beta=::2"));
+    roundTrips(p);
+  }
 }

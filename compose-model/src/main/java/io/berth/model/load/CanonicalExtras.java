@@ -105,7 +105,7 @@ final class CanonicalExtras {
     putList(out, "cache_to", b.cacheTo());
     putList(out, "no_cache_filter", b.noCacheFilter());
     putMap(out, "additional_contexts", b.additionalContexts());
-    putList(out, "extra_hosts", b.extraHosts());
+    putList(out, "extra_hosts", hosts(b.extraHosts()));
     b.isolation().ifPresent(v -> out.put("isolation", v));
     if (!b.secrets().isEmpty()) {
       out.put("secrets", CanonicalForm.fileReferences(b.secrets()));
@@ -120,6 +120,11 @@ final class CanonicalExtras {
     if (b.privileged()) {
       out.put("privileged", true);
     }
+  }
+
+  /** {@code host:address} entries as compose-go prints them: {@code host=address}, sorted. */
+  static List<String> hosts(List<String> extraHosts) {
+    return extraHosts.stream().map(h -> h.replaceFirst(":", "=")).sorted().toList();
   }
 
   static List<Object> devices(List<DeviceMapping> devices) {

@@ -155,7 +155,7 @@ public final class CanonicalForm {
     putIf(out, "read_only", o.readOnly());
     putIf(out, "cap_add", o.capAdd());
     putIf(out, "cap_drop", o.capDrop());
-    putIf(out, "extra_hosts", o.extraHosts());
+    putIf(out, "extra_hosts", CanonicalExtras.hosts(o.extraHosts()));
     putIf(out, "dns", o.dns());
     putIf(out, "dns_search", o.dnsSearch());
     putIf(out, "expose", o.expose());
