@@ -524,4 +524,10 @@ class ServiceExtrasTest {
     assertThat(CanonicalForm.service(p.service("b")).get("extra_hosts")).isEqualTo(List.of("beta=10.0.0.3", "beta=::2"));
     roundTrips(p);
   }
+
+  @Test
+  void anAdditionalContextServiceMustBuild() {
+    assertThat(error("services:\n  img: {image: x}\n  a:\n    build: {additional_contexts: {base: \"service:img\"}}\n"))
+        .startsWith("4:34: services.a.build.additional_contexts: service \"a\" declares non-buildable service \"img\" as additional contexts base");
+  }
 }

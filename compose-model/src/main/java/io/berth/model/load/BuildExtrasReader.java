@@ -113,6 +113,10 @@ final class BuildExtrasReader {
           throw new ComposeModelException(node.get().pos(), at, "service \"" + service + "\" declares unknown service \""
               + other + "\" as additional contexts " + name);
         }
+        if (!declared.buildable().contains(other)) {
+          throw new ComposeModelException(node.get().pos(), at, "service \"" + service + "\" declares non-buildable service \""
+              + other + "\" as additional contexts " + name);
+        }
         out.put(name, value);
       } else if (value.contains("://") || value.startsWith("git@") || value.startsWith("github.com/")) {
         out.put(name, value);

@@ -75,7 +75,7 @@ public final class ProjectReader {
     Map<String, Network> networks = networks(merged, name);
     Map<String, Service> services = Profiles.enabled(services(merged, lookup,
         new ServiceReader.Declared(keysOf(merged, "services"), volumes.keySet(), networks.keySet(),
-            keysOf(merged, "secrets"), keysOf(merged, "configs"), keysOf(merged, "models"))),
+            keysOf(merged, "secrets"), keysOf(merged, "configs"), keysOf(merged, "models"), buildable(merged))),
         Profiles.active(request.profiles(), env));
     if (services.values().stream().anyMatch(s -> s.networks().contains("default")) && !networks.containsKey("default")) {
       networks.put("default", new Network("default", name + "_default", "", false, Map.of()));
@@ -271,6 +271,19 @@ public final class ProjectReader {
     }
     Path dirName = projectDir.getFileName();
     return ProjectNames.normalize(dirName == null ? "" : dirName.toString());
+  }
+
+  /** The services that have a build section, which {@code additional_contexts: service:NAME} may name. */
+  private static Set<String> buildable(YMap merged) {
+    Set<String> out = new java.util.HashSet<>();
+    if (merged.get("services") instanceof YMap services) {
+      services.entries().forEach((name, s) -> {
+        if (s instanceof YMap m && m.get("build") != null && !(m.get("build") instanceof YScalar b && b.isNull())) {
+          out.add(name);
+        }
+      });
+    }
+    return out;
   }
 
   private static Set<String> keysOf(YMap merged, String key) {

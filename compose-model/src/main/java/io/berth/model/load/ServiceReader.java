@@ -36,9 +36,9 @@ final class ServiceReader {
   private final Function<String, Optional<String>> environment;
   private final Declared declared;
 
-  /** The names a service may refer to: other services, top-level volumes and networks. */
+  /** The names a service may refer to: other services (and which of them build), top-level volumes, networks, ... */
   record Declared(Set<String> services, Set<String> volumes, Set<String> networks, Set<String> secrets, Set<String> configs,
-      Set<String> models) {}
+      Set<String> models, Set<String> buildable) {}
 
   /**
    * @param projectDir what relative bind sources resolve against
