@@ -213,4 +213,39 @@ class ExtraAttributesEngineTest extends EngineStackTest {
     assertThat(stack.ok("logs").out()).contains("loud-line").doesNotContain("quiet-line");
     assertThat(stack.ok("logs", "quiet").out()).contains("quiet-line");
   }
+
+  @Test
+  void networksJoinInPriorityOrderWithTheirMacAddresses() throws IOException {
+    stack.write("compose.yaml", """
+        services:
+          app:
+            image: ${IMAGE}
+            command: sleep 60
+            networks:
+              low: {priority: 1}
+              high: {priority: 100, mac_address: "02:42:ac:11:00:42"}
+        networks: {low: {}, high: {}}
+        """);
+
+    stack.ok("up", "-d");
+    JsonNode raw = EngineProbe.inspectRaw(stack.containerId("app"));
+
+    assertThat(raw.get("HostConfig").get("NetworkMode").asText()).isEqualTo(stack.project + "_high");
+    assertThat(raw.get("NetworkSettings").get("Networks").get(stack.project + "_high").get("MacAddress").asText())
+        .isEqualTo("02:42:ac:11:00:42");
+    assertThat(raw.get("NetworkSettings").get("Networks").has(stack.project + "_low")).isTrue();
+
+    stack.write("compose.yaml", """
+        services:
+          app:
+            image: ${IMAGE}
+            command: sleep 60
+            networks:
+              low: {link_local_ips: [169.254.8.8]}
+        networks: {low: {}}
+        """);
+    BerthRunner.Result r = stack.berth("up", "-d");
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err()).contains("service \"app\": networks.low.link_local_ips not supported yet by berth");
+  }
 }

@@ -530,4 +530,25 @@ class ServiceExtrasTest {
     assertThat(error("services:\n  img: {image: x}\n  a:\n    build: {additional_contexts: {base: \"service:img\"}}\n"))
         .startsWith("4:34: services.a.build.additional_contexts: service \"a\" declares non-buildable service \"img\" as additional contexts base");
   }
+
+  @Test
+  void serviceNetworkEndpointSettings() throws IOException {
+    Project p = load("""
+        services:
+          a:
+            image: x
+            networks:
+              front: {priority: 10, gw_priority: 1, mac_address: "02:42:ac:11:00:02", interface_name: eth7,
+                      link_local_ips: [169.254.1.1], driver_opts: {k: v}}
+              back:
+        networks: {front: {}, back: {}}
+        """);
+    var e = p.service("a").extras().endpoints();
+    assertThat(e).containsOnlyKeys("front");
+    assertThat(e.get("front").priority()).contains(10);
+    assertThat(e.get("front").macAddress()).contains("02:42:ac:11:00:02");
+    assertThat(e.get("front").linkLocalIps()).containsExactly("169.254.1.1");
+    assertThat(ConfigWriter.yaml(p)).contains("priority: 10", "gw_priority: 1", "interface_name: eth7", "k: v");
+    roundTrips(p);
+  }
 }

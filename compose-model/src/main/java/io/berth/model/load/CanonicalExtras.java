@@ -7,6 +7,7 @@ import io.berth.model.spec.Develop;
 import io.berth.model.spec.DeviceMapping;
 import io.berth.model.spec.DeviceRequest;
 import io.berth.model.spec.EngineSettings;
+import io.berth.model.spec.Endpoint;
 import io.berth.model.spec.Hook;
 import io.berth.model.spec.Model;
 import io.berth.model.spec.ServiceExtras;
@@ -125,6 +126,19 @@ final class CanonicalExtras {
   /** {@code host:address} entries as compose-go prints them: {@code host=address}, sorted. */
   static List<String> hosts(List<String> extraHosts) {
     return extraHosts.stream().map(h -> h.replaceFirst(":", "=")).sorted().toList();
+  }
+
+  /** A service network's endpoint settings, into that network's entry. */
+  static void endpoint(Endpoint e, Map<String, Object> out) {
+    if (e == null) {
+      return;
+    }
+    putMap(out, "driver_opts", e.driverOpts());
+    e.gwPriority().ifPresent(v -> out.put("gw_priority", v));
+    e.interfaceName().ifPresent(v -> out.put("interface_name", v));
+    putList(out, "link_local_ips", e.linkLocalIps());
+    e.macAddress().ifPresent(v -> out.put("mac_address", v));
+    e.priority().ifPresent(v -> out.put("priority", v));
   }
 
   static List<Object> devices(List<DeviceMapping> devices) {

@@ -122,6 +122,7 @@ public final class CanonicalForm {
       if (s.options().ipv6Addresses().containsKey(n)) {
         options.put("ipv6_address", s.options().ipv6Addresses().get(n));
       }
+      CanonicalExtras.endpoint(s.extras().endpoints().get(n), options);
       networks.put(n, options.isEmpty() ? null : options);
     }
     if (!networks.isEmpty()) {

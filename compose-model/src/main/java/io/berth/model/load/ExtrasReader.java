@@ -20,6 +20,7 @@ import io.berth.model.spec.Develop;
 import io.berth.model.spec.DeviceMapping;
 import io.berth.model.spec.DeviceRequest;
 import io.berth.model.spec.EngineSettings;
+import io.berth.model.spec.Endpoint;
 import io.berth.model.spec.Hook;
 import io.berth.model.spec.Links;
 import io.berth.model.spec.Model;
@@ -70,7 +71,29 @@ final class ExtrasReader {
         optional(m, "provider").map(n -> provider(n, path + ".provider")),
         models(m, path),
         flag(m, "use_api_socket", path),
-        text(m, "pull_refresh_after", path));
+        text(m, "pull_refresh_after", path),
+        endpoints(m, path));
+  }
+
+  /** The endpoint settings of each network in the mapping form of {@code networks}. */
+  private static Map<String, Endpoint> endpoints(YMap m, String path) {
+    Map<String, Endpoint> out = new LinkedHashMap<>();
+    if (optional(m, "networks").orElse(null) instanceof YMap networks) {
+      networks.entries().forEach((network, value) -> {
+        String at = path + ".networks." + network;
+        if (value instanceof YMap o) {
+          Endpoint e = new Endpoint(text(o, "mac_address", at), strings(o, "link_local_ips", at),
+              optional(o, "driver_opts").map(n -> Nodes.stringMap(n, at + ".driver_opts")).orElse(Map.of()),
+              optional(o, "priority").map(n -> (int) signedLong(n, at + ".priority")),
+              optional(o, "gw_priority").map(n -> (int) signedLong(n, at + ".gw_priority")),
+              text(o, "interface_name", at));
+          if (!e.equals(new Endpoint(Optional.empty(), List.of(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty()))) {
+            out.put(network, e);
+          }
+        }
+      });
+    }
+    return out;
   }
 
   private EngineSettings engine(YMap m, String path) {

@@ -856,9 +856,8 @@ final class ServiceReader {
       map.entries().forEach((network, value) -> {
         requireNetwork(network, map.posOf(network), at + "." + network, path);
         YMap options = Nodes.mapOrNull(value, at + "." + network);
-        KeyCheck.check(options, at + "." + network, Set.of("aliases", "ipv4_address", "ipv6_address"),
-            Set.of("link_local_ips", "mac_address", "driver_opts",
-                "priority", "gw_priority", "interface_name"), "service network");
+        KeyCheck.check(options, at + "." + network, Set.of("aliases", "ipv4_address", "ipv6_address", "link_local_ips",
+            "mac_address", "driver_opts", "priority", "gw_priority", "interface_name"), Set.of(), "service network");
         out.add(network);
       });
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param models the top-level models the service uses, by key
  * @param useApiSocket whether the container gets the Engine's socket and the user's credentials
  * @param pullRefreshAfter as written; berth does not act on it
+ * @param endpoints per network key, the endpoint settings a {@code networks} entry gives beyond aliases and addresses
  */
 public record ServiceExtras(
     EngineSettings engine,
@@ -25,16 +26,18 @@ public record ServiceExtras(
     Optional<Provider> provider,
     Map<String, Model.Use> models,
     boolean useApiSocket,
-    Optional<String> pullRefreshAfter) {
+    Optional<String> pullRefreshAfter,
+    Map<String, Endpoint> endpoints) {
 
   public ServiceExtras {
     postStart = List.copyOf(postStart);
     preStop = List.copyOf(preStop);
     models = Maps.sortedCopy(models);
+    endpoints = Maps.sortedCopy(endpoints);
   }
 
   public static ServiceExtras none() {
     return new ServiceExtras(EngineSettings.none(), Links.none(), Optional.empty(), true, List.of(), List.of(),
-        Optional.empty(), Optional.empty(), Map.of(), false, Optional.empty());
+        Optional.empty(), Optional.empty(), Map.of(), false, Optional.empty(), Map.of());
   }
 }
