@@ -248,4 +248,22 @@ class ExtraAttributesEngineTest extends EngineStackTest {
     assertThat(r.code()).isNotZero();
     assertThat(r.err()).contains("service \"app\": networks.low.link_local_ips not supported yet by berth");
   }
+
+  @Test
+  void runRunsPostStartHooksToo() throws IOException {
+    stack.write("out/.keep", "");
+    stack.write("compose.yaml", """
+        services:
+          app:
+            image: ${IMAGE}
+            volumes: ["./out:/out"]
+            post_start:
+              - command: sh -c 'echo hooked > /out/run'
+        """);
+
+    stack.ok("up", "--no-start");
+    stack.ok("run", "--rm", "app", "sleep", "2");
+
+    assertThat(Files.readString(dir.resolve("out/run"))).isEqualTo("hooked\n");
+  }
 }

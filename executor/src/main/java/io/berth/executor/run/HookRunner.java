@@ -18,17 +18,17 @@ import java.util.List;
  * container with the hook's user, privileges, directory and environment; a non-zero exit fails
  * the step with the last lines the hook wrote, stderr preferred.
  */
-final class HookRunner {
+public final class HookRunner {
   private static final int TAIL_LINES = 10;
 
   private final DockerClient client;
 
-  HookRunner(DockerClient client) {
+  public HookRunner(DockerClient client) {
     this.client = client;
   }
 
   /** Runs each hook in order; stops at the first that fails. */
-  void run(String service, String container, List<Hook> hooks) {
+  public void run(String service, String container, List<Hook> hooks) {
     for (Hook hook : hooks) {
       run(service, container, hook);
     }
