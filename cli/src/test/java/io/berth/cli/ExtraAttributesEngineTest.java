@@ -187,6 +187,15 @@ class ExtraAttributesEngineTest extends EngineStackTest {
         """);
     r = stack.berth("up", "-d");
     assertThat(r.err().strip()).endsWith("service \"app\" uses models (m): berth does not run models yet");
+
+    stack.write("compose.yaml", """
+        services:
+          app:
+            image: ${IMAGE}
+            pre_start: [{command: "true"}]
+        """);
+    r = stack.berth("up", "-d");
+    assertThat(r.err().strip()).endsWith("service \"app\" has pre_start steps: berth does not run pre_start yet");
     assertThat(stack.anythingOfProjectExists()).isFalse();
   }
 

@@ -551,4 +551,28 @@ class ServiceExtrasTest {
     assertThat(ConfigWriter.yaml(p)).contains("priority: 10", "gw_priority: 1", "interface_name: eth7", "k: v");
     roundTrips(p);
   }
+
+  @Test
+  void preStartStepsDefaultToTheServiceImage() throws IOException {
+    Project p = load("""
+        services:
+          a:
+            image: app:1
+            pre_start:
+              - command: migrate --up
+                environment: [DB=x]
+              - image: tool:2
+                per_replica: true
+        """);
+    var steps = p.service("a").extras().preStart();
+    assertThat(steps.get(0).image()).contains("app:1");
+    assertThat(steps.get(0).command()).contains(List.of("migrate", "--up"));
+    assertThat(steps.get(1).image()).contains("tool:2");
+    assertThat(steps.get(1).command()).isEmpty();
+    assertThat(steps.get(1).perReplica()).isTrue();
+    assertThat(ConfigWriter.yaml(p)).contains("pre_start:", "image: \"app:1\"", "per_replica: true");
+    roundTrips(p);
+    assertThat(error("services:\n  a:\n    image: x\n    pre_start: [{run: x}]\n"))
+        .contains("services.a.pre_start[0]: additional property run is not allowed");
+  }
 }

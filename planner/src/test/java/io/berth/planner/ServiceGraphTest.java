@@ -47,7 +47,7 @@ class ServiceGraphTest {
   private static Service withLinks(Service s, Links links) {
     ServiceExtras x = s.extras();
     return s.withExtras(new ServiceExtras(x.engine(), links, x.deploy(), x.attach(), x.postStart(), x.preStop(),
-        x.develop(), x.provider(), x.models(), x.useApiSocket(), x.pullRefreshAfter(), x.endpoints()));
+        x.develop(), x.provider(), x.models(), x.useApiSocket(), x.pullRefreshAfter(), x.endpoints(), x.preStart()));
   }
 
   @Test

@@ -110,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
     var deploy = x.deploy().map(d -> new io.berth.model.spec.Deploy(d.mode(), d.replicas(), d.endpointMode(), d.labels(),
         d.limits(), d.reservations(), Optional.empty(), d.placement(), d.updateConfig(), d.rollbackConfig()));
     return new io.berth.model.spec.ServiceExtras(x.engine(), x.links(), deploy, x.attach(), x.postStart(), x.preStop(),
-        x.develop(), x.provider(), x.models(), x.useApiSocket(), x.pullRefreshAfter(), x.endpoints());
+        x.develop(), x.provider(), x.models(), x.useApiSocket(), x.pullRefreshAfter(), x.endpoints(), x.preStart());
   }
 
   private Map<String, String> keyValues(List<String> entries, String flag) {

@@ -131,8 +131,8 @@ public final class UpCommand implements Callable<Integer> {
   }
 
   /**
-   * A provider service is run by an external program and a model by Docker Model Runner; berth
-   * runs neither yet, and says so before changing anything.
+   * A provider service is run by an external program, a model by Docker Model Runner, pre_start
+   * steps in containers of their own; berth runs none of them yet, and says so before changing anything.
    */
   private static void refuseWhatBerthDoesNotRun(Project project, java.util.Collection<String> selected) {
     for (String name : selected) {
@@ -140,6 +140,9 @@ public final class UpCommand implements Callable<Integer> {
       if (extras.provider().isPresent()) {
         throw new UserError("service \"" + name + "\" is run by provider \"" + extras.provider().get().type()
             + "\": berth does not run providers yet");
+      }
+      if (!extras.preStart().isEmpty()) {
+        throw new UserError("service \"" + name + "\" has pre_start steps: berth does not run pre_start yet");
       }
       if (!extras.models().isEmpty()) {
         throw new UserError("service \"" + name + "\" uses models (" + String.join(", ", extras.models().keySet())

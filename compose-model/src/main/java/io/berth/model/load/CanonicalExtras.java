@@ -37,6 +37,23 @@ final class CanonicalExtras {
     if (!x.postStart().isEmpty()) {
       out.put("post_start", x.postStart().stream().map(h -> (Object) hook(h)).toList());
     }
+    if (!x.preStart().isEmpty()) {
+      out.put("pre_start", x.preStart().stream().map(p -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        p.command().ifPresent(c -> m.put("command", c));
+        p.image().ifPresent(v -> m.put("image", v));
+        p.user().ifPresent(v -> m.put("user", v));
+        if (p.privileged()) {
+          m.put("privileged", true);
+        }
+        p.workingDir().ifPresent(v -> m.put("working_dir", v));
+        putMap(m, "environment", p.environment());
+        if (p.perReplica()) {
+          m.put("per_replica", true);
+        }
+        return (Object) m;
+      }).toList());
+    }
     if (!x.preStop().isEmpty()) {
       out.put("pre_stop", x.preStop().stream().map(h -> (Object) hook(h)).toList());
     }

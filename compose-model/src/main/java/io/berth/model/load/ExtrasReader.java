@@ -24,6 +24,7 @@ import io.berth.model.spec.Endpoint;
 import io.berth.model.spec.Hook;
 import io.berth.model.spec.Links;
 import io.berth.model.spec.Model;
+import io.berth.model.spec.PreStartStep;
 import io.berth.model.spec.Provider;
 import io.berth.model.spec.ServiceExtras;
 import io.berth.model.yaml.YNode;
@@ -72,7 +73,21 @@ final class ExtrasReader {
         models(m, path),
         flag(m, "use_api_socket", path),
         text(m, "pull_refresh_after", path),
-        endpoints(m, path));
+        endpoints(m, path),
+        preStart(m, path));
+  }
+
+  private List<PreStartStep> preStart(YMap m, String path) {
+    List<PreStartStep> out = new ArrayList<>();
+    Optional<String> serviceImage = text(m, "image", path);
+    optional(m, "pre_start").ifPresent(n -> forEachMap(n, path + ".pre_start", (h, at) -> {
+      KeyCheck.check(h, at, Set.of("command", "image", "user", "privileged", "working_dir", "environment", "per_replica"),
+          Set.of(), "pre_start");
+      out.add(new PreStartStep(optional(h, "command").map(c -> words(c, at + ".command")),
+          text(h, "image", at).or(() -> serviceImage), text(h, "user", at), flag(h, "privileged", at),
+          text(h, "working_dir", at), hookEnvironment(h, at), flag(h, "per_replica", at)));
+    }));
+    return out;
   }
 
   /** The endpoint settings of each network in the mapping form of {@code networks}. */
@@ -402,6 +417,12 @@ final class ExtrasReader {
 
   private Hook hook(YMap h, String path) {
     KeyCheck.check(h, path, Set.of("command", "user", "privileged", "working_dir", "environment"), Set.of(), "hook");
+    return new Hook(words(requiredNode(h, "command", path), path + ".command"), text(h, "user", path),
+        flag(h, "privileged", path), text(h, "working_dir", path), hookEnvironment(h, path));
+  }
+
+  /** A hook's {@code environment}; a bare name takes its value from the project environment, or is left out. */
+  private Map<String, String> hookEnvironment(YMap h, String path) {
     Map<String, String> env = new LinkedHashMap<>();
     optional(h, "environment").ifPresent(n -> Nodes.keyValues(n, path + ".environment").forEach((k, v) -> {
       if (v instanceof YScalar s && s.isNull()) {
@@ -410,8 +431,7 @@ final class ExtrasReader {
         env.put(k, Nodes.text(v, path + ".environment." + k));
       }
     }));
-    return new Hook(words(requiredNode(h, "command", path), path + ".command"), text(h, "user", path),
-        flag(h, "privileged", path), text(h, "working_dir", path), env);
+    return env;
   }
 
   private Develop develop(YNode node, String path) {

@@ -10,7 +10,7 @@ final class Keys {
       "include", "models");
   static final Set<String> TOP_SPEC = Set.of();
 
-  /** Every service attribute of the Compose Specification's schema. */
+  /** Every service attribute of compose-go's schema (the Compose Specification's, and pre_start). */
   static final Set<String> SERVICE_SPEC = Set.of(
       "annotations", "attach", "blkio_config", "build", "cap_add", "cap_drop", "cgroup", "cgroup_parent", "command",
       "configs", "container_name", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota", "cpu_rt_period",
@@ -19,7 +19,7 @@ final class Keys {
       "environment", "expose", "extends", "external_links", "extra_hosts", "gpus", "group_add", "healthcheck",
       "hostname", "image", "init", "ipc", "isolation", "label_file", "labels", "links", "logging", "mac_address",
       "mem_limit", "mem_reservation", "mem_swappiness", "memswap_limit", "models", "network_mode", "networks",
-      "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform", "ports", "post_start", "pre_stop",
+      "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform", "ports", "post_start", "pre_start", "pre_stop",
       "privileged", "profiles", "provider", "pull_policy", "pull_refresh_after", "read_only", "restart", "runtime",
       "scale", "secrets", "security_opt", "shm_size", "stdin_open", "stop_grace_period", "stop_signal",
       "storage_opt", "sysctls", "tmpfs", "tty", "ulimits", "use_api_socket", "user", "userns_mode", "uts", "volumes",

@@ -23,7 +23,7 @@ final class Merger {
   private static final Set<String> KEYED = Set.of("environment", "labels", "annotations");
   private static final Set<String> NAMED = Set.of("depends_on", "networks", "models");
   private static final Set<String> APPENDED = Set.of("ports", "volumes", "expose", "dns", "dns_search", "extra_hosts",
-      "devices", "links", "external_links", "volumes_from", "device_cgroup_rules", "gpus", "post_start", "pre_stop",
+      "devices", "links", "external_links", "volumes_from", "device_cgroup_rules", "gpus", "post_start", "pre_start", "pre_stop",
       "label_file");
 
   private Merger() {}

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param models the top-level models the service uses, by key
  * @param useApiSocket whether the container gets the Engine's socket and the user's credentials
  * @param pullRefreshAfter as written; berth does not act on it
+ * @param preStart steps run in their own containers before the service starts (berth does not run them yet)
  * @param endpoints per network key, the endpoint settings a {@code networks} entry gives beyond aliases and addresses
  */
 public record ServiceExtras(
@@ -27,17 +28,19 @@ public record ServiceExtras(
     Map<String, Model.Use> models,
     boolean useApiSocket,
     Optional<String> pullRefreshAfter,
-    Map<String, Endpoint> endpoints) {
+    Map<String, Endpoint> endpoints,
+    List<PreStartStep> preStart) {
 
   public ServiceExtras {
     postStart = List.copyOf(postStart);
     preStop = List.copyOf(preStop);
     models = Maps.sortedCopy(models);
     endpoints = Maps.sortedCopy(endpoints);
+    preStart = List.copyOf(preStart);
   }
 
   public static ServiceExtras none() {
     return new ServiceExtras(EngineSettings.none(), Links.none(), Optional.empty(), true, List.of(), List.of(),
-        Optional.empty(), Optional.empty(), Map.of(), false, Optional.empty(), Map.of());
+        Optional.empty(), Optional.empty(), Map.of(), false, Optional.empty(), Map.of(), List.of());
   }
 }
