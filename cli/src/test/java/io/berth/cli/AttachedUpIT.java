@@ -102,4 +102,24 @@ class AttachedUpIT extends EngineStackTest {
     }
     assertThat(stack.inspect("server").getState().getStatus()).isEqualTo("exited");
   }
+
+  @Test
+  void aServiceWithAttachFalseIsRunButNotFollowed() throws Exception {
+    stack.write("compose.yaml", """
+        services:
+          quiet:
+            image: ${IMAGE}
+            attach: false
+            command: ["sh", "-c", "trap 'exit 0' TERM; echo quiet-line; sleep 3600 & wait"]
+          job:
+            image: ${IMAGE}
+            command: ["sh", "-c", "sleep 2; echo job-line; exit 0"]
+        """);
+    try (BerthProcess berth = BerthProcess.start(dir, Map.of("IMAGE", image, "COMPOSE_PROJECT_NAME", stack.project),
+        "up", "--abort-on-container-exit")) {
+      assertThat(berth.awaitExit(Duration.ofSeconds(60))).as(berth.output()).isZero();
+      assertThat(berth.output()).contains("Attaching to job-1\n", "job-1 | job-line").doesNotContain("quiet-line");
+    }
+    assertThat(stack.inspect("quiet").getState().getStatus()).isEqualTo("exited");
+  }
 }

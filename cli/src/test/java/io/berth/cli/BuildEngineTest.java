@@ -76,4 +76,39 @@ class BuildEngineTest extends EngineStackTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("service \"app\": failed to build " + stack.project + "-app").doesNotContain("\tat ");
   }
+
+  @Test
+  void classicBuilderOptionsReachTheBuildAndBuildKitOnesAreRefusedInOneLine() throws Exception {
+    stack.write("hosts/Dockerfile", """
+        FROM %s
+        RUN grep buildhost /etc/hosts > /hosts && df -k /dev/shm | tail -1 > /shm
+        CMD ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+        """.formatted(image));
+    stack.write("compose.yaml", """
+        services:
+          app:
+            build:
+              context: ./hosts
+              extra_hosts: ["buildhost=10.1.2.3"]
+              shm_size: 32m
+        """);
+    stack.ok("up", "-d");
+    assertThat(stack.exec("app", "cat", "/hosts")).contains("10.1.2.3").contains("buildhost");
+    assertThat(stack.exec("app", "cat", "/shm")).contains("32768");
+
+    stack.write("compose.yaml", """
+        services:
+          app:
+            build:
+              context: ./hosts
+              ssh: [default]
+              secrets: [token]
+        secrets:
+          token: {environment: HOME}
+        """);
+    BerthRunner.Result r = stack.berth("build");
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err()).contains("service \"app\": build.ssh, build.secrets are not supported yet by berth's builder")
+        .doesNotContain("\tat ");
+  }
 }

@@ -244,20 +244,14 @@ class ComposeGoFixturesTest {
     assertThat(warnings).anyMatch(w -> w.contains("the attribute `version` is obsolete"));
   }
 
-  /** TestComposeFileWithVersion; berth refuses volumes_from as not supported yet, with its position. */
+  /** TestComposeFileWithVersion. */
   private void withVersion() {
-    Req req = request(loader, List.of("compose-test-with-version.yaml"));
-    Project p;
-    try {
-      p = load(req);
-    } catch (ComposeModelException e) {
-      assertThat(e.getMessage()).contains("compose-test-with-version.yaml:17:5: services.web.volumes_from: not supported yet");
-      return;
-    }
+    Project p = load(request(loader, List.of("compose-test-with-version.yaml")));
     assertThat(p.name()).isEqualTo("compose-test-with-version");
     Service web = p.service("web");
     assertThat(web.build().orElseThrow().context()).isEqualTo(loader.resolve("Dockerfile"));
     assertThat(web.networks()).containsExactlyInAnyOrder("front", "default");
+    assertThat(web.extras().links().volumesFrom()).containsExactly("other");
     Service other = p.service("other");
     assertThat(other.command()).contains(List.of("top"));
     assertThat(other.volumes()).containsExactly(new Mount(Mount.Type.VOLUME, "", "/data", false));
@@ -415,7 +409,8 @@ class ComposeGoFixturesTest {
     assertThat(load(inline(extend.formatted("with_network_mode") + zot)).service("bar").options().networkMode()).contains("service:zot");
     assertThat(load(inline(extend.formatted("with_ipc") + zot)).service("bar").options().ipc()).contains("service:zot");
     Path dir = loader.resolve("extends");
-    assertRefused(request(dir, List.of("depends_on.yaml")), "services.with_volumes_from.volumes_from: not supported yet");
+    assertThat(load(request(dir, List.of("depends_on.yaml"))).service("with_volumes_from").extras().links().volumesFrom())
+        .containsExactly("zot");
   }
 
   /** TestIncludeRelative: the included file's relative paths are its own directory's. */
@@ -428,31 +423,10 @@ class ComposeGoFixturesTest {
     assertThat(alone.build().orElseThrow().context()).isEqualTo(dir);
   }
 
-  /**
-   * TestIncludeWithProjectDirectory: the include's paths resolve against its project_directory.
-   * dir/compose.yaml has build.dockerfile_inline, which berth refuses as not supported yet, where it is.
-   */
+  /** TestIncludeWithProjectDirectory: the include's paths resolve against its project_directory. */
   private void includeWithProjectDirectory() {
     Path dir = loader.resolve("include");
-    ComposeModelException e = refused(request(dir, List.of("project-directory.yaml")));
-    assertThat(e.getMessage()).contains(dir.resolve("dir/compose.yaml") + ":4:7: services.service.build.dockerfile_inline: not supported yet");
-    // The same include without that key: context, bind source and env_file against project_directory.
-    Path copy = scratch.resolve("include");
-    write("include/project-directory.yaml", "include:\n  - project_directory: " + loader.resolve("subdir")
-        + "\n    path: ./dir/compose.yaml\n");
-    write("include/dir/compose.yaml", """
-        services:
-          service:
-            build:
-              dockerfile: Dockerfile
-            volumes:
-              - type: bind
-                source: compose-test-extends-imported.yaml
-                target: /mnt/bind/compose.yaml
-            env_file:
-              - extra.env
-        """);
-    Service service = load(request(copy, List.of("project-directory.yaml"))).service("service");
+    Service service = load(request(dir, List.of("project-directory.yaml"))).service("service");
     Path subdir = loader.resolve("subdir");
     assertThat(service.build().orElseThrow().context()).isEqualTo(subdir);
     assertThat(service.volumes().get(0).source()).isEqualTo(subdir.resolve("compose-test-extends-imported.yaml").toString());

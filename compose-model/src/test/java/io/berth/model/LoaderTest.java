@@ -201,8 +201,8 @@ class LoaderTest {
     String file = dir.resolve("compose.yaml").toString();
     assertThat(error("services:\n  web:\n    image: x\n    imagee: y\n").getMessage())
         .startsWith(file + ":4:5: services.web: additional property imagee is not allowed");
-    assertThat(error("services:\n  web:\n    image: x\n    blkio_config: {weight: 300}\n").getMessage())
-        .isEqualTo(file + ":4:5: services.web.blkio_config: not supported yet by berth");
+    assertThat(error("services:\n  web:\n    image: x\n    blkio_config: {weight: 5}\n").getMessage())
+        .isEqualTo(file + ":4:28: services.web.blkio_config.weight: must be between 10 and 1000, found 5");
     assertThat(error("services:\n  web:\n    image: x\n    depends_on: [nope]\n").getMessage())
         .startsWith(file + ":4:18: services.web.depends_on[0]: service \"web\" depends on undefined service \"nope\"");
     assertThat(error("services:\n  web:\n    image: x\n    image: y\n").getMessage())

@@ -31,7 +31,8 @@ public final class Down {
     if (dryRun) {
       return new PlanResult(plan, Optional.empty());
     }
-    EngineActions actions = new EngineActions(session.engine().client(), projectName, Optional.empty(), session.progress());
+    // With the project, its pre_stop hooks run before each stop, as in compose.
+    EngineActions actions = new EngineActions(session.engine().client(), projectName, project, session.progress());
     ExecutionReport report = session.planExecutor().execute(plan, actions);
     return new PlanResult(plan, Optional.of(report));
   }

@@ -37,12 +37,12 @@ public final class Lifecycle {
   }
 
   public PlanResult start(Project project, Set<String> services) {
-    return run(project.name(), StartPlanner.start(observe(project.name()), project, services));
+    return run(project, StartPlanner.start(observe(project.name()), project, services));
   }
 
   /** @param timeout {@code -t}, else each service's stop_grace_period */
   public PlanResult stop(Project project, Set<String> services, Optional<Integer> timeout) {
-    return run(project.name(), DownPlanner.stop(observe(project.name()), Optional.of(project), services, timeout));
+    return run(project, DownPlanner.stop(observe(project.name()), Optional.of(project), services, timeout));
   }
 
   /** Stops the selected containers, dependents first, then starts them, dependencies first. */
@@ -53,7 +53,7 @@ public final class Lifecycle {
     }
     ObservedState observed = observe(project.name());
     Plan start = StartPlanner.start(observed, project, services);
-    return run(project.name(), start);
+    return run(project, start);
   }
 
   /**
@@ -76,7 +76,7 @@ public final class Lifecycle {
       plan.add(new Action.RemoveContainer(c.service(), c.id(), c.name(), volumes), "service:" + c.service() + ":" + c.number(), "rm", List.of());
       names.add(c.name());
     }
-    PlanResult result = run(project.name(), plan.build());
+    PlanResult result = run(project, plan.build());
     if (!result.ok()) {
       throw new EngineException("could not remove every container");
     }
@@ -138,8 +138,9 @@ public final class Lifecycle {
     return new StateCollector(session.engine().client()).observe(project);
   }
 
-  private PlanResult run(String project, Plan plan) {
-    EngineActions actions = new EngineActions(session.engine().client(), project, Optional.empty(), session.progress());
+  /** Runs a plan over the project's containers; the project's hooks (pre_stop, post_start) run with it. */
+  private PlanResult run(Project project, Plan plan) {
+    EngineActions actions = new EngineActions(session.engine().client(), project.name(), Optional.of(project), session.progress());
     ExecutionReport report = session.planExecutor().execute(plan, actions);
     return new PlanResult(plan, Optional.of(report));
   }

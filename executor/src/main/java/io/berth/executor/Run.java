@@ -8,6 +8,7 @@ import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import io.berth.executor.create.ContainerFactory;
 import io.berth.executor.engine.EngineErrors;
 import io.berth.executor.engine.EngineException;
+import io.berth.executor.run.HookRunner;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
 import io.berth.planner.UpOptions;
@@ -48,8 +49,10 @@ public final class Run {
     String container = name.isEmpty() ? project.name() + "-" + service.name() + "-run-" + slug() : name;
     DockerClient client = session.engine().client();
     String id = new ContainerFactory(client, project).createOneOff(service, container);
+    HookRunner hooks = new HookRunner(client);
     if (detach) {
       client.startContainerCmd(id).exec();
+      hooks.run(service.name(), id, service.extras().postStart());
       new java.io.PrintStream(out, true).println(container);
       return 0;
     }
@@ -71,8 +74,20 @@ public final class Run {
           });
       logs.awaitStarted();
       client.startContainerCmd(id).exec();
+      EngineException hookFailure = null;
+      try {
+        hooks.run(service.name(), id, service.extras().postStart());
+      } catch (com.github.dockerjava.api.exception.ConflictException finishedFirst) {
+        // The command ended before its hooks could run in it.
+      } catch (EngineException e) {
+        hookFailure = e;
+      }
       Integer code = client.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode();
       logs.awaitCompletion();
+      // As compose: a failed hook is the error when the command itself succeeded.
+      if (hookFailure != null && (code == null || code == 0)) {
+        throw hookFailure;
+      }
       return code == null ? 0 : code;
     } catch (RuntimeException e) {
       throw new EngineException(container + ": " + EngineErrors.describe(e), e);

@@ -347,7 +347,8 @@ public final class Reconciler {
 
   /**
    * A container that joined the network, IPC or PID namespace of a service's container
-   * ({@code service:NAME}) names that container by id: when it is recreated, so must this one be.
+   * ({@code service:NAME}), or mounts its volumes ({@code volumes_from}), names that container by
+   * id: when it is recreated, so must this one be.
    */
   private Optional<String> recreatedNamespaceOwner(Service service) {
     var o = service.options();
@@ -358,12 +359,17 @@ public final class Reconciler {
         return owner;
       }
     }
+    for (String owner : service.extras().links().volumesFromServices()) {
+      if (recreatedServices.contains(owner)) {
+        return Optional.of(owner);
+      }
+    }
     return Optional.empty();
   }
 
   /**
-   * A container joining another service's network, IPC or PID namespace ({@code service:NAME})
-   * can only be created once that service's container exists.
+   * A container joining another service's network, IPC or PID namespace ({@code service:NAME}),
+   * linking to it or mounting its volumes can only be created once that service's containers exist.
    */
   private List<Integer> namespaceOwnerCreates(Service service) {
     List<Integer> out = new ArrayList<>();
@@ -371,6 +377,11 @@ public final class Reconciler {
     for (Optional<String> mode : List.of(o.networkMode(), o.ipc(), o.pid())) {
       mode.filter(m -> m.startsWith("service:"))
           .ifPresent(m -> out.addAll(createNodes.getOrDefault(m.substring("service:".length()), List.of())));
+    }
+    // Legacy links and volumes_from name the other service's containers in the create call.
+    var links = service.extras().links();
+    for (String other : java.util.stream.Stream.concat(links.linkedServices().stream(), links.volumesFromServices().stream()).toList()) {
+      out.addAll(createNodes.getOrDefault(other, List.of()));
     }
     return out;
   }

@@ -63,10 +63,17 @@ final class AttachedUp {
     this.cascade = cascade;
   }
 
+  /** The services up was asked for (all when none is named), less those the file marks {@code attach: false}. */
+  private Set<String> attachedByDefault(Set<String> services) {
+    Set<String> out = new java.util.TreeSet<>(services.isEmpty() ? project.services().keySet() : services);
+    out.removeIf(name -> project.services().containsKey(name) && !project.service(name).extras().attach());
+    return out;
+  }
+
   int run(long sinceEpochSecond) {
     Set<String> services = options.services();
-    Set<String> shown = cascade.attach().isEmpty() ? services : cascade.attach();
-    List<ContainerSummary> containers = new Ps(session).list(project.name(), true, shown).stream()
+    Set<String> shown = cascade.attach().isEmpty() ? attachedByDefault(services) : cascade.attach();
+    List<ContainerSummary> containers = shown.isEmpty() ? List.of() : new Ps(session).list(project.name(), true, shown).stream()
         .filter(c -> !cascade.noAttach().contains(c.service()))
         .toList();
     Map<String, String> displayNames = new LinkedHashMap<>();

@@ -70,6 +70,14 @@ public final class LogsCommand implements Callable<Integer> {
     int untilSecond = until == null ? 0 : (int) parseTime(until, "--until", now).getEpochSecond();
     Project project = ProjectLoading.load(root);
     Set<String> services = selection.in(project);
+    boolean anyDetached = project.services().values().stream().anyMatch(s -> !s.extras().attach());
+    if (services.isEmpty() && anyDetached) {
+      // As compose: with no service named, those marked attach: false are left out.
+      project.services().values().stream().filter(s -> s.extras().attach()).forEach(s -> services.add(s.name()));
+      if (services.isEmpty()) {
+        return ExitCodes.OK;
+      }
+    }
     try (EngineSession session = Sessions.open(root)) {
       List<ContainerSummary> containers = new Ps(session).list(project.name(), true, services).stream()
           .filter(c -> index == null || c.name().endsWith("-" + index))

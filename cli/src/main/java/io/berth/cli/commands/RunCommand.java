@@ -102,7 +102,15 @@ public final class RunCommand implements Callable<Integer> {
     return new Service(s.name(), s.image(), cmd, entry, environment, ports, s.volumes(), s.dependsOn(),
         Optional.empty(), Optional.empty(), allLabels, Optional.ofNullable(workdir).or(s::workingDir),
         Optional.ofNullable(user).or(s::user), s.networks(), s.build(), s.pullPolicy(), Optional.empty(), s.healthcheck(),
-        s.profiles(), o, s.secrets(), s.configs(), s.pos());
+        s.profiles(), o, s.secrets(), s.configs(), s.pos()).withExtras(withoutRestartPolicy(s.extras()));
+  }
+
+  /** A one-off container never restarts: as compose, run drops deploy.restart_policy along with restart. */
+  private static io.berth.model.spec.ServiceExtras withoutRestartPolicy(io.berth.model.spec.ServiceExtras x) {
+    var deploy = x.deploy().map(d -> new io.berth.model.spec.Deploy(d.mode(), d.replicas(), d.endpointMode(), d.labels(),
+        d.limits(), d.reservations(), Optional.empty(), d.placement(), d.updateConfig(), d.rollbackConfig()));
+    return new io.berth.model.spec.ServiceExtras(x.engine(), x.links(), deploy, x.attach(), x.postStart(), x.preStop(),
+        x.develop(), x.provider(), x.models(), x.useApiSocket(), x.pullRefreshAfter(), x.endpoints(), x.preStart());
   }
 
   private Map<String, String> keyValues(List<String> entries, String flag) {

@@ -117,6 +117,7 @@ public final class UpCommand implements Callable<Integer> {
     UpOptions options = new UpOptions(new LinkedHashSet<>(services), noDeps, recreate,
         removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS")), noStart, build,
         scales(project), renewAnonVolumes, recreateDependencies);
+    refuseWhatBerthDoesNotRun(project, Reconciler.selectedServices(project, options));
     for (String s : concat(attach, noAttach, exitCodeFrom == null ? List.of() : List.of(exitCodeFrom))) {
       if (!project.services().containsKey(s)) {
         throw new UserError("no such service: " + s);
@@ -139,6 +140,27 @@ public final class UpCommand implements Callable<Integer> {
         return code;
       }
       return new AttachedUp(root.invocation(), session, project, options, cascade, Sessions.color(root, false)).run(startedAt);
+    }
+  }
+
+  /**
+   * A provider service is run by an external program, a model by Docker Model Runner, pre_start
+   * steps in containers of their own; berth runs none of them yet, and says so before changing anything.
+   */
+  private static void refuseWhatBerthDoesNotRun(Project project, java.util.Collection<String> selected) {
+    for (String name : selected) {
+      var extras = project.service(name).extras();
+      if (extras.provider().isPresent()) {
+        throw new UserError("service \"" + name + "\" is run by provider \"" + extras.provider().get().type()
+            + "\": berth does not run providers yet");
+      }
+      if (!extras.preStart().isEmpty()) {
+        throw new UserError("service \"" + name + "\" has pre_start steps: berth does not run pre_start yet");
+      }
+      if (!extras.models().isEmpty()) {
+        throw new UserError("service \"" + name + "\" uses models (" + String.join(", ", extras.models().keySet())
+            + "): berth does not run models yet");
+      }
     }
   }
 

@@ -46,6 +46,9 @@ public final class CanonicalForm {
     }
     fileObjects(out, "secrets", p.secrets(), p.name());
     fileObjects(out, "configs", p.configs(), p.name());
+    if (!p.models().isEmpty()) {
+      out.put("models", CanonicalExtras.models(p.models()));
+    }
     return CanonicalOrder.apply(CanonicalOrder.PROJECT, out);
   }
 
@@ -71,7 +74,7 @@ public final class CanonicalForm {
   }
 
   /** A config's default target ({@code /<source>}) is one compose-go leaves unset, so it is not printed. */
-  private static List<Object> fileReferences(List<FileReference> refs, boolean configs) {
+  static List<Object> fileReferences(List<FileReference> refs, boolean configs) {
     return refs.stream().map(r -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("source", r.source());
@@ -95,6 +98,7 @@ public final class CanonicalForm {
       out.put("configs", fileReferences(s.configs(), true));
     }
     options(s.options(), out);
+    CanonicalExtras.put(s.extras(), out);
     s.healthcheck().ifPresent(h -> out.put("healthcheck", healthcheck(h)));
     s.build().ifPresent(b -> out.put("build", build(b)));
     s.pullPolicy().ifPresent(p -> out.put("pull_policy", p));
@@ -129,6 +133,7 @@ public final class CanonicalForm {
       if (s.options().ipv6Addresses().containsKey(n)) {
         options.put("ipv6_address", s.options().ipv6Addresses().get(n));
       }
+      CanonicalExtras.endpoint(s.extras().endpoints().get(n), options);
       networks.put(n, options.isEmpty() ? null : options);
     }
     if (!networks.isEmpty()) {
@@ -162,8 +167,7 @@ public final class CanonicalForm {
     putIf(out, "read_only", o.readOnly());
     putIf(out, "cap_add", o.capAdd());
     putIf(out, "cap_drop", o.capDrop());
-    // compose-go's HostsList prints sorted host=address entries.
-    putIf(out, "extra_hosts", o.extraHosts().stream().map(h -> h.replaceFirst(":", "=")).sorted().toList());
+    putIf(out, "extra_hosts", CanonicalExtras.hosts(o.extraHosts()));
     putIf(out, "dns", o.dns());
     putIf(out, "dns_search", o.dnsSearch());
     putIf(out, "expose", o.expose());
@@ -176,7 +180,9 @@ public final class CanonicalForm {
     o.runtime().ifPresent(v -> out.put("runtime", v));
     putIf(out, "security_opt", o.securityOpt());
     putIf(out, "group_add", o.groupAdd());
-    putIf(out, "devices", o.devices());
+    if (!o.devices().isEmpty()) {
+      out.put("devices", CanonicalExtras.devices(o.devices()));
+    }
     putIf(out, "dns_opt", o.dnsOpt());
     if (!o.sysctls().isEmpty()) {
       out.put("sysctls", new LinkedHashMap<>(o.sysctls()));
@@ -232,7 +238,9 @@ public final class CanonicalForm {
   private static Map<String, Object> build(BuildSpec b) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("context", b.context().toString());
-    out.put("dockerfile", b.dockerfile());
+    if (!b.dockerfile().isEmpty()) {
+      out.put("dockerfile", b.dockerfile());
+    }
     if (!b.args().isEmpty()) {
       out.put("args", new LinkedHashMap<>(b.args()));
     }
@@ -244,6 +252,7 @@ public final class CanonicalForm {
     putIf(out, "no_cache", b.noCache());
     putIf(out, "pull", b.pull());
     putIf(out, "tags", b.tags());
+    CanonicalExtras.build(b.extras(), out);
     return out;
   }
 
@@ -337,6 +346,7 @@ public final class CanonicalForm {
     putIf(out, "internal", n.internal());
     putIf(out, "attachable", n.attachable());
     putIf(out, "enable_ipv6", n.enableIpv6());
+    n.enableIpv4().ifPresent(v -> out.put("enable_ipv4", v));
     if (n.external()) {
       out.put("external", true);
     }

@@ -7,18 +7,10 @@ final class Keys {
   private Keys() {}
 
   static final Set<String> TOP_SUPPORTED = Set.of("name", "services", "networks", "volumes", "version", "secrets", "configs",
-      "include");
-  static final Set<String> TOP_SPEC = Set.of("models");
+      "include", "models");
+  static final Set<String> TOP_SPEC = Set.of();
 
-  static final Set<String> SERVICE_SUPPORTED = Set.of(
-      "image", "command", "entrypoint", "environment", "env_file", "ports", "volumes", "depends_on", "restart",
-      "container_name", "labels", "working_dir", "user", "networks", "healthcheck", "profiles", "hostname",
-      "domainname", "stop_signal", "stop_grace_period", "init", "tty", "stdin_open", "privileged", "read_only",
-      "cap_add", "cap_drop", "extra_hosts", "dns", "dns_search", "expose", "tmpfs", "build", "pull_policy", "scale", "deploy", "network_mode", "ipc", "pid", "userns_mode", "cgroup_parent", "runtime", "security_opt",
-      "group_add", "devices", "dns_opt", "sysctls", "ulimits", "shm_size", "mem_limit", "mem_reservation", "memswap_limit",
-      "cpus", "cpu_shares", "cpuset", "pids_limit", "oom_kill_disable", "oom_score_adj", "logging", "secrets", "configs", "extends");
-
-  /** Every service attribute of the Compose Specification's schema. */
+  /** Every service attribute of compose-go's schema (the Compose Specification's, and pre_start). */
   static final Set<String> SERVICE_SPEC = Set.of(
       "annotations", "attach", "blkio_config", "build", "cap_add", "cap_drop", "cgroup", "cgroup_parent", "command",
       "configs", "container_name", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota", "cpu_rt_period",
@@ -27,15 +19,18 @@ final class Keys {
       "environment", "expose", "extends", "external_links", "extra_hosts", "gpus", "group_add", "healthcheck",
       "hostname", "image", "init", "ipc", "isolation", "label_file", "labels", "links", "logging", "mac_address",
       "mem_limit", "mem_reservation", "mem_swappiness", "memswap_limit", "models", "network_mode", "networks",
-      "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform", "ports", "post_start", "pre_stop",
+      "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform", "ports", "post_start", "pre_start", "pre_stop",
       "privileged", "profiles", "provider", "pull_policy", "pull_refresh_after", "read_only", "restart", "runtime",
       "scale", "secrets", "security_opt", "shm_size", "stdin_open", "stop_grace_period", "stop_signal",
       "storage_opt", "sysctls", "tmpfs", "tty", "ulimits", "use_api_socket", "user", "userns_mode", "uts", "volumes",
       "volumes_from", "working_dir");
 
+  /** The loader reads every service attribute the specification defines. */
+  static final Set<String> SERVICE_SUPPORTED = SERVICE_SPEC;
+
   static final Set<String> NETWORK_SUPPORTED = Set.of("name", "driver", "external", "labels", "attachable", "driver_opts",
-      "enable_ipv6", "internal", "ipam");
-  static final Set<String> NETWORK_SPEC = Set.of("enable_ipv4");
+      "enable_ipv6", "enable_ipv4", "internal", "ipam");
+  static final Set<String> NETWORK_SPEC = Set.of();
   static final Set<String> VOLUME_SUPPORTED = Set.of("name", "driver", "external", "labels", "driver_opts");
   static final Set<String> VOLUME_SPEC = Set.of();
 

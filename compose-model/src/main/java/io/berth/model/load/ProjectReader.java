@@ -58,13 +58,13 @@ public final class ProjectReader {
     Map<String, Network> networks = networks(merged, name);
     Map<String, Service> services = Profiles.enabled(ImplicitDependencies.add(services(merged, lookup,
         new ServiceReader.Declared(keysOf(merged, "services"), volumes.keySet(), networks.keySet(),
-            keysOf(merged, "secrets"), keysOf(merged, "configs")))),
+            keysOf(merged, "secrets"), keysOf(merged, "configs"), keysOf(merged, "models"), buildable(merged)))),
         Profiles.active(request.profiles(), env));
     if (services.values().stream().anyMatch(s -> s.networks().contains("default")) && !networks.containsKey("default")) {
       networks.put("default", new Network("default", name + "_default", "", false, Map.of()));
     }
     return new Project(name, projectDir, files, services, networks, volumes,
-        fileObjects(merged, "secrets", env), fileObjects(merged, "configs", env), env);
+        fileObjects(merged, "secrets", env), fileObjects(merged, "configs", env), ModelsReader.read(merged), env);
   }
 
   /**
@@ -238,6 +238,19 @@ public final class ProjectReader {
     return ProjectNames.normalize(dirName == null ? "" : dirName.toString());
   }
 
+  /** The services that have a build section, which {@code additional_contexts: service:NAME} may name. */
+  private static Set<String> buildable(YMap merged) {
+    Set<String> out = new java.util.HashSet<>();
+    if (merged.get("services") instanceof YMap services) {
+      services.entries().forEach((name, s) -> {
+        if (s instanceof YMap m && m.get("build") != null && !(m.get("build") instanceof YScalar b && b.isNull())) {
+          out.add(name);
+        }
+      });
+    }
+    return out;
+  }
+
   private static Set<String> keysOf(YMap merged, String key) {
     return merged.get(key) instanceof YMap m ? m.entries().keySet() : Set.of();
   }
@@ -268,7 +281,7 @@ public final class ProjectReader {
   private static Map<String, Network> networks(YMap merged, String project) {
     return resources(merged, "networks", project, Keys.NETWORK_SUPPORTED, Keys.NETWORK_SPEC, "network",
         (key, r) -> new Network(key, r.name(), r.driver(), r.external(), r.labels(), r.driverOpts(),
-            r.flag("internal"), r.flag("attachable"), r.flag("enable_ipv6"), r.ipam()));
+            r.flag("internal"), r.flag("attachable"), r.flag("enable_ipv6"), r.ipam(), r.optionalFlag("enable_ipv4")));
   }
 
   private static <T> Map<String, T> resources(YMap merged, String section, String project, Set<String> supported,
@@ -293,6 +306,11 @@ public final class ProjectReader {
       Map<String, String> driverOpts, YMap node, String path) {
     boolean flag(String key) {
       return node.get(key) != null && !(node.get(key) instanceof YScalar s && s.isNull()) && Nodes.bool(node.get(key), path + "." + key);
+    }
+
+    Optional<Boolean> optionalFlag(String key) {
+      return node.get(key) == null || node.get(key) instanceof YScalar s && s.isNull()
+          ? Optional.empty() : Optional.of(Nodes.bool(node.get(key), path + "." + key));
     }
 
     Optional<Network.Ipam> ipam() {

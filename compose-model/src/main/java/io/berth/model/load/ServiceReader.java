@@ -4,14 +4,17 @@ import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
 import io.berth.model.interp.DotEnv;
 import io.berth.model.interp.DotEnvException;
+import io.berth.model.spec.BuildExtras;
 import io.berth.model.spec.BuildSpec;
 import io.berth.model.spec.ContainerOptions;
 import io.berth.model.spec.Dependency;
 import io.berth.model.spec.FileReference;
 import io.berth.model.spec.Healthcheck;
+import io.berth.model.spec.Links;
 import io.berth.model.spec.Mount;
 import io.berth.model.spec.PortMapping;
 import io.berth.model.spec.Service;
+import io.berth.model.spec.ServiceExtras;
 import io.berth.model.yaml.Scalars;
 import io.berth.model.yaml.YNode;
 import io.berth.model.yaml.YNode.YMap;
@@ -33,8 +36,9 @@ final class ServiceReader {
   private final Function<String, Optional<String>> environment;
   private final Declared declared;
 
-  /** The names a service may refer to: other services, top-level volumes and networks. */
-  record Declared(Set<String> services, Set<String> volumes, Set<String> networks, Set<String> secrets, Set<String> configs) {}
+  /** The names a service may refer to: other services (and which of them build), top-level volumes, networks, ... */
+  record Declared(Set<String> services, Set<String> volumes, Set<String> networks, Set<String> secrets, Set<String> configs,
+      Set<String> models, Set<String> buildable) {}
 
   /**
    * @param projectDir what relative bind sources resolve against
@@ -56,12 +60,16 @@ final class ServiceReader {
     Optional<String> image = optional(m, "image").map(n -> Nodes.text(n, path + ".image"));
     Optional<BuildSpec> build = optional(m, "build").map(n -> build(n, path + ".build"));
     Optional<String> pullPolicy = optional(m, "pull_policy").map(n -> pullPolicy(n, path + ".pull_policy"));
-    if (image.isEmpty() && build.isEmpty()) {
+    ExtrasReader extrasReader = new ExtrasReader(environment, declared, this::resolveHostPath);
+    ServiceExtras extras = extrasReader.read(m, path);
+    if (image.isEmpty() && build.isEmpty() && extras.provider().isEmpty()) {
       throw new ComposeModelException(m.pos(), path, "service \"" + name + "\" has neither an image nor a build context specified");
     }
     if (image.isPresent() && image.get().isBlank()) {
       throw new ComposeModelException(m.posOf("image"), path + ".image", "must not be empty");
     }
+    DeployConsistency.check(m, path, extras.deploy());
+    BuildExtrasReader.checkPlatform(m, path, build, extras.engine().platform());
     return new Service(
         name,
         image,
@@ -70,13 +78,13 @@ final class ServiceReader {
         environment(m, path),
         ports(m, path),
         volumes(m, path),
-        dependsOn(m, path),
+        withImplicitDependencies(dependsOn(m, path), extras.links()),
         optional(m, "restart").map(n -> restart(n, path + ".restart")),
         optional(m, "container_name").map(n -> Nodes.text(n, path + ".container_name")),
-        labels(m, path),
+        labels(m, path, extrasReader),
         optional(m, "working_dir").map(n -> Nodes.text(n, path + ".working_dir")),
         optional(m, "user").map(n -> Nodes.text(n, path + ".user")),
-        networks(m, path),
+        extras.provider().isPresent() && m.get("networks") == null ? List.of() : networks(m, path),
         build,
         pullPolicy,
         scale(m, path),
@@ -85,6 +93,7 @@ final class ServiceReader {
         options(m, path),
         fileReferences(m, "secrets", path, declared.secrets(), "/run/secrets/"),
         fileReferences(m, "configs", path, declared.configs(), "/"),
+        extras,
         m.pos());
   }
 
@@ -92,7 +101,7 @@ final class ServiceReader {
    * {@code secrets: [name]} or the long form; a secret's default target is
    * {@code /run/secrets/<source>} (a relative target goes under it), a config's {@code /<source>}.
    */
-  private static List<FileReference> fileReferences(YMap m, String key, String path, Set<String> declared, String base) {
+  static List<FileReference> fileReferences(YMap m, String key, String path, Set<String> declared, String base) {
     List<FileReference> out = new ArrayList<>();
     Optional<YNode> node = optional(m, key);
     if (node.isEmpty()) {
@@ -146,10 +155,10 @@ final class ServiceReader {
           Map.of(), Optional.empty(), false, false, List.of());
     }
     YMap m = Nodes.map(node, path);
-    KeyCheck.check(m, path, Set.of("context", "dockerfile", "args", "target", "labels", "network", "no_cache", "pull", "tags"),
-        Set.of("dockerfile_inline", "ssh", "cache_from", "cache_to", "additional_contexts", "extra_hosts", "isolation",
-            "privileged", "secrets", "shm_size", "ulimits", "platforms", "entitlements", "provenance", "sbom", "no_cache_filter"),
-        "build");
+    KeyCheck.check(m, path, Set.of("context", "dockerfile", "args", "target", "labels", "network", "no_cache", "pull", "tags",
+        "dockerfile_inline", "ssh", "cache_from", "cache_to", "additional_contexts", "extra_hosts", "isolation",
+        "privileged", "secrets", "shm_size", "ulimits", "platforms", "entitlements", "provenance", "sbom", "no_cache_filter"),
+        Set.of(), "build");
     String context = optional(m, "context").map(n -> Nodes.text(n, path + ".context")).orElse(".");
     if (context.contains("://") || context.startsWith("git@")) {
       throw new ComposeModelException(m.posOf("context"), path + ".context", "remote build contexts are not supported yet by berth");
@@ -164,16 +173,24 @@ final class ServiceReader {
     }));
     Map<String, String> labels = new LinkedHashMap<>();
     optional(m, "labels").ifPresent(n -> labels.putAll(Nodes.stringMap(n, path + ".labels")));
+    BuildExtras extras = new BuildExtrasReader(declared, this::resolveHostPath).read(m, path);
+    if (extras.dockerfileInline().isPresent() && optional(m, "dockerfile").isPresent()) {
+      throw new ComposeModelException(m.posOf("dockerfile_inline"), path + ".dockerfile_inline", "service \""
+          + path.substring("services.".length(), path.length() - ".build".length())
+          + "\" declares mutually exclusive dockerfile and dockerfile_inline");
+    }
     return new BuildSpec(
         Path.of(resolveHostPath(context)),
-        optional(m, "dockerfile").map(n -> Nodes.text(n, path + ".dockerfile")).orElse("Dockerfile"),
+        optional(m, "dockerfile").map(n -> Nodes.text(n, path + ".dockerfile"))
+            .orElse(extras.dockerfileInline().isPresent() ? "" : "Dockerfile"),
         args,
         optional(m, "target").map(n -> Nodes.text(n, path + ".target")),
         labels,
         optional(m, "network").map(n -> Nodes.text(n, path + ".network")),
         flag(m, "no_cache", path),
         flag(m, "pull", path),
-        strings(m, "tags", path));
+        strings(m, "tags", path),
+        extras);
   }
 
   /** {@code scale}, or {@code deploy.replicas}; when both are given they must agree, as in Compose. */
@@ -181,9 +198,6 @@ final class ServiceReader {
     Optional<Integer> scale = optional(m, "scale").map(n -> count(n, path + ".scale"));
     Optional<Integer> replicas = optional(m, "deploy").flatMap(deploy -> {
       YMap d = Nodes.map(deploy, path + ".deploy");
-      KeyCheck.check(d, path + ".deploy", Set.of("replicas"),
-          Set.of("mode", "endpoint_mode", "labels", "placement", "resources", "restart_policy", "rollback_config", "update_config"),
-          "deploy");
       return optional(d, "replicas").map(n -> count(n, path + ".deploy.replicas"));
     });
     if (scale.isPresent() && replicas.isPresent() && !scale.equals(replicas)) {
@@ -198,7 +212,7 @@ final class ServiceReader {
     return n;
   }
 
-  private static int count(YNode node, String path) {
+  static int count(YNode node, String path) {
     String text = Nodes.text(node, path);
     if (!text.matches("[0-9]{1,6}")) {
       throw new ComposeModelException(node.pos(), path, "must be a whole number, found \"" + text + "\"");
@@ -242,7 +256,7 @@ final class ServiceReader {
         text(m, "runtime", path),
         strings(m, "security_opt", path),
         strings(m, "group_add", path),
-        devices(m, path),
+        ExtrasReader.devices(m, path),
         strings(m, "dns_opt", path),
         sysctls(m, path),
         ulimits(m, path),
@@ -261,7 +275,7 @@ final class ServiceReader {
         networkOption(m, "ipv6_address", path));
   }
 
-  private static Optional<String> text(YMap m, String key, String path) {
+  static Optional<String> text(YMap m, String key, String path) {
     return optional(m, key).map(n -> Nodes.text(n, path + "." + key));
   }
 
@@ -281,22 +295,6 @@ final class ServiceReader {
     return mode;
   }
 
-  /** {@code /dev/x[:/dev/y[:rwm]]}. */
-  private static List<String> devices(YMap m, String path) {
-    List<String> out = new ArrayList<>();
-    optional(m, "devices").ifPresent(n -> {
-      YSeq seq = Nodes.seq(n, path + ".devices");
-      for (int i = 0; i < seq.items().size(); i++) {
-        YNode item = seq.items().get(i);
-        if (item instanceof YMap) {
-          throw new ComposeModelException(item.pos(), path + ".devices[" + i + "]", "the long form of devices is not supported yet by berth");
-        }
-        out.add(Nodes.text(item, path + ".devices[" + i + "]"));
-      }
-    });
-    return out;
-  }
-
   private static Map<String, String> sysctls(YMap m, String path) {
     Map<String, String> out = new LinkedHashMap<>();
     optional(m, "sysctls").ifPresent(n -> out.putAll(Nodes.stringMap(n, path + ".sysctls")));
@@ -304,7 +302,7 @@ final class ServiceReader {
   }
 
   /** {@code nofile: 1024} or {@code nofile: {soft: 1024, hard: 2048}}. */
-  private static Map<String, List<Long>> ulimits(YMap m, String path) {
+  static Map<String, List<Long>> ulimits(YMap m, String path) {
     Map<String, List<Long>> out = new LinkedHashMap<>();
     optional(m, "ulimits").ifPresent(n -> Nodes.map(n, path + ".ulimits").entries().forEach((name, v) -> {
       String at = path + ".ulimits." + name;
@@ -349,7 +347,7 @@ final class ServiceReader {
     return (long) (Double.parseDouble(mm.group(1)) * unit);
   }
 
-  private static double decimal(YNode node, String path) {
+  static double decimal(YNode node, String path) {
     String text = Nodes.text(node, path);
     try {
       return Double.parseDouble(text);
@@ -358,7 +356,7 @@ final class ServiceReader {
     }
   }
 
-  private static long signedLong(YNode node, String path) {
+  static long signedLong(YNode node, String path) {
     String text = Nodes.text(node, path);
     if (!text.matches("-?[0-9]{1,18}")) {
       throw new ComposeModelException(node.pos(), path, "must be a whole number, found \"" + text + "\"");
@@ -366,12 +364,12 @@ final class ServiceReader {
     return Long.parseLong(text);
   }
 
-  private static boolean flag(YMap m, String key, String path) {
+  static boolean flag(YMap m, String key, String path) {
     return optional(m, key).map(n -> Nodes.bool(n, path + "." + key)).orElse(false);
   }
 
   /** A list of strings (numbers are taken as written). */
-  private static List<String> strings(YMap m, String key, String path) {
+  static List<String> strings(YMap m, String key, String path) {
     List<String> out = new ArrayList<>();
     optional(m, key).ifPresent(n -> {
       YSeq seq = Nodes.seq(n, path + "." + key);
@@ -383,7 +381,7 @@ final class ServiceReader {
   }
 
   /** A single string or a list of them, as {@code dns} and {@code tmpfs} allow. */
-  private static List<String> stringOrList(YMap m, String key, String path) {
+  static List<String> stringOrList(YMap m, String key, String path) {
     Optional<YNode> node = optional(m, key);
     if (node.isPresent() && node.get() instanceof YScalar) {
       return List.of(Nodes.text(node.get(), path + "." + key));
@@ -405,7 +403,7 @@ final class ServiceReader {
   }
 
   /** {@code host:address} or {@code host=address}, as a list or a mapping; the Engine takes {@code host:address}. */
-  private static List<String> extraHosts(YMap m, String path) {
+  static List<String> extraHosts(YMap m, String path) {
     List<String> out = new ArrayList<>();
     Optional<YNode> node = optional(m, "extra_hosts");
     if (node.isEmpty()) {
@@ -467,7 +465,7 @@ final class ServiceReader {
     return out;
   }
 
-  private static Duration duration(YNode node, String path) {
+  static Duration duration(YNode node, String path) {
     String text = Nodes.text(node, path);
     try {
       return GoDurations.parse(text);
@@ -512,12 +510,12 @@ final class ServiceReader {
   }
 
   /** A key that is absent or null counts as not set. */
-  private static Optional<YNode> optional(YMap m, String key) {
+  static Optional<YNode> optional(YMap m, String key) {
     YNode n = m.get(key);
     return n == null || (n instanceof YScalar s && s.isNull()) ? Optional.empty() : Optional.of(n);
   }
 
-  private static List<String> words(YNode node, String path) {
+  static List<String> words(YNode node, String path) {
     if (node instanceof YSeq seq) {
       List<String> out = new ArrayList<>();
       for (int i = 0; i < seq.items().size(); i++) {
@@ -583,8 +581,9 @@ final class ServiceReader {
     return out;
   }
 
-  private static Map<String, String> labels(YMap m, String path) {
-    Map<String, String> out = new LinkedHashMap<>();
+  /** {@code label_file} entries first, {@code labels} laid over them. */
+  private static Map<String, String> labels(YMap m, String path, ExtrasReader extras) {
+    Map<String, String> out = new LinkedHashMap<>(extras.labelFiles(m, path));
     optional(m, "labels").ifPresent(n -> out.putAll(Nodes.stringMap(n, path + ".labels")));
     return out;
   }
@@ -774,7 +773,7 @@ final class ServiceReader {
         || source.matches("^[a-zA-Z]:.*");
   }
 
-  private String resolveHostPath(String source) {
+  String resolveHostPath(String source) {
     if (source.equals("~") || source.startsWith("~/")) {
       String home = environment.apply("HOME").orElse(System.getProperty("user.home"));
       return Path.of(home + source.substring(1)).normalize().toString();
@@ -815,6 +814,17 @@ final class ServiceReader {
     return out;
   }
 
+  /**
+   * As compose-go's normalization: a linked service is a dependency that restarts this one, a
+   * service whose volumes are mounted one that does not; an explicit {@code depends_on} entry wins.
+   */
+  private static Map<String, Dependency> withImplicitDependencies(Map<String, Dependency> explicit, Links links) {
+    Map<String, Dependency> out = new LinkedHashMap<>(explicit);
+    links.linkedServices().forEach(s -> out.putIfAbsent(s, new Dependency(Dependency.SERVICE_STARTED, true, true)));
+    links.volumesFromServices().forEach(s -> out.putIfAbsent(s, Dependency.started()));
+    return out;
+  }
+
   private void requireService(String dependency, SourcePos pos, String at, String servicePath) {
     if (!declared.services().contains(dependency)) {
       String name = servicePath.substring("services.".length());
@@ -849,9 +859,8 @@ final class ServiceReader {
       map.entries().forEach((network, value) -> {
         requireNetwork(network, map.posOf(network), at + "." + network, path);
         YMap options = Nodes.mapOrNull(value, at + "." + network);
-        KeyCheck.check(options, at + "." + network, Set.of("aliases", "ipv4_address", "ipv6_address"),
-            Set.of("link_local_ips", "mac_address", "driver_opts",
-                "priority", "gw_priority", "interface_name"), "service network");
+        KeyCheck.check(options, at + "." + network, Set.of("aliases", "ipv4_address", "ipv6_address", "link_local_ips",
+            "mac_address", "driver_opts", "priority", "gw_priority", "interface_name"), Set.of(), "service network");
         out.add(network);
       });
     }

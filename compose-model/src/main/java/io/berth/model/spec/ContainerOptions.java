@@ -44,7 +44,7 @@ public record ContainerOptions(
     Optional<String> runtime,
     List<String> securityOpt,
     List<String> groupAdd,
-    List<String> devices,
+    List<DeviceMapping> devices,
     List<String> dnsOpt,
     Map<String, String> sysctls,
     Map<String, List<Long>> ulimits,

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param volumes by compose key
  * @param secrets top-level secrets by key
  * @param configs top-level configs by key
+ * @param models top-level AI models by key
  * @param environment the interpolation environment (shell over .env), for commands that need it
  */
 public record Project(
@@ -27,16 +28,24 @@ public record Project(
     Map<String, Volume> volumes,
     Map<String, FileObject> secrets,
     Map<String, FileObject> configs,
+    Map<String, Model> models,
     Map<String, String> environment) {
 
   public Project(String name, Path workingDir, List<Path> configFiles, Map<String, Service> services,
+      Map<String, Network> networks, Map<String, Volume> volumes, Map<String, FileObject> secrets,
+      Map<String, FileObject> configs, Map<String, String> environment) {
+    this(name, workingDir, configFiles, services, networks, volumes, secrets, configs, Map.of(), environment);
+  }
+
+  public Project(String name, Path workingDir, List<Path> configFiles, Map<String, Service> services,
       Map<String, Network> networks, Map<String, Volume> volumes, Map<String, String> environment) {
-    this(name, workingDir, configFiles, services, networks, volumes, Map.of(), Map.of(), environment);
+    this(name, workingDir, configFiles, services, networks, volumes, Map.of(), Map.of(), Map.of(), environment);
   }
 
   public Project {
     secrets = Maps.sortedCopy(secrets);
     configs = Maps.sortedCopy(configs);
+    models = Maps.sortedCopy(models);
     configFiles = List.copyOf(configFiles);
     services = Maps.sortedCopy(services);
     networks = Maps.sortedCopy(networks);

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param profiles the profiles that enable the service; empty for always
  * @param options the attributes that map one-to-one onto container settings
  * @param secrets and configs: the files the service gets from the top-level sections
+ * @param extras the less common attributes, grouped
  * @param pos where the service is declared, for errors found after loading
  */
 public record Service(
@@ -45,7 +46,20 @@ public record Service(
     ContainerOptions options,
     List<FileReference> secrets,
     List<FileReference> configs,
+    ServiceExtras extras,
     SourcePos pos) {
+
+  /** A service with none of the {@link ServiceExtras} attributes. */
+  public Service(String name, Optional<String> image, Optional<List<String>> command, Optional<List<String>> entrypoint,
+      Map<String, String> environment, List<PortMapping> ports, List<Mount> volumes, Map<String, Dependency> dependsOn,
+      Optional<String> restart, Optional<String> containerName, Map<String, String> labels, Optional<String> workingDir,
+      Optional<String> user, List<String> networks, Optional<BuildSpec> build, Optional<String> pullPolicy,
+      Optional<Integer> scale, Optional<Healthcheck> healthcheck, List<String> profiles, ContainerOptions options,
+      List<FileReference> secrets, List<FileReference> configs, SourcePos pos) {
+    this(name, image, command, entrypoint, environment, ports, volumes, dependsOn, restart, containerName, labels,
+        workingDir, user, networks, build, pullPolicy, scale, healthcheck, profiles, options, secrets, configs,
+        ServiceExtras.none(), pos);
+  }
 
   /** A service with no healthcheck, profiles or container options. */
   public Service(String name, Optional<String> image, Optional<List<String>> command, Optional<List<String>> entrypoint,
@@ -53,7 +67,7 @@ public record Service(
       Optional<String> restart, Optional<String> containerName, Map<String, String> labels, Optional<String> workingDir,
       Optional<String> user, List<String> networks, SourcePos pos) {
     this(name, image, command, entrypoint, environment, ports, volumes, dependsOn, restart, containerName, labels,
-        workingDir, user, networks, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), ContainerOptions.none(), List.of(), List.of(), pos);
+        workingDir, user, networks, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), ContainerOptions.none(), List.of(), List.of(), ServiceExtras.none(), pos);
   }
 
   /** The image the container runs: {@code image}, else the one built for it, {@code <project>-<service>}. */
@@ -64,7 +78,13 @@ public record Service(
   /** The same service with other dependencies. */
   public Service withDependsOn(Map<String, Dependency> dependencies) {
     return new Service(name, image, command, entrypoint, environment, ports, volumes, dependencies, restart, containerName,
-        labels, workingDir, user, networks, build, pullPolicy, scale, healthcheck, profiles, options, secrets, configs, pos);
+        labels, workingDir, user, networks, build, pullPolicy, scale, healthcheck, profiles, options, secrets, configs, extras, pos);
+  }
+
+  /** The same service with other {@link ServiceExtras}. */
+  public Service withExtras(ServiceExtras other) {
+    return new Service(name, image, command, entrypoint, environment, ports, volumes, dependsOn, restart, containerName,
+        labels, workingDir, user, networks, build, pullPolicy, scale, healthcheck, profiles, options, secrets, configs, other, pos);
   }
 
   public Service {

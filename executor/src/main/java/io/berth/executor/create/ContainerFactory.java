@@ -7,7 +7,6 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ulimit;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -66,7 +65,9 @@ public final class ContainerFactory {
 
   private String create(Action.CreateContainer action, Service service, boolean oneoff) {
     String image = service.imageName(project.name());
-    List<String> networks = networkNames(service);
+    List<String> networkKeys = NetworkEndpoints.ordered(service);
+    NetworkEndpoints.refuseUnsupported(service);
+    List<String> networks = networkKeys.stream().map(key -> project.networks().get(key).name()).toList();
     ContainerOptions o = service.options();
     List<Bind> binds = new ArrayList<>(binds(service, inheritedVolumes(action, service)));
     HostConfig host = HostConfig.newHostConfig()
@@ -101,9 +102,6 @@ public final class ContainerFactory {
     }
     if (!o.groupAdd().isEmpty()) {
       host.withGroupAdd(o.groupAdd());
-    }
-    if (!o.devices().isEmpty()) {
-      host.withDevices(o.devices().stream().map(Device::parse).toList());
     }
     if (!o.dnsOpt().isEmpty()) {
       host.withDnsOptions(o.dnsOpt());
@@ -158,8 +156,10 @@ public final class ContainerFactory {
     o.stopGracePeriod().ifPresent(d -> cmd.withStopTimeout((int) Math.max(0, d.toSeconds())));
     cmd.withTty(o.tty()).withStdinOpen(o.stdinOpen());
     service.healthcheck().ifPresent(h -> cmd.withHealthcheck(healthCheck(h)));
+    new EngineSettingsMapper(project).apply(service, action.number(), host, cmd);
     if (!networks.isEmpty() && o.networkMode().isEmpty()) {
-      String first = service.networks().get(0);
+      String first = networkKeys.get(0);
+      NetworkEndpoints.macAddress(service, first).ifPresent(cmd::withMacAddress);
       cmd.withAliases(oneoff ? List.of(action.name()) : aliases(service, action, first));
       Optional.ofNullable(o.ipv4Addresses().get(first)).ifPresent(cmd::withIpv4Address);
       Optional.ofNullable(o.ipv6Addresses().get(first)).ifPresent(cmd::withIpv6Address);
@@ -175,10 +175,15 @@ public final class ContainerFactory {
       client.connectToNetworkCmd()
           .withContainerId(id)
           .withNetworkId(networks.get(i))
-          .withContainerNetwork(endpoint(service, action, service.networks().get(i)))
+          .withContainerNetwork(endpoint(service, action, networkKeys.get(i)).withLinks(linksOf(host)))
           .exec();
     }
     return id;
+  }
+
+  /** As compose, a container's legacy links hold on each network it joins. */
+  private static List<com.github.dockerjava.api.model.Link> linksOf(HostConfig host) {
+    return host.getLinks() == null ? List.of() : List.of(host.getLinks());
   }
 
   private static String join(String options, String extra) {
@@ -223,6 +228,7 @@ public final class ContainerFactory {
 
   private static ContainerNetwork endpoint(Service service, Action.CreateContainer action, String networkKey) {
     ContainerNetwork endpoint = new ContainerNetwork().withAliases(aliases(service, action, networkKey));
+    NetworkEndpoints.macAddress(service, networkKey).ifPresent(endpoint::withMacAddress);
     String v4 = service.options().ipv4Addresses().get(networkKey);
     String v6 = service.options().ipv6Addresses().get(networkKey);
     if (v4 != null || v6 != null) {
@@ -275,10 +281,6 @@ public final class ContainerFactory {
           return e.getKey() + ":" + d.condition() + ":" + d.restart();
         })
         .collect(Collectors.joining(","));
-  }
-
-  private List<String> networkNames(Service service) {
-    return service.networks().stream().map(key -> project.networks().get(key).name()).toList();
   }
 
   private static List<String> aliases(Service service, Action.CreateContainer action, String networkKey) {

@@ -13,7 +13,9 @@ import io.berth.model.spec.BuildSpec;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,8 +31,26 @@ public final class ImageBuilder {
     this.progress = progress;
   }
 
+  /**
+   * Builds go through the Engine's classic build API, which has no place for what only BuildKit
+   * does (ssh, secrets, inline Dockerfiles, ...) nor, in docker-java, for ulimits and isolation:
+   * say so rather than build something other than what the file asks for.
+   */
+  private static void refuseUnsupported(String service, BuildSpec spec) {
+    List<String> unsupported = new ArrayList<>(spec.extras().buildKitOnly());
+    if (!spec.extras().ulimits().isEmpty()) {
+      unsupported.add("ulimits");
+    }
+    spec.extras().isolation().filter(i -> !i.equals("default")).ifPresent(i -> unsupported.add("isolation"));
+    if (!unsupported.isEmpty()) {
+      throw new EngineException("service \"" + service + "\": build." + String.join(", build.", unsupported)
+          + (unsupported.size() == 1 ? " is" : " are") + " not supported yet by berth's builder");
+    }
+  }
+
   /** @return the new image's id */
   public String build(String service, String image, BuildSpec spec, boolean noCache, boolean pull) {
+    refuseUnsupported(service, spec);
     Path context = spec.context();
     if (!Files.isDirectory(context)) {
       throw new EngineException("service \"" + service + "\": build context " + context + " is not a directory");
@@ -52,6 +72,17 @@ public final class ImageBuilder {
         .withForcerm(true);
     spec.args().forEach(cmd::withBuildArg);
     spec.target().ifPresent(cmd::withTarget);
+    var extras = spec.extras();
+    if (!extras.cacheFrom().isEmpty()) {
+      cmd.withCacheFrom(new HashSet<>(extras.cacheFrom()));
+    }
+    if (!extras.extraHosts().isEmpty()) {
+      cmd.withExtraHosts(new HashSet<>(extras.extraHosts()));
+    }
+    extras.shmSize().ifPresent(cmd::withShmsize);
+    if (extras.platforms().size() == 1) {
+      cmd.withPlatform(extras.platforms().get(0));
+    }
     spec.network().ifPresent(cmd::withNetworkMode);
     progress.on(ProgressEvent.of("Image", image, Status.BUILDING));
     try {

@@ -33,6 +33,8 @@ public final class EngineActions implements ActionHandler {
   private final String projectName;
   private final Optional<ContainerFactory> factory;
   private final ProgressListener progress;
+  private final Optional<Project> project;
+  private final HookRunner hooks;
 
   /** @param project the project containers are created from; empty for plans that only remove */
   public EngineActions(DockerClient client, String projectName, Optional<Project> project, ProgressListener progress) {
@@ -40,6 +42,8 @@ public final class EngineActions implements ActionHandler {
     this.projectName = projectName;
     this.factory = project.map(p -> new ContainerFactory(client, p));
     this.progress = progress;
+    this.project = project;
+    this.hooks = new HookRunner(client);
   }
 
   @Override
@@ -68,6 +72,7 @@ public final class EngineActions implements ActionHandler {
       progress.on(ProgressEvent.of("Container", a.name().substring(a.name().indexOf('_') + 1), Status.RECREATE));
       factory.orElseThrow().create(a);
     } else if (action instanceof Action.StopContainer a) {
+      preStop(a);
       stop(a.container(), a.timeout());
     } else if (action instanceof Action.RemoveContainer a) {
       remove(a);
@@ -87,9 +92,15 @@ public final class EngineActions implements ActionHandler {
     } else if (action instanceof Action.CreateContainer a) {
       step("Container", a.name(), Status.CREATING, Status.CREATED, () -> factory.orElseThrow().create(a));
     } else if (action instanceof Action.StartContainer a) {
-      step("Container", a.container(), Status.STARTING, Status.STARTED, () -> start(a.container()));
+      step("Container", a.container(), Status.STARTING, Status.STARTED, () -> {
+        start(a.container());
+        serviceOf(a.service()).ifPresent(s -> hooks.run(s.name(), a.container(), s.extras().postStart()));
+      });
     } else if (action instanceof Action.StopContainer a) {
-      step("Container", a.name(), Status.STOPPING, Status.STOPPED, () -> stop(a.container(), a.timeout()));
+      step("Container", a.name(), Status.STOPPING, Status.STOPPED, () -> {
+        preStop(a);
+        stop(a.container(), a.timeout());
+      });
     } else if (action instanceof Action.RemoveContainer a) {
       step("Container", a.name(), Status.REMOVING, Status.REMOVED, () -> remove(a));
     } else if (action instanceof Action.RenameContainer a) {
@@ -103,6 +114,16 @@ public final class EngineActions implements ActionHandler {
     } else {
       throw new IllegalStateException("no handler for " + action.op());
     }
+  }
+
+  private Optional<io.berth.model.spec.Service> serviceOf(String service) {
+    return project.map(p -> p.services().get(service));
+  }
+
+  /** The service's {@code pre_stop} hooks, when the project is known (down by name alone has none to run). */
+  private void preStop(Action.StopContainer a) {
+    serviceOf(a.service()).filter(s -> !s.extras().preStop().isEmpty())
+        .ifPresent(s -> hooks.runBeforeStop(s.name(), a.container(), s.extras().preStop()));
   }
 
   private void step(String kind, String name, Status before, Status after, Runnable call) {

@@ -22,7 +22,7 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
 /**
  * Services and what they need started first. An edge {@code a -> b} means a depends on b. Built
  * from {@code depends_on} and the implicit dependencies of {@code network_mode}, {@code ipc} and
- * {@code pid} set to {@code service:NAME}.
+ * {@code pid} set to {@code service:NAME}, of {@code links} and of {@code volumes_from: SERVICE}.
  */
 public final class ServiceGraph {
   private final Graph<String, DefaultEdge> graph;
@@ -54,6 +54,17 @@ public final class ServiceGraph {
         mode.filter(m -> m.startsWith("service:")).map(m -> m.substring("service:".length()))
             .filter(g::containsVertex)
             .ifPresent(other -> g.addEdge(s.name(), other));
+      }
+      // Legacy links and volumes_from: the other service's containers must exist first.
+      for (String other : s.extras().links().linkedServices()) {
+        if (g.containsVertex(other)) {
+          g.addEdge(s.name(), other);
+        }
+      }
+      for (String other : s.extras().links().volumesFromServices()) {
+        if (g.containsVertex(other)) {
+          g.addEdge(s.name(), other);
+        }
       }
     }
     if (new CycleDetector<>(g).detectCycles()) {
