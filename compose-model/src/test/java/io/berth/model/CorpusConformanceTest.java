@@ -30,9 +30,15 @@ class CorpusConformanceTest {
     if (explicit != null && !explicit.isBlank()) {
       return Optional.of(Path.of(explicit)).filter(Files::isDirectory);
     }
+    // The repository root, then its ancestors: a worktree may sit deeper than the main checkout.
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.isDirectory(p.resolve("compose-model")) && Files.exists(p.resolve("pom.xml"))) {
-        return Optional.of(p.getParent().resolve("shared/corpus")).filter(Files::isDirectory);
+        for (Path up = p.getParent(); up != null; up = up.getParent()) {
+          if (Files.isDirectory(up.resolve("shared/corpus"))) {
+            return Optional.of(up.resolve("shared/corpus"));
+          }
+        }
+        return Optional.empty();
       }
     }
     return Optional.empty();
@@ -41,7 +47,7 @@ class CorpusConformanceTest {
   static Path requireCorpus() {
     Optional<Path> corpus = corpus();
     if (corpus.isEmpty()) {
-      String message = "the shared corpus (../shared/corpus beside the repository, or BERTH_CORPUS) is absent";
+      String message = "the shared corpus (shared/corpus beside the repository or above it, or BERTH_CORPUS) is absent";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new AssertionError(message + "; CI=true: conformance tests must run");
       }

@@ -68,7 +68,7 @@ final class Extends {
       }
       baseName = Nodes.text(e.get("service"), path + ".service");
       if (e.get("file") != null) {
-        baseFile = file.getParent().resolve(Nodes.text(e.get("file"), path + ".file")).normalize();
+        baseFile = file.getParent().resolve(Nodes.path(e.get("file"), path + ".file")).normalize();
         if (!Files.isRegularFile(baseFile)) {
           throw new ComposeModelException(e.get("file").pos(), path + ".file", "cannot read " + baseFile + ": no such file");
         }
@@ -134,7 +134,8 @@ final class Extends {
 
   /** A relative path against {@code dir}; for a volume, only the source before the first colon. */
   private static String absolute(String value, Path dir) {
-    if (value.startsWith("/") || value.startsWith("~")) {
+    // A NUL is left for the service reader to refuse, with the value's position.
+    if (value.startsWith("/") || value.startsWith("~") || value.indexOf('\0') >= 0) {
       return value;
     }
     int colon = value.indexOf(':');

@@ -44,6 +44,18 @@ final class Nodes {
     throw wrongType(node, path, "a string");
   }
 
+  /**
+   * A scalar naming a file or directory: {@link #text}, refused when it holds a NUL character,
+   * which no file name can contain (and which {@code java.nio} would reject without saying where).
+   */
+  static String path(YNode node, String path) {
+    String text = text(node, path);
+    if (text.indexOf('\0') >= 0) {
+      throw new ComposeModelException(node.pos(), path, "a path cannot contain a NUL character");
+    }
+    return text;
+  }
+
   /** A scalar that must be a string in the file (not a number or boolean). */
   static String string(YNode node, String path) {
     if (node instanceof YScalar s && !s.isNull() && Scalars.resolve(s) instanceof String v) {

@@ -107,14 +107,14 @@ public final class ProjectReader {
         YNode path = Optional.ofNullable(m.get("path")).orElseThrow(() -> new ComposeModelException(m.pos(), at, "path is required"));
         YSeqItems ps = path instanceof YScalar ? YSeqItems.single(path) : YSeqItems.of(path, at + ".path");
         for (int j = 0; j < ps.size(); j++) {
-          paths.add(file.getParent().resolve(Nodes.text(ps.get(j), at + ".path")).normalize());
+          paths.add(file.getParent().resolve(Nodes.path(ps.get(j), at + ".path")).normalize());
         }
         workingDir = Optional.ofNullable(m.get("project_directory"))
-            .map(n -> file.getParent().resolve(Nodes.text(n, at + ".project_directory")).normalize())
+            .map(n -> file.getParent().resolve(Nodes.path(n, at + ".project_directory")).normalize())
             .orElse(paths.get(0).getParent());
-        envFile = Optional.ofNullable(m.get("env_file")).map(n -> file.getParent().resolve(Nodes.text(n, at + ".env_file")).normalize());
+        envFile = Optional.ofNullable(m.get("env_file")).map(n -> file.getParent().resolve(Nodes.path(n, at + ".env_file")).normalize());
       } else {
-        paths.add(file.getParent().resolve(Nodes.text(entry, at)).normalize());
+        paths.add(file.getParent().resolve(Nodes.path(entry, at)).normalize());
         workingDir = paths.get(0).getParent();
       }
       Map<String, String> includeEnv = new LinkedHashMap<>();
@@ -199,7 +199,7 @@ public final class ProjectReader {
       KeyCheck.check(m, path, configs ? Set.of("file", "environment", "content", "external", "name", "labels")
           : Set.of("file", "environment", "external", "name", "labels"), Set.of("driver", "driver_opts", "template_driver"),
           section.substring(0, section.length() - 1));
-      Optional<Path> file = Optional.ofNullable(m.get("file")).map(n -> projectDir.resolve(Nodes.text(n, path + ".file")).normalize());
+      Optional<Path> file = Optional.ofNullable(m.get("file")).map(n -> projectDir.resolve(Nodes.path(n, path + ".file")).normalize());
       Optional<String> variable = Optional.ofNullable(m.get("environment")).map(n -> Nodes.text(n, path + ".environment"));
       Optional<String> content = Optional.ofNullable(m.get("content")).map(n -> Nodes.text(n, path + ".content"));
       boolean external = m.get("external") != null && Nodes.bool(m.get("external"), path + ".external");
@@ -266,6 +266,10 @@ public final class ProjectReader {
     if (name != null && !(name instanceof YScalar s && s.isNull())) {
       String text = Nodes.string(name, "name");
       if (!text.isEmpty()) {
+        if (ProjectNames.normalizeOrEmpty(text).isEmpty()) {
+          throw new ComposeModelException(merged.posOf("name"), "name",
+              "project name must not be empty: \"" + text + "\" has no lowercase letter, digit, '_' or '-' after normalization");
+        }
         return ProjectNames.normalize(text);
       }
     }
