@@ -3,16 +3,20 @@ package io.berth.model;
 import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
 import io.berth.model.load.Discovery;
+import io.berth.model.load.ProjectEnvironment;
 import io.berth.model.load.ProjectReader;
 import io.berth.model.spec.Project;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 
 /**
@@ -35,10 +39,14 @@ public final class ComposeLoader {
 
   private static List<Path> files(LoadRequest request) {
     List<Path> named = request.files();
-    if (named.isEmpty() && request.environment().containsKey("COMPOSE_FILE")) {
-      String separator = request.environment().getOrDefault("COMPOSE_PATH_SEPARATOR", ":");
-      named = Arrays.stream(request.environment().get("COMPOSE_FILE").split(java.util.regex.Pattern.quote(separator)))
-          .filter(s -> !s.isBlank()).map(Path::of).toList();
+    if (named.isEmpty()) {
+      // COMPOSE_FILE may come from the shell or from the env files, as in docker compose.
+      Map<String, String> env = ProjectEnvironment.beforeDiscovery(request, w -> {});
+      if (env.containsKey("COMPOSE_FILE")) {
+        String separator = env.getOrDefault("COMPOSE_PATH_SEPARATOR", "");
+        named = Arrays.stream(env.get("COMPOSE_FILE").split(Pattern.quote(separator.isEmpty() ? ":" : separator)))
+            .filter(s -> !s.isBlank()).map(s -> composeFilePath(s)).toList();
+      }
     }
     if (named.isEmpty()) {
       return Discovery.discover(request.workingDir());
@@ -52,6 +60,14 @@ public final class ComposeLoader {
       out.add(abs);
     }
     return out;
+  }
+
+  private static Path composeFilePath(String text) {
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      throw new ComposeModelException("COMPOSE_FILE: invalid path \"" + text.replace("\0", "\\0") + "\": " + e.getReason());
+    }
   }
 
   /** A file's text; a file that is not UTF-8 or cannot be read is an error naming it. */

@@ -55,7 +55,7 @@ class HostileInputTest {
   @Test
   void aNameThatNormalizesToNothingPointsAtTheNameKey() {
     ComposeModelException e = error("services: {a: {image: x}}\nname: \"$$$$ !!\"\n");
-    assertThat(e.getMessage()).startsWith(dir.resolve("compose.yaml") + ":2:1: name: project name must not be empty");
+    assertThat(e.getMessage()).startsWith(dir.resolve("compose.yaml") + ":2:7: name: project name must not be empty");
   }
 
   @ParameterizedTest

@@ -6,6 +6,7 @@ import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
 import io.berth.model.interp.DotEnv;
 import io.berth.model.interp.DotEnvException;
+import io.berth.model.interp.InterpolationException;
 import io.berth.model.interp.Interpolator;
 import io.berth.model.spec.FileObject;
 import io.berth.model.spec.Network;
@@ -48,7 +49,10 @@ public final class ProjectReader {
   }
 
   public Project read(List<Path> files) {
-    Map<String, String> env = environment();
+    Map<String, String> env = ProjectEnvironment.of(request, files.get(0), warnings);
+    // As compose-go does, the name is settled first, so that files can use ${COMPOSE_PROJECT_NAME}.
+    String name = projectName(files, env);
+    env.put("COMPOSE_PROJECT_NAME", name);
     Function<String, Optional<String>> lookup = k -> Optional.ofNullable(env.get(k));
     Interpolator interpolator = new Interpolator(lookup, warnings);
 
@@ -70,7 +74,6 @@ public final class ProjectReader {
       warnings.accept(files.get(0) + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
     }
 
-    String name = projectName(merged, env);
     Map<String, Volume> volumes = volumes(merged, name);
     Map<String, Network> networks = networks(merged, name);
     Map<String, Service> services = Profiles.enabled(services(merged, lookup,
@@ -222,30 +225,6 @@ public final class ProjectReader {
     return out;
   }
 
-  /** The interpolation environment: the shell, then the env files (or .env), the shell winning. */
-  private Map<String, String> environment() {
-    Map<String, String> shell = request.environment();
-    Map<String, String> fromFiles = new LinkedHashMap<>();
-    Function<String, Optional<String>> shellLookup = k -> Optional.ofNullable(shell.get(k));
-    if (!request.envFiles().isEmpty()) {
-      for (Path f : request.envFiles()) {
-        Path abs = request.workingDir().resolve(f).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(abs)) {
-          throw new ComposeModelException(new SourcePos(abs, 0, 0), "", "couldn't find env file");
-        }
-        fromFiles.putAll(dotEnv(abs, k -> shellLookup.apply(k).or(() -> Optional.ofNullable(fromFiles.get(k)))));
-      }
-    } else if (!"true".equalsIgnoreCase(shell.getOrDefault("COMPOSE_DISABLE_ENV_FILE", "false"))) {
-      Path dotEnv = projectDir.resolve(".env");
-      if (Files.isRegularFile(dotEnv)) {
-        fromFiles.putAll(dotEnv(dotEnv, shellLookup));
-      }
-    }
-    Map<String, String> env = new LinkedHashMap<>(fromFiles);
-    env.putAll(shell);
-    return env;
-  }
-
   private static Map<String, String> dotEnv(Path file, Function<String, Optional<String>> lookup) {
     try {
       return DotEnv.parse(ComposeLoader.readText(file), lookup);
@@ -254,7 +233,12 @@ public final class ProjectReader {
     }
   }
 
-  private String projectName(YMap merged, Map<String, String> env) {
+  /**
+   * {@code -p}, else a non-empty {@code COMPOSE_PROJECT_NAME} (both must be valid), else the last
+   * non-empty top-level {@code name} of the files, interpolated, else the project directory's
+   * name (both normalized). Included files do not name the project.
+   */
+  private String projectName(List<Path> files, Map<String, String> env) {
     if (request.projectName().isPresent()) {
       return ProjectNames.validate(request.projectName().get());
     }
@@ -262,12 +246,24 @@ public final class ProjectReader {
     if (fromEnv != null && !fromEnv.isEmpty()) {
       return ProjectNames.validate(fromEnv);
     }
-    YNode name = merged.get("name");
-    if (name != null && !(name instanceof YScalar s && s.isNull())) {
-      String text = Nodes.string(name, "name");
+    YScalar named = null;
+    for (Path file : files) {
+      for (YNode document : YamlReader.read(file, ComposeLoader.readText(file))) {
+        if (document instanceof YMap top && top.get("name") instanceof YScalar s && !s.isNull() && !s.value().isEmpty()) {
+          named = s;
+        }
+      }
+    }
+    if (named != null) {
+      String text;
+      try {
+        text = new Interpolator(k -> Optional.ofNullable(env.get(k)), warnings).interpolate(Nodes.text(named, "name"));
+      } catch (InterpolationException e) {
+        throw new ComposeModelException(named.pos(), "name", e.getMessage());
+      }
       if (!text.isEmpty()) {
         if (ProjectNames.normalizeOrEmpty(text).isEmpty()) {
-          throw new ComposeModelException(merged.posOf("name"), "name",
+          throw new ComposeModelException(named.pos(), "name",
               "project name must not be empty: \"" + text + "\" has no lowercase letter, digit, '_' or '-' after normalization");
         }
         return ProjectNames.normalize(text);
