@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,40 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CorpusConformanceTest {
   @TempDir Path scratch;
 
-  static Optional<Path> corpus() {
-    String explicit = System.getenv("BERTH_CORPUS");
-    if (explicit != null && !explicit.isBlank()) {
-      return Optional.of(Path.of(explicit)).filter(Files::isDirectory);
-    }
-    // The repository root, then its ancestors: a worktree may sit deeper than the main checkout.
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("compose-model")) && Files.exists(p.resolve("pom.xml"))) {
-        for (Path up = p.getParent(); up != null; up = up.getParent()) {
-          if (Files.isDirectory(up.resolve("shared/corpus"))) {
-            return Optional.of(up.resolve("shared/corpus"));
-          }
-        }
-        return Optional.empty();
-      }
-    }
-    return Optional.empty();
-  }
-
-  static Path requireCorpus() {
-    Optional<Path> corpus = corpus();
-    if (corpus.isEmpty()) {
-      String message = "the shared corpus (shared/corpus beside the repository or above it, or BERTH_CORPUS) is absent";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new AssertionError(message + "; CI=true: conformance tests must run");
-      }
-      Assumptions.abort(message);
-    }
-    return corpus.get();
-  }
-
   @TestFactory
   Stream<DynamicTest> awesomeComposeFilesLoadOrAreRefusedOnlyForUnsupportedKeys() throws IOException {
-    Path root = requireCorpus().resolve("awesome-compose");
+    Path root = Corpus.require().resolve("awesome-compose");
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
       files = walk.filter(p -> p.getFileName().toString().matches("(docker-)?compose\\.ya?ml")).sorted().toList();

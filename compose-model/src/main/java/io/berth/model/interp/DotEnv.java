@@ -100,8 +100,8 @@ public final class DotEnv {
       }
       if (!isBlank(c) && c != '_' && c != '.' && c != '-' && c != '[' && c != ']' && !Character.isLetter(c) && !isNumber(c)) {
         int nl = text.indexOf('\n', keyStart);
-        throw new DotEnvException(lineOf(i), "unexpected character " + goQuote(new String(Character.toChars(c)))
-            + " in variable name " + goQuote(text.substring(keyStart, nl < 0 ? text.length() : nl)));
+        throw new DotEnvException(lineOf(i), "unexpected character " + GoQuote.quote(new String(Character.toChars(c)))
+            + " in variable name " + GoQuote.quote(text.substring(keyStart, nl < 0 ? text.length() : nl)));
       }
       i += Character.charCount(c);
     }
@@ -270,39 +270,5 @@ public final class DotEnv {
       end--;
     }
     return s.substring(0, end);
-  }
-
-  /** A string in double quotes with Go's {@code %q} escapes, for messages that quote the file. */
-  static String goQuote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    s.codePoints().forEach(c -> {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\u0007' -> b.append("\\a");
-        case '\b' -> b.append("\\b");
-        case '\f' -> b.append("\\f");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        case '\u000b' -> b.append("\\v");
-        default -> {
-          int type = Character.getType(c);
-          boolean printable = c == ' ' || !(Character.isISOControl(c) || Character.isWhitespace(c) || type == Character.FORMAT
-              || type == Character.UNASSIGNED || type == Character.SURROGATE || type == Character.PRIVATE_USE
-              || type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR);
-          if (printable) {
-            b.appendCodePoint(c);
-          } else if (c < 0x80) {
-            b.append(String.format("\\x%02x", c));
-          } else if (c <= 0xFFFF) {
-            b.append(String.format("\\u%04x", c));
-          } else {
-            b.append(String.format("\\U%08x", c));
-          }
-        }
-      }
-    });
-    return b.append('"').toString();
   }
 }

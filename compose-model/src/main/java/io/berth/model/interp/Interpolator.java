@@ -138,6 +138,11 @@ public final class Interpolator {
     return end;
   }
 
+  /** Passes a warning about a value on to whoever is told about unset variables. */
+  public void warn(String message) {
+    warnings.accept(message);
+  }
+
   private String value(String name) {
     Optional<String> v = lookup.apply(name);
     if (v.isEmpty()) {

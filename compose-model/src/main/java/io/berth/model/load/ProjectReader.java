@@ -51,14 +51,18 @@ public final class ProjectReader {
   public Project read(List<Path> files) {
     Map<String, String> env = ProjectEnvironment.of(request, files.get(0), warnings);
     // As compose-go does, the name is settled first, so that files can use ${COMPOSE_PROJECT_NAME}.
-    String name = projectName(files, env);
+    Map<Path, List<YNode>> documents = new LinkedHashMap<>();
+    for (Path file : files) {
+      documents.put(file, YamlReader.read(file, ComposeLoader.readText(file)));
+    }
+    String name = projectName(documents, env);
     env.put("COMPOSE_PROJECT_NAME", name);
     Function<String, Optional<String>> lookup = k -> Optional.ofNullable(env.get(k));
     Interpolator interpolator = new Interpolator(lookup, warnings);
 
     YMap merged = null;
     for (Path file : files) {
-      for (YNode document : YamlReader.read(file, ComposeLoader.readText(file))) {
+      for (YNode document : documents.get(file)) {
         YMap top = Nodes.map(document, "");
         KeyCheck.check(top, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
         YMap interpolated = (YMap) TreeInterpolation.apply(top, interpolator, "");
@@ -238,7 +242,7 @@ public final class ProjectReader {
    * non-empty top-level {@code name} of the files, interpolated, else the project directory's
    * name (both normalized). Included files do not name the project.
    */
-  private String projectName(List<Path> files, Map<String, String> env) {
+  private String projectName(Map<Path, List<YNode>> documents, Map<String, String> env) {
     if (request.projectName().isPresent()) {
       return ProjectNames.validate(request.projectName().get());
     }
@@ -247,8 +251,8 @@ public final class ProjectReader {
       return ProjectNames.validate(fromEnv);
     }
     YScalar named = null;
-    for (Path file : files) {
-      for (YNode document : YamlReader.read(file, ComposeLoader.readText(file))) {
+    for (List<YNode> file : documents.values()) {
+      for (YNode document : file) {
         if (document instanceof YMap top && top.get("name") instanceof YScalar s && !s.isNull() && !s.value().isEmpty()) {
           named = s;
         }
