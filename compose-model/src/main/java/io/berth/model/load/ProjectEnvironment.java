@@ -58,11 +58,12 @@ public final class ProjectEnvironment {
   /** The interpolation environment of a project whose first compose file is {@code firstFile}. */
   public static Map<String, String> of(LoadRequest request, Path firstFile, Consumer<String> warnings) {
     ProjectEnvironment e = new ProjectEnvironment(request, warnings);
-    Map<String, String> env = e.firstPass(e.firstDirectory());
+    Path first = e.firstDirectory();
+    Map<String, String> env = e.firstPass(first);
     Path projectDir = request.projectDirectory().map(d -> request.workingDir().resolve(d)).orElse(firstFile.getParent());
     Optional<List<Path>> second = e.envFiles(projectDir, env);
-    if (second.isPresent()) {
-      e.read(second.get(), env).forEach(env::putIfAbsent);
+    if (second.isPresent() && !second.equals(e.envFiles(first, env))) {
+      e.read(second.get(), env, warnings).forEach(env::putIfAbsent);
     }
     return env;
   }
@@ -70,13 +71,13 @@ public final class ProjectEnvironment {
   /** The shell with the exported {@code COMPOSE_*} variables, over the env files of {@code dir}. */
   private Map<String, String> firstPass(Path dir) {
     Map<String, String> withExports = new LinkedHashMap<>(shell);
-    envFiles(dir, shell).ifPresent(files -> read(files, shell).forEach((k, v) -> {
+    envFiles(dir, shell).ifPresent(files -> read(files, shell, w -> {}).forEach((k, v) -> {
       if (k.startsWith("COMPOSE_")) {
         withExports.putIfAbsent(k, v);
       }
     }));
     Map<String, String> env = new LinkedHashMap<>(withExports);
-    envFiles(dir, withExports).ifPresent(files -> read(files, withExports).forEach(env::putIfAbsent));
+    envFiles(dir, withExports).ifPresent(files -> read(files, withExports, warnings).forEach(env::putIfAbsent));
     return env;
   }
 
@@ -116,8 +117,11 @@ public final class ProjectEnvironment {
     return Files.isRegularFile(dotEnv) ? Optional.of(List.of(dotEnv)) : Optional.empty();
   }
 
-  /** The variables {@code files} set, later files winning; lookups see {@code base} first. */
-  private Map<String, String> read(List<Path> files, Map<String, String> base) {
+  /**
+   * The variables {@code files} set, later files winning; lookups see {@code base} first.
+   * @param warnings told about unset variables, by the one read whose result is kept
+   */
+  private Map<String, String> read(List<Path> files, Map<String, String> base, Consumer<String> warnings) {
     Map<String, String> out = new LinkedHashMap<>();
     for (Path file : files) {
       if (Files.isDirectory(file)) {
