@@ -45,11 +45,19 @@ class HostileInputTest {
       "services: {a: {image: x, extends: {file: \"b\\0.yaml\", service: b}}}",
       "include: [\"b\\0.yaml\"]\nservices: {a: {image: x}}",
       "services: {a: {image: x}}\nsecrets: {s: {file: \"a\\0\"}}",
+      "services: {a: {build: {context: \"\\uDC00\"}}}",
+      "services: {a: {image: x, env_file: [\"a\\uD800b\"]}}",
   })
-  void aNulCharacterInAPathIsAPositionedError(String yaml) {
+  void aNameNoFileCanHaveIsAPositionedError(String yaml) {
     ComposeModelException e = error(yaml);
-    assertThat(e.detail()).isEqualTo("a path cannot contain a NUL character");
+    assertThat(e.detail()).isEqualTo("no file can have this name: it has a NUL character or invalid Unicode");
     assertThat(e.pos().line()).isPositive();
+  }
+
+  @Test
+  void anIncludeWithNoPathIsAPositionedError() {
+    ComposeModelException e = error("include: [{path: []}]\nservices: {a: {image: x}}\n");
+    assertThat(e.getMessage()).isEqualTo(dir.resolve("compose.yaml") + ":1:18: include[0].path: must name at least one file");
   }
 
   @Test
@@ -66,6 +74,14 @@ class HostileInputTest {
     assertThat(e.pos().line()).isEqualTo(2);
     // The top-level mapping is the first level, so the 500th bracket opens level 501.
     assertThat(e.pos().column()).isEqualTo("x-deep: ".length() + 499 * open.length() + 1);
+  }
+
+  @Test
+  void aLongRunOfDigitsIsRefusedQuicklyWhereverItIs() {
+    String digits = "9".repeat(300_000);
+    assertThat(error("services: {a: {image: x, healthcheck: {test: [NONE], interval: " + digits + "}}}\n").detail())
+        .startsWith("invalid duration");
+    assertThat(error("services: {a: {image: x, scale: " + digits + "}}\n").detail()).startsWith("must be a whole number");
   }
 
   @Test

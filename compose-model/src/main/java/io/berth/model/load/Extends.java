@@ -134,8 +134,8 @@ final class Extends {
 
   /** A relative path against {@code dir}; for a volume, only the source before the first colon. */
   private static String absolute(String value, Path dir) {
-    // A NUL is left for the service reader to refuse, with the value's position.
-    if (value.startsWith("/") || value.startsWith("~") || value.indexOf('\0') >= 0) {
+    // A name no file can have is left for the service reader to refuse, with its position.
+    if (value.startsWith("/") || value.startsWith("~") || !Nodes.usablePath(value)) {
       return value;
     }
     int colon = value.indexOf(':');

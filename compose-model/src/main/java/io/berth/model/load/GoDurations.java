@@ -19,7 +19,9 @@ public final class GoDurations {
     Matcher m = PART.matcher(s);
     int at = 0;
     double nanos = 0;
-    while (m.find() && m.start() == at) {
+    // Each part must start where the last ended: lookingAt, not find, which would rescan the
+    // rest of the text from every position (seconds for a long run of digits).
+    while (at < s.length() && m.region(at, s.length()).lookingAt()) {
       double value = Double.parseDouble(m.group(1));
       nanos += value * switch (m.group(2)) {
         case "ns" -> 1d;

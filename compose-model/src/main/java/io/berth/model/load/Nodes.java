@@ -6,6 +6,8 @@ import io.berth.model.yaml.YNode;
 import io.berth.model.yaml.YNode.YMap;
 import io.berth.model.yaml.YNode.YScalar;
 import io.berth.model.yaml.YNode.YSeq;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +47,26 @@ final class Nodes {
   }
 
   /**
-   * A scalar naming a file or directory: {@link #text}, refused when it holds a NUL character,
-   * which no file name can contain (and which {@code java.nio} would reject without saying where).
+   * A scalar naming a file or directory: {@link #text}, refused where it says when no file could
+   * have that name (a NUL character, a lone UTF-16 surrogate), which {@code java.nio} would
+   * otherwise reject later without saying where.
    */
   static String path(YNode node, String path) {
     String text = text(node, path);
-    if (text.indexOf('\0') >= 0) {
-      throw new ComposeModelException(node.pos(), path, "a path cannot contain a NUL character");
+    if (!usablePath(text)) {
+      throw new ComposeModelException(node.pos(), path, "no file can have this name: it has a NUL character or invalid Unicode");
     }
     return text;
+  }
+
+  /** Whether the platform can turn {@code text} into a path. */
+  static boolean usablePath(String text) {
+    try {
+      Path.of(text);
+      return true;
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   /** A scalar that must be a string in the file (not a number or boolean). */

@@ -113,6 +113,9 @@ public final class ProjectReader {
         KeyCheck.check(m, at, Set.of("path", "project_directory", "env_file"), Set.of(), "include");
         YNode path = Optional.ofNullable(m.get("path")).orElseThrow(() -> new ComposeModelException(m.pos(), at, "path is required"));
         YSeqItems ps = path instanceof YScalar ? YSeqItems.single(path) : YSeqItems.of(path, at + ".path");
+        if (ps.size() == 0) {
+          throw new ComposeModelException(path.pos(), at + ".path", "must name at least one file");
+        }
         for (int j = 0; j < ps.size(); j++) {
           paths.add(file.getParent().resolve(Nodes.path(ps.get(j), at + ".path")).normalize());
         }
