@@ -79,7 +79,9 @@ class HostileInputTest {
   @Test
   void aLongRunOfDigitsIsRefusedQuicklyWhereverItIs() {
     String digits = "9".repeat(300_000);
-    assertThat(error("services: {a: {image: x, healthcheck: {test: [NONE], interval: " + digits + "}}}\n").detail())
+    assertThat(error("services: {a: {image: x, healthcheck: {test: [NONE], interval: '" + digits + "'}}}\n").detail())
+        .startsWith("invalid duration");
+    assertThat(error("services: {a: {image: x, stop_grace_period: '1s" + digits + "'}}\n").detail())
         .startsWith("invalid duration");
     assertThat(error("services: {a: {image: x, scale: " + digits + "}}\n").detail()).startsWith("must be a whole number");
   }

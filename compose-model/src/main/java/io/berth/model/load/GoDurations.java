@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /** Durations as compose writes them, Go's syntax: {@code 1m30s}, {@code 500ms}, {@code 2.5s}, {@code 1h}. */
 public final class GoDurations {
-  private static final Pattern PART = Pattern.compile("([0-9]*\\.?[0-9]+)(ns|us|µs|ms|s|m|h)");
+  // Possessive, so that a long run of digits without a unit fails at once instead of backtracking.
+  private static final Pattern PART = Pattern.compile("([0-9]++(?:\\.[0-9]*+)?|\\.[0-9]++)(ns|us|µs|ms|s|m|h)");
 
   private GoDurations() {}
 
