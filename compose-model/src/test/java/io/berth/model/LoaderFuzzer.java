@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Mutates the compose files and {@code .env} files of the shared corpus and loads each mutant:
+ * Mutates the compose files and {@code .env} files of the shared corpus (and splices lines of one
+ * into another) and loads each mutant:
  * every input must end in a loaded project or a positioned {@link ComposeModelException}, never
  * another exception, and within a second.
  *
@@ -146,7 +147,7 @@ final class LoaderFuzzer {
       "flip", "flip", "invalid-utf8", "delete-lines", "delete-lines", "duplicate-lines", "duplicate-lines",
       "swap-lines", "reindent", "scalar", "scalar", "scalar", "insert-key", "insert-key", "interpolation",
       "interpolation", "deep-nesting", "alias-bomb", "alias-chain", "huge-scalar", "tabs", "control-chars",
-      "truncate", "documents", "tags");
+      "truncate", "documents", "tags", "splice", "splice");
 
   private String mutate(String op, List<String> lines, SplittableRandom random) {
     int at = random.nextInt(lines.size());
@@ -276,6 +277,22 @@ final class LoaderFuzzer {
         String marker = pick(random, "---", "...", "--- |", "%YAML 1.2\n---", "--- !!map");
         lines.add(at, marker);
         return op + " " + (at + 1) + " " + marker.replace("\n", "\\n");
+      }
+      case "splice": {
+        // A few lines of another corpus file, at this line's indentation: real keys in wrong places.
+        Seed other = composeSeeds.get(random.nextInt(composeSeeds.size()));
+        String[] from = other.text().split("\n", -1);
+        int start = random.nextInt(from.length);
+        int n = Math.min(1 + random.nextInt(6), from.length - start);
+        int indent = leading(lines.get(at));
+        int base = leading(from[start]);
+        List<String> block = new ArrayList<>();
+        for (int k = start; k < start + n; k++) {
+          String line = from[k];
+          block.add(" ".repeat(indent) + line.substring(Math.min(base, leading(line))));
+        }
+        lines.addAll(at, block);
+        return op + " " + other.path() + ":" + (start + 1) + "+" + n + " at " + (at + 1);
       }
       case "tags": {
         String tag = pick(random, "!reset", "!override", "!!binary", "!!int", "!!str", "!!float", "!custom", "!!set",

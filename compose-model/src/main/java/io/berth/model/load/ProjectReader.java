@@ -264,7 +264,7 @@ public final class ProjectReader {
     if (named != null) {
       String text;
       try {
-        text = new Interpolator(k -> Optional.ofNullable(env.get(k)), warnings).interpolate(Nodes.text(named, "name"));
+        text = new Interpolator(k -> Optional.ofNullable(env.get(k)), warnings).interpolate(Nodes.string(named, "name"));
       } catch (InterpolationException e) {
         throw new ComposeModelException(named.pos(), "name", e.getMessage());
       }
