@@ -84,6 +84,8 @@ class HostileInputTest {
     assertThat(error("services: {a: {image: x, stop_grace_period: '1s" + digits + "'}}\n").detail())
         .startsWith("invalid duration");
     assertThat(error("services: {a: {image: x, scale: " + digits + "}}\n").detail()).startsWith("must be a whole number");
+    assertThat(error("services: {a: {image: x, scale: '" + digits + "'}}\n").detail())
+        .startsWith("failed to cast to expected type: strconv.Atoi: parsing \"999").endsWith(": value out of range");
   }
 
   @Test
