@@ -86,6 +86,8 @@ class HostileInputTest {
     assertThat(error("services: {a: {image: x, scale: " + digits + "}}\n").detail()).startsWith("must be a whole number");
     assertThat(error("services: {a: {image: x, scale: '" + digits + "'}}\n").detail())
         .startsWith("failed to cast to expected type: strconv.Atoi: parsing \"999").endsWith(": value out of range");
+    assertThat(error("services: {a: {image: x, cpus: '" + digits + "x'}}\n").detail())
+        .startsWith("failed to cast to expected type: strconv.ParseFloat: parsing \"999").endsWith(": invalid syntax");
   }
 
   @Test

@@ -247,8 +247,9 @@ final class LoaderFuzzer {
       }
       case "huge-scalar": {
         int size = random.nextInt(3) == 0 ? 200_000 + random.nextInt(800_000) : 1_000 + random.nextInt(50_000);
-        String unit = pick(random, "a", "9", "${A}", "$$", "ab c ", "é", "{", "\\\"");
-        String value = unit.repeat(size / unit.length());
+        String unit = pick(random, "a", "9", "9", "1_", "${A}", "$$", "ab c ", "é", "{", "\\\"");
+        // Sometimes a last character that makes a long number fail only at its end.
+        String value = unit.repeat(size / unit.length()) + (random.nextInt(3) == 0 ? pick(random, "x", "s", ".", "e", "_", "ms") : "");
         lines.set(at, withValue(lines.get(at), random.nextBoolean() ? value : "\"" + value + "\""));
         return op + " " + (at + 1) + " " + size + "x" + unit;
       }

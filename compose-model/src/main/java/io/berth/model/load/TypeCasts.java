@@ -65,9 +65,10 @@ final class TypeCasts {
       Map.entry("configs.*.external", Cast.BOOL));
 
   private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+");
-  private static final Pattern GO_FLOAT = Pattern.compile(
-      "[+-]?(?:(?:[0-9](?:_?[0-9])*(?:\\.(?:[0-9](?:_?[0-9])*)?)?|\\.[0-9](?:_?[0-9])*)(?:[eE][+-]?[0-9](?:_?[0-9])*)?"
-          + "|0[xX](?:_?[0-9a-fA-F])*(?:\\.(?:[0-9a-fA-F](?:_?[0-9a-fA-F])*)?)?[pP][+-]?[0-9](?:_?[0-9])*)");
+  // Char-class repetitions only: a repeated group would recurse once per digit in java.util.regex
+  // and overflow the stack on a long number. Underscores are checked apart (goUnderscoresOk).
+  private static final Pattern GO_DECIMAL_FLOAT = Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+  private static final Pattern GO_HEX_FLOAT = Pattern.compile("[+-]?0[xX](?:[0-9a-fA-F]+(?:\\.[0-9a-fA-F]*)?|\\.[0-9a-fA-F]+)[pP][+-]?[0-9]+");
   private static final Pattern GO_SPECIAL = Pattern.compile("[+-]?(?i:inf|infinity)|(?i:nan)");
 
   private TypeCasts() {}
@@ -139,7 +140,8 @@ final class TypeCasts {
     if (GO_SPECIAL.matcher(value).matches()) {
       d = value.toLowerCase(Locale.ROOT).contains("nan") ? Double.NaN
           : value.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-    } else if (GO_FLOAT.matcher(value).matches()) {
+    } else if (goUnderscoresOk(value) && (GO_DECIMAL_FLOAT.matcher(value.replace("_", "")).matches()
+        || GO_HEX_FLOAT.matcher(value.replace("_", "")).matches())) {
       d = Double.parseDouble(value.replace("_", ""));
       if (Double.isInfinite(d) || (float32 && Float.isInfinite((float) d))) {
         throw new IllegalArgumentException("strconv.ParseFloat: parsing " + GoQuote.quote(value) + ": value out of range");
@@ -157,6 +159,20 @@ final class TypeCasts {
       return d > 0 ? ".inf" : "-.inf";
     }
     return Double.toString(d);
+  }
+
+  /** Go's rule for {@code _} in a number literal: only between digits, or after a base prefix. */
+  private static boolean goUnderscoresOk(String s) {
+    boolean hex = s.matches("[+-]?0[xX].*");
+    for (int i = s.indexOf('_'); i >= 0; i = s.indexOf('_', i + 1)) {
+      char before = i > 0 ? s.charAt(i - 1) : ' ';
+      char after = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+      boolean digitBefore = Character.digit(before, hex ? 16 : 10) >= 0 || (hex && (before == 'x' || before == 'X'));
+      if (!digitBefore || Character.digit(after, hex ? 16 : 10) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** compose-go's {@code toBoolean}: YAML 1.1 spellings are still accepted, with a warning. */
