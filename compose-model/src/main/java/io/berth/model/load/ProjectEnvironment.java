@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The project environment, built as docker compose builds it:
@@ -136,7 +137,7 @@ public final class ProjectEnvironment {
   }
 
   /** One env file, its mistakes positioned at their line. */
-  static Map<String, String> dotEnv(Path file, java.util.function.Function<String, Optional<String>> lookup, Consumer<String> warnings) {
+  static Map<String, String> dotEnv(Path file, Function<String, Optional<String>> lookup, Consumer<String> warnings) {
     try {
       return DotEnv.parse(ComposeLoader.readText(file), lookup, warnings);
     } catch (DotEnvException e) {
