@@ -12,7 +12,7 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 echo "fuzz: $cases cases, seed $seed"
 status=0
-mvn -B -q -o -pl compose-model test -Dtest=LoaderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B -q -pl compose-model test -Dtest=LoaderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dberth.fuzz.cases="$cases" -Dberth.fuzz.seed="$seed" >"$out" 2>&1 || status=$?
 grep -a "fuzz: [0-9]" "$out" | sed "s/^.*fuzz: /fuzz: /" || { echo "fuzz: no summary; Maven said:" >&2; tail -40 "$out" >&2; exit 1; }
 if [ "$status" -ne 0 ]; then
