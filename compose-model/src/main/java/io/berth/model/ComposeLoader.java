@@ -5,6 +5,7 @@ import io.berth.model.diag.SourcePos;
 import io.berth.model.interp.DotEnv;
 import io.berth.model.interp.DotEnvException;
 import io.berth.model.load.Discovery;
+import io.berth.model.load.ProjectEnvironment;
 import io.berth.model.load.ProjectReader;
 import io.berth.model.spec.Project;
 import io.berth.model.yaml.YNode;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 
 /**
@@ -52,11 +55,14 @@ public final class ComposeLoader {
 
   private static List<Path> files(LoadRequest request) {
     List<Path> named = request.files();
-    Map<String, String> env = named.isEmpty() ? discoveryEnvironment(request) : request.environment();
-    if (named.isEmpty() && env.containsKey("COMPOSE_FILE")) {
-      String separator = env.getOrDefault("COMPOSE_PATH_SEPARATOR", ":");
-      named = Arrays.stream(env.get("COMPOSE_FILE").split(java.util.regex.Pattern.quote(separator)))
-          .filter(s -> !s.isBlank()).map(Path::of).toList();
+    if (named.isEmpty()) {
+      // COMPOSE_FILE may come from the shell or from the env files, as in docker compose.
+      Map<String, String> env = ProjectEnvironment.beforeDiscovery(request, w -> {});
+      if (env.containsKey("COMPOSE_FILE")) {
+        String separator = env.getOrDefault("COMPOSE_PATH_SEPARATOR", "");
+        named = Arrays.stream(env.get("COMPOSE_FILE").split(Pattern.quote(separator.isEmpty() ? ":" : separator)))
+            .filter(s -> !s.isBlank()).map(s -> composeFilePath(s)).toList();
+      }
     }
     if (named.isEmpty()) {
       return Discovery.discover(request.workingDir());
@@ -72,29 +78,12 @@ public final class ComposeLoader {
     return out;
   }
 
-  /**
-   * The environment that decides which files to read when none is named: the shell over the
-   * {@code --env-file} files, or over the {@code .env} of the project (or working) directory, as
-   * docker compose reads {@code COMPOSE_FILE} from there too.
-   */
-  private static Map<String, String> discoveryEnvironment(LoadRequest request) {
-    Map<String, String> shell = request.environment();
-    List<Path> envFiles = request.envFiles().stream().map(f -> request.workingDir().resolve(f).toAbsolutePath().normalize()).toList();
-    if (envFiles.isEmpty() && !"true".equalsIgnoreCase(shell.getOrDefault("COMPOSE_DISABLE_ENV_FILE", "false"))) {
-      envFiles = List.of(request.projectDirectory().orElse(request.workingDir()).resolve(".env"));
+  private static Path composeFilePath(String text) {
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      throw new ComposeModelException("COMPOSE_FILE: invalid path \"" + text.replace("\0", "\\0") + "\": " + e.getReason());
     }
-    Map<String, String> env = new HashMap<>();
-    for (Path file : envFiles) {
-      if (Files.isRegularFile(file)) {
-        try {
-          env.putAll(DotEnv.parse(readText(file), k -> Optional.ofNullable(shell.get(k))));
-        } catch (DotEnvException e) {
-          throw new ComposeModelException(new SourcePos(file, e.line(), 1), "", e.getMessage());
-        }
-      }
-    }
-    env.putAll(shell);
-    return env;
   }
 
   /** A file's text; a file that is not UTF-8 or cannot be read is an error naming it. */

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param files the {@code -f} files in order, relative to {@code workingDir}; empty to discover
  * @param projectDirectory {@code --project-directory}; default the first file's directory
  * @param projectName {@code -p}; validated, never normalized
- * @param envFiles {@code --env-file} files; empty to use {@code .env} in the project directory
+ * @param envFiles {@code --env-file} files, relative to {@code workingDir}; empty to use those of
+ *     {@code COMPOSE_ENV_FILES}, else {@code .env} (see {@code ProjectEnvironment})
  * @param environment the shell environment of the process
  * @param profiles {@code --profile} values; empty to use COMPOSE_PROFILES
  */

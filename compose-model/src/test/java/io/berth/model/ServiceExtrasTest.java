@@ -114,7 +114,7 @@ class ServiceExtrasTest {
       "cgroup: shared|5:13|services.a.cgroup: invalid value \"shared\" (accepted: host, private)",
       "cpu_percent: 101|5:18|services.a.cpu_percent: must be between 0 and 100, found 101",
       "mem_swappiness: -1|5:21|services.a.mem_swappiness: must be between 0 and 100, found -1",
-      "cpu_rt_period: 400ms|5:20|services.a.cpu_rt_period: must be a whole number, found \"400ms\"",
+      "cpu_rt_period: 400ms|5:20|services.a.cpu_rt_period: failed to cast to expected type: strconv.ParseInt: parsing \"400ms\": invalid syntax",
       "blkio_config: {weight_device: [{path: /dev/sda}]}|5:36|services.a.blkio_config.weight_device[0]: weight is required",
       "credential_spec: {user: x}|5:23|services.a.credential_spec: additional property user is not allowed",
       "gpus: some|5:11|services.a.gpus: invalid value \"some\"",

@@ -86,7 +86,7 @@ final class Extends {
       }
       baseName = Nodes.text(e.get("service"), path + ".service");
       if (e.get("file") != null) {
-        String ref = Nodes.text(e.get("file"), path + ".file");
+        String ref = Nodes.path(e.get("file"), path + ".file");
         if (ref.contains("://") || ref.startsWith("git@")) {
           throw new ComposeModelException(e.get("file").pos(), path + ".file",
               "remote resources (git, OCI) are not supported yet by berth: " + ref);
@@ -195,7 +195,8 @@ final class Extends {
 
   /** A relative path against {@code dir}; for a volume, only the source before the first colon. */
   private static String absolute(String value, Path dir) {
-    if (value.startsWith("/") || value.startsWith("~")) {
+    // A name no file can have is left for the service reader to refuse, with its position.
+    if (value.startsWith("/") || value.startsWith("~") || !Nodes.usablePath(value)) {
       return value;
     }
     int colon = value.indexOf(':');

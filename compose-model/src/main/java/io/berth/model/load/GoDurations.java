@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /** Durations as compose writes them, Go's syntax: {@code 1m30s}, {@code 500ms}, {@code 2.5s}, {@code 1h}. */
 public final class GoDurations {
-  private static final Pattern PART = Pattern.compile("([0-9]*\\.?[0-9]+)(ns|us|µs|ms|s|m|h)");
+  // Possessive, so that a long run of digits without a unit fails at once instead of backtracking.
+  private static final Pattern PART = Pattern.compile("([0-9]++(?:\\.[0-9]*+)?|\\.[0-9]++)(ns|us|µs|ms|s|m|h)");
 
   private GoDurations() {}
 
@@ -19,7 +20,9 @@ public final class GoDurations {
     Matcher m = PART.matcher(s);
     int at = 0;
     double nanos = 0;
-    while (m.find() && m.start() == at) {
+    // Each part must start where the last ended: lookingAt, not find, which would rescan the
+    // rest of the text from every position (seconds for a long run of digits).
+    while (at < s.length() && m.region(at, s.length()).lookingAt()) {
       double value = Double.parseDouble(m.group(1));
       nanos += value * switch (m.group(2)) {
         case "ns" -> 1d;

@@ -45,14 +45,17 @@ record Include(List<Path> paths, Path projectDir, List<Path> envFiles, YNode nod
     for (YNode p : stringOrList(m.get("path"), at + ".path")) {
       paths.add(path(p, dir, at + ".path"));
     }
+    if (paths.isEmpty()) {
+      throw new ComposeModelException(m.get("path").pos(), at + ".path", "must name at least one file");
+    }
     Path projectDir = m.get("project_directory") == null ? paths.get(0).getParent()
-        : dir.resolve(Nodes.text(m.get("project_directory"), at + ".project_directory")).normalize();
+        : dir.resolve(Nodes.path(m.get("project_directory"), at + ".project_directory")).normalize();
     if (m.get("env_file") == null) {
       return new Include(paths, projectDir, dotEnvOf(projectDir), entry, at);
     }
     List<Path> envFiles = new ArrayList<>();
     for (YNode f : stringOrList(m.get("env_file"), at + ".env_file")) {
-      String name = Nodes.text(f, at + ".env_file");
+      String name = Nodes.path(f, at + ".env_file");
       if (name.equals("/dev/null")) {
         continue;
       }
@@ -90,7 +93,7 @@ record Include(List<Path> paths, Path projectDir, List<Path> envFiles, YNode nod
 
   /** An include path against the including project's directory; a remote one is refused with its position. */
   private static Path path(YNode node, Path dir, String at) {
-    String ref = Nodes.text(node, at);
+    String ref = Nodes.path(node, at);
     if (ref.contains("://") || ref.startsWith("git@")) {
       throw new ComposeModelException(node.pos(), at, "remote resources (git, OCI) are not supported yet by berth: " + ref);
     }

@@ -6,6 +6,8 @@ import io.berth.model.yaml.YNode;
 import io.berth.model.yaml.YNode.YMap;
 import io.berth.model.yaml.YNode.YScalar;
 import io.berth.model.yaml.YNode.YSeq;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,29 @@ final class Nodes {
       return Scalars.toText(Scalars.resolve(s));
     }
     throw wrongType(node, path, "a string");
+  }
+
+  /**
+   * A scalar naming a file or directory: {@link #text}, refused where it says when no file could
+   * have that name (a NUL character, a lone UTF-16 surrogate), which {@code java.nio} would
+   * otherwise reject later without saying where.
+   */
+  static String path(YNode node, String path) {
+    String text = text(node, path);
+    if (!usablePath(text)) {
+      throw new ComposeModelException(node.pos(), path, "no file can have this name: it has a NUL character or invalid Unicode");
+    }
+    return text;
+  }
+
+  /** Whether the platform can turn {@code text} into a path. */
+  static boolean usablePath(String text) {
+    try {
+      Path.of(text);
+      return true;
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   /** A scalar that must be a string in the file (not a number or boolean). */

@@ -17,11 +17,16 @@ import java.util.stream.Collectors;
 final class Profiles {
   private Profiles() {}
 
+  /**
+   * The {@code --profile} values as given (docker compose does not split them on commas), else
+   * COMPOSE_PROFILES split on commas, each entry trimmed.
+   */
   static Set<String> active(List<String> flags, Map<String, String> env) {
-    List<String> names = flags.isEmpty()
-        ? Arrays.asList(env.getOrDefault("COMPOSE_PROFILES", "").split(","))
-        : flags.stream().flatMap(f -> Arrays.stream(f.split(","))).toList();
-    return names.stream().map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    if (!flags.isEmpty()) {
+      return Set.copyOf(flags);
+    }
+    return Arrays.stream(env.getOrDefault("COMPOSE_PROFILES", "").split(",")).map(String::strip)
+        .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
   }
 
   /** The enabled services; a dependency on a disabled one is an error naming both. */

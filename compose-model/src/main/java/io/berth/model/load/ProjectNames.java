@@ -21,10 +21,15 @@ public final class ProjectNames {
 
   /** For top-level {@code name:} and the directory name: lower-cased, stripped of other characters. */
   public static String normalize(String name) {
-    String n = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "").replaceAll("^[_-]+", "");
+    String n = normalizeOrEmpty(name);
     if (n.isEmpty()) {
       throw new ComposeModelException("project name must not be empty");
     }
     return n;
+  }
+
+  /** {@link #normalize} without the check, for callers that report an empty result where it was written. */
+  static String normalizeOrEmpty(String name) {
+    return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "").replaceAll("^[_-]+", "");
   }
 }

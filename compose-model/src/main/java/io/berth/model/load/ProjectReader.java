@@ -7,6 +7,7 @@ import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
 import io.berth.model.interp.DotEnv;
 import io.berth.model.interp.DotEnvException;
+import io.berth.model.interp.InterpolationException;
 import io.berth.model.interp.Interpolator;
 import io.berth.model.spec.FileObject;
 import io.berth.model.spec.Network;
@@ -49,11 +50,12 @@ public final class ProjectReader {
   }
 
   public Project read(List<Path> files) {
-    Map<String, String> env = environment();
+    Parsed parsed = parse(files);
+    Map<String, String> env = parsed.env();
+    String name = parsed.name();
     Function<String, Optional<String>> lookup = k -> Optional.ofNullable(env.get(k));
-    YMap merged = merged(files, env, true);
+    YMap merged = merged(files, parsed.documents(), env, true);
 
-    String name = projectName(merged, env);
     Map<String, Volume> volumes = volumes(merged, name);
     Map<String, Network> networks = networks(merged, name);
     Map<String, Service> services = Profiles.enabled(ImplicitDependencies.add(services(merged, lookup,
@@ -72,17 +74,33 @@ public final class ProjectReader {
    * without interpolation it is the model {@code config --no-interpolate} prints.
    */
   public RawModel model(List<Path> files, boolean interpolate) {
-    Map<String, String> env = environment();
-    YMap merged = merged(files, env, interpolate);
-    return new RawModel(merged, projectName(merged, env), projectDir);
+    Parsed parsed = parse(files);
+    return new RawModel(merged(files, parsed.documents(), parsed.env(), interpolate), parsed.name(), projectDir);
+  }
+
+  /** The files parsed once, the project environment, and the project's name settled from both. */
+  private record Parsed(Map<Path, List<YDocument>> documents, Map<String, String> env, String name) {}
+
+  /** As compose-go does, the name is settled first, so that files can use ${COMPOSE_PROJECT_NAME}. */
+  private Parsed parse(List<Path> files) {
+    Map<String, String> env = ProjectEnvironment.of(request, files.get(0), warnings);
+    Map<Path, List<YDocument>> documents = new LinkedHashMap<>();
+    for (Path file : files) {
+      documents.put(file, YamlReader.readDocuments(file, ComposeLoader.readText(file)));
+    }
+    Map<Path, List<YNode>> roots = new LinkedHashMap<>();
+    documents.forEach((file, docs) -> roots.put(file, docs.stream().map(YDocument::root).toList()));
+    String name = projectName(roots, env);
+    env.put("COMPOSE_PROJECT_NAME", name);
+    return new Parsed(documents, env, name);
   }
 
   /** Without interpolation (a null interpolator), what {@code config --no-interpolate} prints. */
-  private YMap merged(List<Path> files, Map<String, String> env, boolean interpolate) {
+  private YMap merged(List<Path> files, Map<Path, List<YDocument>> documents, Map<String, String> env, boolean interpolate) {
     Interpolator interpolator = interpolate ? new Interpolator(k -> Optional.ofNullable(env.get(k)), warnings) : null;
     YMap merged = null;
     for (Path file : files) {
-      merged = mergeFile(merged, file, projectDir, interpolator, env, new ArrayList<>(List.of(file)));
+      merged = mergeFile(merged, file, documents.get(file), projectDir, interpolator, env, new ArrayList<>(List.of(file)));
     }
     if (merged == null || merged.entries().isEmpty()) {
       throw new ComposeModelException(new SourcePos(files.get(0), 0, 0), "", "empty compose file");
@@ -95,9 +113,9 @@ public final class ProjectReader {
    * order: check keys, interpolate, import its {@code include}s, drop what it tags {@code !reset}
    * or {@code !override} from what came before, resolve its {@code extends}, merge.
    */
-  private YMap mergeFile(YMap merged, Path file, Path workingDir, Interpolator interpolator, Map<String, String> env,
-      List<Path> chain) {
-    for (YDocument document : YamlReader.readDocuments(file, ComposeLoader.readText(file))) {
+  private YMap mergeFile(YMap merged, Path file, List<YDocument> documents, Path workingDir, Interpolator interpolator,
+      Map<String, String> env, List<Path> chain) {
+    for (YDocument document : documents) {
       YMap top = Nodes.map(document.root(), "");
       KeyCheck.check(top, "", Keys.TOP_SUPPORTED, Keys.TOP_SPEC, "top-level");
       if (top.get("version") != null) {
@@ -141,7 +159,8 @@ public final class ProjectReader {
       for (Path file : include.paths()) {
         List<Path> deeper = new ArrayList<>(chain);
         deeper.add(include.check(file, chain));
-        imported = mergeFile(imported, file, include.projectDir(), interpolator, includeEnv, deeper);
+        imported = mergeFile(imported, file, YamlReader.readDocuments(file, ComposeLoader.readText(file)), include.projectDir(),
+            interpolator, includeEnv, deeper);
       }
       if (imported != null) {
         Include.addTo(model, Include.resolved(imported, include.projectDir(), includeEnv), replaced);
@@ -164,7 +183,7 @@ public final class ProjectReader {
       KeyCheck.check(m, path, configs ? Set.of("file", "environment", "content", "external", "name", "labels")
           : Set.of("file", "environment", "external", "name", "labels"), Set.of("driver", "driver_opts", "template_driver"),
           section.substring(0, section.length() - 1));
-      Optional<Path> file = Optional.ofNullable(m.get("file")).map(n -> projectDir.resolve(Nodes.text(n, path + ".file")).normalize());
+      Optional<Path> file = Optional.ofNullable(m.get("file")).map(n -> projectDir.resolve(Nodes.path(n, path + ".file")).normalize());
       Optional<String> variable = Optional.ofNullable(m.get("environment")).map(n -> Nodes.text(n, path + ".environment"));
       Optional<String> content = Optional.ofNullable(m.get("content")).map(n -> Nodes.text(n, path + ".content"));
       boolean external = m.get("external") != null && Nodes.bool(m.get("external"), path + ".external");
@@ -187,30 +206,6 @@ public final class ProjectReader {
     return out;
   }
 
-  /** The interpolation environment: the shell, then the env files (or .env), the shell winning. */
-  private Map<String, String> environment() {
-    Map<String, String> shell = request.environment();
-    Map<String, String> fromFiles = new LinkedHashMap<>();
-    Function<String, Optional<String>> shellLookup = k -> Optional.ofNullable(shell.get(k));
-    if (!request.envFiles().isEmpty()) {
-      for (Path f : request.envFiles()) {
-        Path abs = request.workingDir().resolve(f).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(abs)) {
-          throw new ComposeModelException(new SourcePos(abs, 0, 0), "", "couldn't find env file");
-        }
-        fromFiles.putAll(dotEnv(abs, k -> shellLookup.apply(k).or(() -> Optional.ofNullable(fromFiles.get(k)))));
-      }
-    } else if (!"true".equalsIgnoreCase(shell.getOrDefault("COMPOSE_DISABLE_ENV_FILE", "false"))) {
-      Path dotEnv = projectDir.resolve(".env");
-      if (Files.isRegularFile(dotEnv)) {
-        fromFiles.putAll(dotEnv(dotEnv, shellLookup));
-      }
-    }
-    Map<String, String> env = new LinkedHashMap<>(fromFiles);
-    env.putAll(shell);
-    return env;
-  }
-
   private static Map<String, String> dotEnv(Path file, Function<String, Optional<String>> lookup) {
     try {
       return DotEnv.parse(ComposeLoader.readText(file), lookup);
@@ -219,7 +214,12 @@ public final class ProjectReader {
     }
   }
 
-  private String projectName(YMap merged, Map<String, String> env) {
+  /**
+   * {@code -p}, else a non-empty {@code COMPOSE_PROJECT_NAME} (both must be valid), else the last
+   * non-empty top-level {@code name} of the files, interpolated, else the project directory's
+   * name (both normalized). Included files do not name the project.
+   */
+  private String projectName(Map<Path, List<YNode>> documents, Map<String, String> env) {
     if (request.projectName().isPresent()) {
       return ProjectNames.validate(request.projectName().get());
     }
@@ -227,10 +227,26 @@ public final class ProjectReader {
     if (fromEnv != null && !fromEnv.isEmpty()) {
       return ProjectNames.validate(fromEnv);
     }
-    YNode name = merged.get("name");
-    if (name != null && !(name instanceof YScalar s && s.isNull())) {
-      String text = Nodes.string(name, "name");
+    YScalar named = null;
+    for (List<YNode> file : documents.values()) {
+      for (YNode document : file) {
+        if (document instanceof YMap top && top.get("name") instanceof YScalar s && !s.isNull() && !s.value().isEmpty()) {
+          named = s;
+        }
+      }
+    }
+    if (named != null) {
+      String text;
+      try {
+        text = new Interpolator(k -> Optional.ofNullable(env.get(k)), warnings).interpolate(Nodes.string(named, "name"));
+      } catch (InterpolationException e) {
+        throw new ComposeModelException(named.pos(), "name", e.getMessage());
+      }
       if (!text.isEmpty()) {
+        if (ProjectNames.normalizeOrEmpty(text).isEmpty()) {
+          throw new ComposeModelException(named.pos(), "name",
+              "project name must not be empty: \"" + text + "\" has no lowercase letter, digit, '_' or '-' after normalization");
+        }
         return ProjectNames.normalize(text);
       }
     }

@@ -151,7 +151,7 @@ final class ServiceReader {
   /** {@code build: ./dir} or the long form; the context resolves against the project directory. */
   private BuildSpec build(YNode node, String path) {
     if (node instanceof YScalar) {
-      return new BuildSpec(Path.of(resolveHostPath(Nodes.text(node, path))), "Dockerfile", Map.of(), Optional.empty(),
+      return new BuildSpec(Path.of(resolveHostPath(Nodes.path(node, path))), "Dockerfile", Map.of(), Optional.empty(),
           Map.of(), Optional.empty(), false, false, List.of());
     }
     YMap m = Nodes.map(node, path);
@@ -159,7 +159,7 @@ final class ServiceReader {
         "dockerfile_inline", "ssh", "cache_from", "cache_to", "additional_contexts", "extra_hosts", "isolation",
         "privileged", "secrets", "shm_size", "ulimits", "platforms", "entitlements", "provenance", "sbom", "no_cache_filter"),
         Set.of(), "build");
-    String context = optional(m, "context").map(n -> Nodes.text(n, path + ".context")).orElse(".");
+    String context = optional(m, "context").map(n -> Nodes.path(n, path + ".context")).orElse(".");
     if (context.contains("://") || context.startsWith("git@")) {
       throw new ComposeModelException(m.posOf("context"), path + ".context", "remote build contexts are not supported yet by berth");
     }
@@ -560,10 +560,10 @@ final class ServiceReader {
       boolean required = true;
       if (entry instanceof YMap em) {
         KeyCheck.check(em, ep, Set.of("path", "required", "format"), Set.of(), "env_file");
-        file = Nodes.text(optional(em, "path").orElseThrow(() -> new ComposeModelException(em.pos(), ep, "path is required")), ep + ".path");
+        file = Nodes.path(optional(em, "path").orElseThrow(() -> new ComposeModelException(em.pos(), ep, "path is required")), ep + ".path");
         required = optional(em, "required").map(n -> Nodes.bool(n, ep + ".required")).orElse(true);
       } else {
-        file = Nodes.text(entry, ep);
+        file = Nodes.path(entry, ep);
       }
       Path resolved = projectDir.resolve(resolveHostPath(file));
       if (!java.nio.file.Files.isRegularFile(resolved)) {
@@ -659,7 +659,7 @@ final class ServiceReader {
     for (int i = 0; i < seq.items().size(); i++) {
       YNode item = seq.items().get(i);
       String at = path + ".volumes[" + i + "]";
-      Mount mount = item instanceof YMap long_ ? longVolume(long_, at) : shortVolume(Nodes.text(item, at), item, at);
+      Mount mount = item instanceof YMap long_ ? longVolume(long_, at) : shortVolume(Nodes.path(item, at), item, at);
       if (mount.type() == Mount.Type.VOLUME && !mount.source().isEmpty() && !declared.volumes().contains(mount.source())) {
         throw new ComposeModelException(item.pos(), at, "service \"" + path.substring("services.".length())
             + "\" refers to undefined volume " + mount.source() + ": invalid compose project");
@@ -716,7 +716,7 @@ final class ServiceReader {
     String type = optional(m, "type").map(n -> Nodes.text(n, path + ".type")).orElse("volume");
     String target = absoluteTarget(Nodes.text(optional(m, "target").orElseThrow(() ->
         new ComposeModelException(m.pos(), path, "target is required")), path + ".target"), m, path);
-    String source = optional(m, "source").map(n -> Nodes.text(n, path + ".source")).orElse("");
+    String source = optional(m, "source").map(n -> Nodes.path(n, path + ".source")).orElse("");
     boolean readOnly = optional(m, "read_only").map(n -> Nodes.bool(n, path + ".read_only")).orElse(false);
     switch (type) {
       case "volume":

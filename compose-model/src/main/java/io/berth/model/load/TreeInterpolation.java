@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Interpolates every string value of one file's tree, before files are merged, as compose does.
- * Keys are never interpolated; numbers, booleans and nulls written as such are left alone.
+ * Interpolates every string value of one file's tree, before files are merged, as compose does,
+ * then casts the strings at compose-go's numeric and boolean paths ({@link TypeCasts}). Keys are
+ * never interpolated; numbers, booleans and nulls written as such are left alone.
  */
 final class TreeInterpolation {
   private TreeInterpolation() {}
@@ -24,27 +25,41 @@ final class TreeInterpolation {
     if (interpolator == null) {
       return node; // config --no-interpolate
     }
+    return apply(node, interpolator, path, new ArrayList<>());
+  }
+
+  /** @param keys the keys from the top down to {@code node}, {@code []} for a list index */
+  private static YNode apply(YNode node, Interpolator interpolator, String path, List<String> keys) {
     if (node instanceof YScalar s) {
       if (s.plain() && !(Scalars.resolve(s) instanceof String)) {
         return s;
       }
+      String value;
       try {
-        String value = interpolator.interpolate(s.value());
-        return value.equals(s.value()) ? s : new YScalar(value, false, s.pos());
+        value = interpolator.interpolate(s.value());
       } catch (InterpolationException e) {
         throw new ComposeModelException(s.pos(), path, e.getMessage());
       }
+      return TypeCasts.cast(keys, value, s, path, interpolator::warn)
+          .map(YNode.class::cast)
+          .orElseGet(() -> value.equals(s.value()) ? s : new YScalar(value, false, s.pos()));
     }
     if (node instanceof YSeq seq) {
       List<YNode> items = new ArrayList<>();
       for (int i = 0; i < seq.items().size(); i++) {
-        items.add(apply(seq.items().get(i), interpolator, path + "[" + i + "]"));
+        keys.add("[]");
+        items.add(apply(seq.items().get(i), interpolator, path + "[" + i + "]", keys));
+        keys.remove(keys.size() - 1);
       }
       return new YSeq(items, seq.pos());
     }
     YMap map = (YMap) node;
     Map<String, YNode> entries = new LinkedHashMap<>();
-    map.entries().forEach((k, v) -> entries.put(k, apply(v, interpolator, path.isEmpty() ? k : path + "." + k)));
+    map.entries().forEach((k, v) -> {
+      keys.add(k);
+      entries.put(k, apply(v, interpolator, path.isEmpty() ? k : path + "." + k, keys));
+      keys.remove(keys.size() - 1);
+    });
     return new YMap(entries, map.keyPos(), map.pos());
   }
 }

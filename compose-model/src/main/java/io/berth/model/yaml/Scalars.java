@@ -75,6 +75,11 @@ public final class Scalars {
     if (digits.isEmpty()) {
       return null;
     }
+    // More significant digits than 64 bits can hold: not an int64, and not worth a BigInteger
+    // (converting a 50,000-digit number takes seconds).
+    if (digits.replaceFirst("^0+", "").length() > 64) {
+      return null;
+    }
     for (char c : digits.toCharArray()) {
       if (Character.digit(c, radix) < 0) {
         return null;

@@ -14,6 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -69,8 +73,19 @@ public final class YamlReader {
         .setMaxAliasesForCollections(10_000)
         .setCodePointLimit(MAX_FILE_CODE_POINTS)
         .setUseMarks(true)
+        // One read of the whole text: with the default 1 KiB window, a long scalar is copied
+        // again on every refill, which makes a megabyte-long value take seconds.
+        .setBufferSize(text.length() + 2)
         .build();
     List<YDocument> documents = new ArrayList<>();
+    // SnakeYAML composes by recursion: a document thousands of brackets deep would overflow the
+    // stack, slowly. Where the text has that many brackets at all, measure the depth first.
+    if (text.chars().filter(c -> c == '[' || c == '{').count() > MAX_DEPTH) {
+      Optional<Mark> deep = firstTooDeep(settings, text);
+      if (deep.isPresent()) {
+        throw tooDeep(deep);
+      }
+    }
     try {
       for (Node node : new Compose(settings).composeAllFromReader(new StringReader(text))) {
         visits = 0;
@@ -85,7 +100,7 @@ public final class YamlReader {
     } catch (YamlEngineException e) {
       throw new ComposeModelException(new SourcePos(file, 0, 0), "", firstLine(e.getMessage()));
     } catch (StackOverflowError e) {
-      throw new ComposeModelException(new SourcePos(file, 0, 0), "", "the document nests too deeply (more than " + MAX_DEPTH + " levels)");
+      throw tooDeep(firstTooDeep(settings, text));
     }
     return documents;
   }
@@ -185,6 +200,32 @@ public final class YamlReader {
     List<String> next = new ArrayList<>(path);
     next.add(key);
     return List.copyOf(next);
+  }
+
+  /**
+   * Where the first node deeper than {@link #MAX_DEPTH} starts, found by walking the parser's events,
+   * which needs no recursion; empty when there is none, or when a syntax error comes first (the
+   * composer reports it then).
+   */
+  private static Optional<Mark> firstTooDeep(LoadSettings settings, String text) {
+    int depth = 0;
+    try {
+      for (Event event : new Parse(settings).parseString(text)) {
+        if (event instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
+          return event.getStartMark();
+        }
+        if (event instanceof CollectionEndEvent) {
+          depth--;
+        }
+      }
+    } catch (YamlEngineException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  private ComposeModelException tooDeep(Optional<Mark> where) {
+    return new ComposeModelException(pos(where), "", "the document nests too deeply (more than " + MAX_DEPTH + " levels)");
   }
 
   private static String kindOf(Node node) {
