@@ -1,7 +1,6 @@
 package io.berth.executor.create;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.model.PullResponseItem;
 import io.berth.executor.engine.EngineErrors;
@@ -9,7 +8,7 @@ import io.berth.executor.engine.EngineException;
 import io.berth.executor.progress.ProgressEvent;
 import io.berth.executor.progress.ProgressEvent.Status;
 import io.berth.executor.progress.ProgressListener;
-import io.berth.executor.registry.LayerProgress;
+import io.berth.executor.registry.LayerStream;
 import io.berth.executor.registry.RegistryAuth;
 
 /**
@@ -34,18 +33,7 @@ public final class ImagePuller {
     try {
       PullImageCmd pull = client.pullImageCmd(ref.repository()).withTag(ref.tag());
       auth.forImage(image).ifPresent(pull::withAuthConfig);
-      pull.exec(new ResultCallback.Adapter<PullResponseItem>() {
-        @Override
-        public void onNext(PullResponseItem item) {
-          if (item.getErrorDetail() != null || item.getError() != null) {
-            // The Engine reports some failures in the stream and then ends it normally.
-            throw new EngineException(item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError());
-          }
-          LayerProgress.of(item.getId(), item.getStatus(), item.getProgressDetail() == null ? null
-              : new LayerProgress.Bytes(nullToZero(item.getProgressDetail().getCurrent()), nullToZero(item.getProgressDetail().getTotal())))
-              .ifPresent(progress::on);
-        }
-      }).awaitCompletion();
+      pull.exec(new LayerStream<PullResponseItem>(progress)).awaitCompletion();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("service \"" + service + "\": pull of " + image + " interrupted");
@@ -58,7 +46,4 @@ public final class ImagePuller {
     progress.on(ProgressEvent.of("Image", image, Status.PULLED));
   }
 
-  private static long nullToZero(Long value) {
-    return value == null ? 0 : value;
-  }
 }

@@ -1,7 +1,6 @@
 package io.berth.executor.create;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.PushImageCmd;
 import com.github.dockerjava.api.model.PushResponseItem;
 import io.berth.executor.engine.EngineErrors;
@@ -9,7 +8,7 @@ import io.berth.executor.engine.EngineException;
 import io.berth.executor.progress.ProgressEvent;
 import io.berth.executor.progress.ProgressEvent.Status;
 import io.berth.executor.progress.ProgressListener;
-import io.berth.executor.registry.LayerProgress;
+import io.berth.executor.registry.LayerStream;
 import io.berth.executor.registry.RegistryAuth;
 
 /** Pushes an image tag with the user's registry credentials, reporting each layer's progress. */
@@ -33,19 +32,7 @@ public final class ImagePusher {
     try {
       PushImageCmd push = client.pushImageCmd(ref.repository()).withTag(ref.tag());
       auth.forImage(tag).ifPresent(push::withAuthConfig);
-      push.exec(new ResultCallback.Adapter<PushResponseItem>() {
-        @Override
-        public void onNext(PushResponseItem item) {
-          if (item.getErrorDetail() != null || item.getError() != null) {
-            throw new EngineException(item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError());
-          }
-          var detail = item.getProgressDetail();
-          LayerProgress.of(item.getId(), item.getStatus(), detail == null ? null
-              : new LayerProgress.Bytes(detail.getCurrent() == null ? 0 : detail.getCurrent(),
-                  detail.getTotal() == null ? 0 : detail.getTotal()))
-              .ifPresent(progress::on);
-        }
-      }).awaitCompletion();
+      push.exec(new LayerStream<PushResponseItem>(progress)).awaitCompletion();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("service \"" + service + "\": push of " + tag + " interrupted");
