@@ -17,6 +17,14 @@ public class ComposeModelException extends RuntimeException {
     this.detail = detail;
   }
 
+  /** A report whose whole text is {@code message}, for {@link ComposeModelErrors}. */
+  protected ComposeModelException(String message, ComposeModelException first) {
+    super(message, null, false, false);
+    this.pos = first.pos;
+    this.path = first.path;
+    this.detail = first.detail;
+  }
+
   /** An error that points at no file: a flag, an environment variable, a missing file. */
   public ComposeModelException(String detail) {
     this(SourcePos.none(), "", detail);

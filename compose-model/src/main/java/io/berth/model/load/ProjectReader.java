@@ -3,6 +3,7 @@ package io.berth.model.load;
 import io.berth.model.ComposeLoader;
 import io.berth.model.LoadRequest;
 import io.berth.model.RawModel;
+import io.berth.model.diag.ComposeModelErrors;
 import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
 import io.berth.model.interp.DotEnv;
@@ -279,13 +280,20 @@ public final class ProjectReader {
     }
     YMap services = Nodes.mapOrNull(node, "services");
     ServiceReader reader = new ServiceReader(projectDir, lookup, declared);
+    // Each service is read even after another failed, so that one run reports every broken service.
+    List<ComposeModelException> errors = new ArrayList<>();
     services.entries().forEach((name, value) -> {
-      if (!SERVICE_NAME.matcher(name).matches()) {
-        throw new ComposeModelException(services.posOf(name), "services",
-            "invalid service name \"" + name + "\": use only letters, digits, '.', '_' and '-'");
+      try {
+        if (!SERVICE_NAME.matcher(name).matches()) {
+          throw new ComposeModelException(services.posOf(name), "services",
+              "invalid service name \"" + name + "\": use only letters, digits, '.', '_' and '-'");
+        }
+        out.put(name, reader.read(name, value));
+      } catch (ComposeModelException e) {
+        errors.add(e);
       }
-      out.put(name, reader.read(name, value));
     });
+    ComposeModelErrors.throwIfAny(errors);
     return out;
   }
 

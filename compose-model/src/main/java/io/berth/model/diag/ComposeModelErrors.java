@@ -1,0 +1,41 @@
+package io.berth.model.diag;
+
+import java.util.List;
+
+/**
+ * Several mistakes found in one run, reported together so that a user fixes them in one go: one
+ * line each, in file order, at most {@value #SHOWN}. {@link #pos()}, {@link #path()} and
+ * {@link #detail()} are the first one's.
+ */
+public final class ComposeModelErrors extends ComposeModelException {
+  static final int SHOWN = 20;
+  private final List<ComposeModelException> errors;
+
+  private ComposeModelErrors(List<ComposeModelException> errors) {
+    super(text(errors), errors.get(0));
+    this.errors = List.copyOf(errors);
+  }
+
+  /** Nothing when {@code errors} is empty, the error itself when there is one, else all of them. */
+  public static void throwIfAny(List<ComposeModelException> errors) {
+    if (errors.size() == 1) {
+      throw errors.get(0);
+    }
+    if (!errors.isEmpty()) {
+      throw new ComposeModelErrors(errors);
+    }
+  }
+
+  public List<ComposeModelException> errors() {
+    return errors;
+  }
+
+  private static String text(List<ComposeModelException> errors) {
+    StringBuilder b = new StringBuilder();
+    errors.stream().limit(SHOWN).forEach(e -> b.append(b.length() == 0 ? "" : "\n").append(e.getMessage()));
+    if (errors.size() > SHOWN) {
+      b.append("\n... and ").append(errors.size() - SHOWN).append(" more errors");
+    }
+    return b.toString();
+  }
+}
