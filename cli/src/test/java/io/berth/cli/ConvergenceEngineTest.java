@@ -89,4 +89,33 @@ class ConvergenceEngineTest extends EngineStackTest {
     assertThat(both.code()).isEqualTo(1);
     assertThat(both.err()).contains("--always-recreate-deps and --no-recreate are incompatible");
   }
+
+  @Test
+  void servicesReferencingAnotherServicesContainerAreKeptByASecondUp() {
+    stack.write0("compose.yaml", """
+        services:
+          db:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            volumes: [/data]
+          side:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            network_mode: service:db
+            volumes_from: [db]
+        """);
+    stack.ok("up", "-d");
+    String side = stack.containerId("side");
+    String db = stack.containerId("db");
+
+    stack.ok("up", "-d");
+
+    assertThat(stack.containerId("side")).isEqualTo(side);
+    assertThat(stack.containerId("db")).isEqualTo(db);
+    assertThat(stack.inspect("side").getConfig().getLabels().get("com.docker.compose.config-hash"))
+        .isEqualTo(io.berth.model.hash.ConfigHash.of(
+            io.berth.model.ComposeLoader.load(io.berth.model.LoadRequest.inDirectory(dir,
+                java.util.Map.of("IMAGE", image, "COMPOSE_PROJECT_NAME", stack.project)), w -> {}).service("side"),
+            java.util.Map.of("db", db)));
+  }
 }

@@ -110,6 +110,25 @@ class ConfigHashTest {
     assertThat(changed).isNotEqualTo(plain);
   }
 
+  @Test
+  void referencesToAnotherServicesContainerAreHashedResolvedAsComposeDoes() throws Exception {
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          db: {image: db}
+          side:
+            image: side
+            network_mode: service:db
+            volumes_from: [db, "container:legacy:ro"]
+        """);
+    var side = ComposeLoader.load(LoadRequest.inDirectory(dir, Map.of()), w -> {}).service("side");
+
+    assertThat(ConfigHash.json(side, Map.of("db", "abc123"))).isEqualTo(
+        "{\"command\":null,\"entrypoint\":null,\"image\":\"side\",\"network_mode\":\"container:abc123\","
+            + "\"volumes_from\":[\"abc123\",\"legacy\"]}");
+    assertThat(ConfigHash.json(side)).contains("\"network_mode\":\"service:db\"");
+    assertThat(ConfigHash.referencedContainer(Map.of("p-db-2", "two", "p-db-10", "ten"))).contains("ten");
+  }
+
   private static String sha256(String text) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }

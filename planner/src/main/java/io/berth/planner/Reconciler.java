@@ -218,7 +218,7 @@ public final class Reconciler {
   }
 
   private void converge(Service service) {
-    String hash = ConfigHash.of(service);
+    String hash = ConfigHash.of(service, referencedContainers());
     List<Integer> resources = join(resourceNodes(service), namespaceOwnerCreates(service));
     List<Integer> created = new ArrayList<>();
     // Only a service that starts waits for its dependencies: computed on first use, so that an
@@ -319,6 +319,17 @@ public final class Reconciler {
     int remove = plan.add(new Action.RemoveContainer(service.name(), old.id(), old.name(), false), resource, "replaced by #" + create, removeAfter, group);
     int rename = plan.add(new Action.RenameContainer(service.name(), temporary, name), resource, "replaces " + old.shortId(), List.of(remove), group);
     return start(service, name, resource, "recreated", join(List.of(rename), dependencies));
+  }
+
+  /** Each service's container that {@code service:NAME} and {@code volumes_from} resolve to, as the Engine holds them now. */
+  private Map<String, String> referencedContainers() {
+    Map<String, String> out = new HashMap<>();
+    for (String service : project.services().keySet()) {
+      Map<String, String> idsByName = new HashMap<>();
+      observed.containersOf(service).forEach(c -> idsByName.put(c.name(), c.id()));
+      ConfigHash.referencedContainer(idsByName).ifPresent(id -> out.put(service, id));
+    }
+    return out;
   }
 
   /**

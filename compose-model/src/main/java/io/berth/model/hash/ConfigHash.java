@@ -8,6 +8,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -29,22 +31,43 @@ import java.util.Map;
  * in, as Compose resolves it before hashing), ports, volumes, networks, labels, healthcheck and
  * every other attribute.
  *
- * <p>Known difference: Compose hashes {@code network_mode}, {@code ipc}, {@code pid} of the form
- * {@code service:NAME} and {@code volumes_from: NAME} with NAME resolved to the id of that
- * service's container; berth hashes them as written, so such a service created by one tool is
- * recreated once by the other.
+ * <p>As Compose, references to another service's container are hashed resolved:
+ * {@code network_mode}, {@code ipc} and {@code pid} of the form {@code service:NAME} become
+ * {@code container:ID}, and each {@code volumes_from} entry becomes the bare id of NAME's container
+ * (or the bare name of a {@code container:NAME} entry), ID being that of the service's container
+ * whose name sorts first. Where that container is not known the reference is hashed as written.
  */
 public final class ConfigHash {
   private ConfigHash() {}
 
   public static String of(Service s) {
-    return sha256(json(s));
+    return of(s, Map.of());
+  }
+
+  /** @param containerIds the id of each other service's container that references resolve to */
+  public static String of(Service s, Map<String, String> containerIds) {
+    return sha256(json(s, containerIds));
   }
 
   /** The exact bytes hashed, for tests and for {@code config --hash} debugging. */
-  @SuppressWarnings("unchecked")
   public static String json(Service s) {
+    return json(s, Map.of());
+  }
+
+  @SuppressWarnings("unchecked")
+  public static String json(Service s, Map<String, String> containerIds) {
     Map<String, Object> form = new LinkedHashMap<>(CanonicalForm.service(s));
+    for (String mode : List.of("network_mode", "ipc", "pid")) {
+      if (form.get(mode) instanceof String m && m.startsWith("service:")) {
+        String id = containerIds.get(m.substring("service:".length()));
+        if (id != null) {
+          form.put(mode, "container:" + id);
+        }
+      }
+    }
+    if (form.get("volumes_from") instanceof List<?> from) {
+      form.put("volumes_from", from.stream().map(v -> volumeSource((String) v, containerIds)).toList());
+    }
     form.remove("build");
     form.remove("pull_policy");
     form.remove("scale");
@@ -56,6 +79,20 @@ public final class ConfigHash {
       form.put("deploy", withoutReplicas);
     }
     return ConfigWriter.jsonOfService(form);
+  }
+
+  /** Compose's resolveVolumeFrom: {@code container:NAME[:mode]} → NAME, {@code SERVICE[:mode]} → the id. */
+  private static String volumeSource(String entry, Map<String, String> containerIds) {
+    String[] parts = entry.split(":");
+    if (parts[0].equals("container") && parts.length > 1) {
+      return parts[1];
+    }
+    return containerIds.getOrDefault(parts[0], entry);
+  }
+
+  /** Of a service's containers (by name to id), the one references resolve to: the name that sorts first. */
+  public static Optional<String> referencedContainer(Map<String, String> idsByName) {
+    return idsByName.entrySet().stream().min(Map.Entry.comparingByKey()).map(Map.Entry::getValue);
   }
 
   private static String sha256(String text) {

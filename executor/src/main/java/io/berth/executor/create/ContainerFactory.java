@@ -253,6 +253,30 @@ public final class ContainerFactory {
     return "container:" + io.berth.planner.Names.container(project, other, 1);
   }
 
+  /**
+   * The planner's hash, except for a service that references another's container: Compose hashes
+   * those references resolved to the container's id, which only exists once that container is
+   * created, so the hash is taken here, from the containers as they are now.
+   */
+  private String configHash(Service service, Action.CreateContainer action) {
+    var o = service.options();
+    java.util.Set<String> referenced = new java.util.TreeSet<>(service.extras().links().volumesFromServices());
+    java.util.stream.Stream.of(o.networkMode(), o.ipc(), o.pid())
+        .forEach(m -> m.filter(v -> v.startsWith("service:")).ifPresent(v -> referenced.add(v.substring("service:".length()))));
+    if (referenced.isEmpty() && service.extras().links().volumesFrom().isEmpty()) {
+      return action.configHash();
+    }
+    Map<String, String> ids = new LinkedHashMap<>();
+    for (String other : referenced) {
+      Map<String, String> idsByName = new LinkedHashMap<>();
+      client.listContainersCmd().withShowAll(true)
+          .withLabelFilter(Map.of(Labels.PROJECT, project.name(), Labels.SERVICE, other, Labels.ONEOFF, "False"))
+          .exec().forEach(c -> idsByName.put(io.berth.executor.observe.StateCollector.name(c), c.getId()));
+      io.berth.model.hash.ConfigHash.referencedContainer(idsByName).ifPresent(id -> ids.put(other, id));
+    }
+    return io.berth.model.hash.ConfigHash.of(service, ids);
+  }
+
   private Map<String, String> labels(Service service, Action.CreateContainer action, boolean oneoff) {
     Map<String, String> labels = new LinkedHashMap<>(service.labels());
     labels.put(Labels.PROJECT, project.name());
@@ -262,7 +286,7 @@ public final class ContainerFactory {
     if (oneoff) {
       labels.put(Labels.SLUG, action.name().substring(action.name().lastIndexOf('-') + 1));
     }
-    labels.put(Labels.CONFIG_HASH, action.configHash());
+    labels.put(Labels.CONFIG_HASH, configHash(service, action));
     labels.put(Labels.WORKING_DIR, project.workingDir().toString());
     labels.put(Labels.CONFIG_FILES, project.configFiles().stream().map(Path::toString).collect(Collectors.joining(",")));
     labels.put(Labels.VERSION, Labels.BERTH_VERSION);
