@@ -7,6 +7,7 @@ import io.berth.executor.progress.ProgressListener;
 import io.berth.executor.registry.RegistryAuth;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,20 +33,24 @@ public final class Images {
    */
   public Map<String, String> ensure(Project project, Iterable<String> services, boolean build, boolean noCache, boolean pull) {
     Map<String, String> ids = new LinkedHashMap<>();
+    // Services often share an image: each image is looked up once, and again only after it changed.
+    Map<String, Optional<String>> known = new HashMap<>();
     for (String name : services) {
       Service s = project.service(name);
       String image = s.imageName(project.name());
       String policy = s.pullPolicy().orElse("missing");
-      Optional<String> present = idOf(image);
+      Optional<String> present = known.computeIfAbsent(image, this::idOf);
       String id;
       if (s.build().isPresent() && (build || policy.equals("build") || (present.isEmpty() && !policy.equals("always")))) {
         id = builder.build(name, image, s.build().get(), noCache, pull);
+        known.put(image, Optional.of(id));
       } else if (policy.equals("always") || present.isEmpty()) {
         if (policy.equals("never") && present.isEmpty()) {
           throw new EngineException("service \"" + name + "\": image " + image + " is not present and pull_policy is never");
         }
         puller.pull(name, image);
         id = idOf(image).orElseThrow(() -> new EngineException("service \"" + name + "\": image " + image + " is missing after pull"));
+        known.put(image, Optional.of(id));
       } else {
         id = present.get();
       }
@@ -63,8 +68,9 @@ public final class Images {
   /** The ids of the images that are present, without pulling or building anything. */
   public Map<String, String> present(Project project, Iterable<String> services) {
     Map<String, String> ids = new LinkedHashMap<>();
+    Map<String, Optional<String>> known = new HashMap<>();
     for (String name : services) {
-      idOf(project.service(name).imageName(project.name())).ifPresent(id -> ids.put(name, id));
+      known.computeIfAbsent(project.service(name).imageName(project.name()), this::idOf).ifPresent(id -> ids.put(name, id));
     }
     return ids;
   }
