@@ -151,4 +151,61 @@ class PlanPropertiesTest {
       assertThat(after.volumes()).isEmpty();
     }
   }
+
+  /**
+   * Every action that acts on something that exists acts on a resource carrying the project's
+   * label; what it creates carries the project's names; containers outside the project, even with
+   * names close to the project's, are never named.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void noActionNamesAResourceOutsideTheProject(long seed) {
+    Random r = new Random(seed);
+    Project p = randomProject(r);
+    Map<String, String> foreign = Map.of("demo-s0-1-copy", "f0reign1", "other-s1-1", "f0reign2");
+    ObservedState observed = randomObserved(r, p).withOutside(new io.berth.planner.observed.Outside(Set.of(), Set.of(), foreign));
+    Set<String> projectIds = new HashSet<>();
+    Set<String> projectNames = new HashSet<>();
+    observed.containers().forEach(c -> {
+      projectIds.add(c.id());
+      projectNames.add(c.name());
+    });
+    Set<String> networks = new HashSet<>();
+    observed.networks().forEach(n -> networks.add(n.name()));
+    Set<String> volumes = new HashSet<>();
+    observed.volumes().forEach(v -> volumes.add(v.name()));
+
+    Plan up = Reconciler.reconcile(p, observed, randomOptions(r, p));
+    Plan down = DownPlanner.down(observed, Optional.of(p), new DownOptions(true, true));
+
+    Set<String> created = new HashSet<>();
+    for (Plan plan : List.of(up, down)) {
+      for (PlanNode node : plan.nodes()) {
+        Action a = node.action();
+        if (a instanceof Action.CreateContainer c) {
+          // A replacement is created under <old id>_<name> first.
+          assertThat(c.name()).matches("([0-9a-f]{12}_)?demo-s[0-9]+-[0-9]+");
+          created.add(c.name());
+        } else if (a instanceof Action.StopContainer c) {
+          assertThat(projectIds).contains(c.container());
+        } else if (a instanceof Action.RemoveContainer c) {
+          assertThat(projectIds).contains(c.container());
+        } else if (a instanceof Action.RenameContainer c) {
+          assertThat(created.contains(c.from()) || projectNames.contains(c.from())).as(c.from()).isTrue();
+        } else if (a instanceof Action.StartContainer c) {
+          assertThat(created.contains(c.container()) || projectNames.contains(c.container()) || projectIds.contains(c.container()))
+              .as(c.container()).isTrue();
+        } else if (a instanceof Action.RemoveNetwork n) {
+          assertThat(networks).contains(n.name());
+        } else if (a instanceof Action.RemoveVolume v) {
+          assertThat(volumes).contains(v.name());
+        } else if (a instanceof Action.CreateNetwork n) {
+          assertThat(n.network().name()).startsWith("demo_");
+        } else if (a instanceof Action.CreateVolume v) {
+          assertThat(v.volume().name()).startsWith("demo_");
+        }
+        assertThat(a.toString()).doesNotContain("f0reign");
+      }
+    }
+  }
 }

@@ -241,4 +241,21 @@ class ReconcilerTest {
 
     assertThat(Reconciler.divergedVolumes(p, plain)).containsExactly("demo_data");
   }
+
+  @Test
+  void aNewImageRecreatesTheServicesUsingIt() {
+    ObservedState observed = new ObservedState("demo", List.of(running(web), running(api), running(db)),
+        List.of(defaultNetwork()), List.of(volume("data")));
+
+    String plan = Reconciler.reconcile(stack, observed, UpOptions.defaults(),
+        java.util.Map.of("api", "sha256:newer", "web", "sha256:img", "db", "sha256:img")).render();
+
+    assertThat(plan).isEqualTo("""
+        [] -> #1 service:api:1, CreateContainer, image changed [recreate:api:1]
+        [1] -> #2 service:api:1, StopContainer, replaced by #1 [recreate:api:1]
+        [2] -> #3 service:api:1, RemoveContainer, replaced by #1 [recreate:api:1]
+        [3] -> #4 service:api:1, RenameContainer, replaces %s [recreate:api:1]
+        [4] -> #5 service:api:1, StartContainer, recreated
+        """.formatted(running(api).shortId()));
+  }
 }
