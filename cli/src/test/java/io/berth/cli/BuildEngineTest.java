@@ -65,6 +65,24 @@ class BuildEngineTest extends EngineStackTest {
   }
 
   @Test
+  void downRmiLocalRemovesTheBuiltImageAndKeepsTheNamedOne() {
+    stack.ok("up", "-d");
+    assertThat(stack.docker.inspectImageCmd(stack.project + "-app").exec().getId()).startsWith("sha256:");
+
+    BerthRunner.Result bad = stack.berth("down", "--rmi", "some");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("invalid value for --rmi: \"some\"");
+
+    BerthRunner.Result down = stack.ok("down", "--rmi", "local");
+
+    assertThat(down.err()).contains("Image " + stack.project + "-app  Removed");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> stack.docker.inspectImageCmd(stack.project + "-app").exec())
+        .isInstanceOf(com.github.dockerjava.api.exception.NotFoundException.class);
+    assertThat(stack.docker.inspectImageCmd(image).exec().getId()).startsWith("sha256:");
+    assertThat(stack.containers()).isEmpty();
+  }
+
+  @Test
   void buildCommandBuildsAndABrokenDockerfileIsOneLine() throws Exception {
     stack.ok("build");
     assertThat(stack.docker.inspectImageCmd(stack.project + "-app").exec().getId()).startsWith("sha256:");

@@ -27,7 +27,16 @@ public final class Down {
   public PlanResult run(String projectName, Optional<Project> project, DownOptions options, Optional<Integer> timeout,
       boolean dryRun) {
     ObservedState observed = new StateCollector(session.engine().client()).observe(projectName);
-    Plan plan = DownPlanner.down(observed, project, options, timeout);
+    java.util.Set<String> presentImages = new java.util.HashSet<>();
+    for (String image : project.map(p -> DownPlanner.imagesToRemove(p, options.images())).orElse(java.util.List.of())) {
+      try {
+        session.engine().client().inspectImageCmd(image).exec();
+        presentImages.add(image);
+      } catch (com.github.dockerjava.api.exception.NotFoundException absent) {
+        // Nothing to remove.
+      }
+    }
+    Plan plan = DownPlanner.down(observed, project, options, timeout, presentImages);
     if (dryRun) {
       return new PlanResult(plan, Optional.empty());
     }

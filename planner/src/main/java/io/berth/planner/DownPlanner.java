@@ -36,6 +36,15 @@ public final class DownPlanner {
 
   /** @param timeout {@code -t}: seconds before a stop turns into a kill, for every container */
   public static Plan down(ObservedState observed, Optional<Project> project, DownOptions options, Optional<Integer> timeout) {
+    return down(observed, project, options, timeout, Set.of());
+  }
+
+  /**
+   * @param presentImages which of {@link #imagesToRemove}'s images the Engine holds; the others are
+   *     not in the plan
+   */
+  public static Plan down(ObservedState observed, Optional<Project> project, DownOptions options, Optional<Integer> timeout,
+      Set<String> presentImages) {
     List<ObservedContainer> doomed = observed.containers().stream()
         .filter(c -> project.isEmpty() || options.removeOrphans() || isOfProject(project.get(), c))
         .toList();
@@ -60,7 +69,31 @@ public final class DownPlanner {
         plan.add(new Action.RemoveVolume(v.name()), "volume:" + v.key(), "down -v", removals);
       }
     }
+    for (String image : project.map(p -> imagesToRemove(p, options.images())).orElse(List.of())) {
+      if (presentImages.contains(image)) {
+        plan.add(new Action.RemoveImage(image), "image:" + image, "down --rmi", removals);
+      }
+    }
     return plan.build();
+  }
+
+  /**
+   * The images {@code --rmi} asks for, as Compose chooses them: {@code local}, those built for a
+   * service that names no image ({@code <project>-<service>}); {@code all}, also every {@code image:}.
+   */
+  public static List<String> imagesToRemove(Project project, DownOptions.Rmi mode) {
+    Set<String> out = new java.util.TreeSet<>();
+    if (mode == DownOptions.Rmi.NONE) {
+      return List.of();
+    }
+    for (var s : project.services().values()) {
+      if (s.image().isEmpty()) {
+        out.add(s.imageName(project.name()));
+      } else if (mode == DownOptions.Rmi.ALL) {
+        out.add(s.image().get());
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Plans {@code stop} of the running containers of the given services (all when empty). */

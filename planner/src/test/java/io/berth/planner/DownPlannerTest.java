@@ -74,4 +74,24 @@ class DownPlannerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("com.docker.compose.project=demo2");
   }
+
+  @org.junit.jupiter.api.Test
+  void rmiRemovesImagesAfterTheContainersLocalOnlyTheUnnamedOnes() {
+    Service built = new Service("app", java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+        java.util.Map.of(), List.of(), List.of(), java.util.Map.of(), java.util.Optional.empty(), java.util.Optional.empty(),
+        java.util.Map.of(), java.util.Optional.empty(), java.util.Optional.empty(), List.of("default"), Fixtures.service("x").pos());
+    Service pulled = Fixtures.service("db");
+    var p = Fixtures.project(built, pulled);
+    var observed = new ObservedState("demo", List.of(Fixtures.running(built), Fixtures.running(pulled)), List.of(), List.of());
+    java.util.Set<String> present = java.util.Set.of("demo-app", "busybox:stable");
+
+    String local = DownPlanner.down(observed, java.util.Optional.of(p),
+        new DownOptions(false, false, DownOptions.Rmi.LOCAL), java.util.Optional.empty(), present).render();
+    String all = DownPlanner.down(observed, java.util.Optional.of(p),
+        new DownOptions(false, false, DownOptions.Rmi.ALL), java.util.Optional.empty(), java.util.Set.of("demo-app")).render();
+
+    assertThat(local).endsWith("[2 4] -> #5 image:demo-app, RemoveImage, down --rmi\n").doesNotContain("busybox");
+    assertThat(DownPlanner.imagesToRemove(p, DownOptions.Rmi.ALL)).containsExactly("busybox:stable", "demo-app");
+    assertThat(all).contains("image:demo-app").doesNotContain("image:busybox");
+  }
 }

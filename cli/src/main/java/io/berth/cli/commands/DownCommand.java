@@ -2,6 +2,7 @@ package io.berth.cli.commands;
 
 import io.berth.cli.BerthCommand;
 import io.berth.cli.ProjectLoading;
+import io.berth.cli.UserError;
 import io.berth.executor.EngineSession;
 import io.berth.executor.PlanResult;
 import io.berth.executor.Down;
@@ -32,12 +33,20 @@ public final class DownCommand implements Callable<Integer> {
   @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Specify a shutdown timeout in seconds")
   Integer timeout;
 
+  @Option(names = "--rmi", paramLabel = "TYPE", description = "Remove images used by services. \"local\" remove only images that don't have a custom tag (\"local\"|\"all\")")
+  String rmi;
+
   @Override
   public Integer call() {
+    DownOptions.Rmi images = rmi == null ? DownOptions.Rmi.NONE : switch (rmi) {
+      case "local" -> DownOptions.Rmi.LOCAL;
+      case "all" -> DownOptions.Rmi.ALL;
+      default -> throw new UserError("invalid value for --rmi: \"" + rmi + "\" (accepted: local, all)");
+    };
     ProjectLoading.ProjectOrName project = ProjectLoading.loadOrName(root);
     try (EngineSession session = Sessions.open(root)) {
       PlanResult result = new Down(session).run(project.name(), project.project(),
-          new DownOptions(removeOrphans, volumes), Optional.ofNullable(timeout), dryRun || root.global.dryRun);
+          new DownOptions(removeOrphans, volumes, images), Optional.ofNullable(timeout), dryRun || root.global.dryRun);
       if (result.plan().isEmpty()) {
         ProjectLoading.warn(root.invocation(), "No resource found to remove for project \"" + project.name() + "\".");
       }

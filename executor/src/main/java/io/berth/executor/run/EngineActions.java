@@ -109,6 +109,8 @@ public final class EngineActions implements ActionHandler {
       step("Network", a.name(), Status.REMOVING, Status.REMOVED, () -> removeNetwork(a.name()));
     } else if (action instanceof Action.RemoveVolume a) {
       step("Volume", a.name(), Status.REMOVING, Status.REMOVED, () -> removeVolume(a.name()));
+    } else if (action instanceof Action.RemoveImage a) {
+      step("Image", a.image(), Status.REMOVING, Status.REMOVED, () -> removeImage(a.image()));
     } else if (action instanceof Action.WaitContainer a) {
       waitFor(a);
     } else {
@@ -223,6 +225,14 @@ public final class EngineActions implements ActionHandler {
     }
   }
 
+  private void removeImage(String image) {
+    try {
+      client.removeImageCmd(image).exec();
+    } catch (NotFoundException gone) {
+      // Removed meanwhile.
+    }
+  }
+
   private void removeVolume(String name) {
     try {
       client.removeVolumeCmd(name).exec();
@@ -235,6 +245,9 @@ public final class EngineActions implements ActionHandler {
     String resource = node.resourceId();
     if (resource.startsWith("network:")) {
       return "Network";
+    }
+    if (resource.startsWith("image:")) {
+      return "Image";
     }
     return resource.startsWith("volume:") ? "Volume" : "Container";
   }

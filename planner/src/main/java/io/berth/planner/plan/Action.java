@@ -24,6 +24,9 @@ public sealed interface Action {
 
   record RemoveVolume(String name) implements Action {}
 
+  /** {@code down --rmi}: an image by reference ({@code repo:tag}). */
+  record RemoveImage(String image) implements Action {}
+
   /**
    * Creates container {@code name} for replica {@code number} of {@code service}, built from the
    * service as the project describes it. {@code inheritFrom} names the container being replaced,
