@@ -308,11 +308,27 @@ public final class CanonicalForm {
     }
     // The short syntax, compose-go's usual input, gives a bind an empty bind: and a volume an
     // empty volume: (create_host_path is true, which prints as nothing).
+    Mount.Options options = m.options();
     if (m.type() == Mount.Type.BIND) {
-      out.put("bind", m.createHostPath() ? new LinkedHashMap<>() : new LinkedHashMap<>(Map.of("create_host_path", false)));
+      Map<String, Object> bind = new LinkedHashMap<>();
+      options.selinux().ifPresent(v -> bind.put("selinux", v));
+      options.propagation().ifPresent(v -> bind.put("propagation", v));
+      if (!m.createHostPath()) {
+        bind.put("create_host_path", false);
+      }
+      options.recursive().ifPresent(v -> bind.put("recursive", v));
+      out.put("bind", bind);
     }
     if (m.type() == Mount.Type.VOLUME) {
-      out.put("volume", new LinkedHashMap<>());
+      Map<String, Object> volume = new LinkedHashMap<>();
+      if (!options.labels().isEmpty()) {
+        volume.put("labels", new LinkedHashMap<>(options.labels()));
+      }
+      if (options.noCopy()) {
+        volume.put("nocopy", true);
+      }
+      options.subpath().ifPresent(v -> volume.put("subpath", v));
+      out.put("volume", volume);
     }
     if (m.type() == Mount.Type.TMPFS && !m.tmpfsOptions().isEmpty()) {
       // size is UnitBytes (a decimal string), mode a plain uint32 (0755 prints as 493).

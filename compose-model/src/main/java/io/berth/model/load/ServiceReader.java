@@ -689,11 +689,17 @@ final class ServiceReader {
       return new Mount(Mount.Type.VOLUME, "", absoluteTarget(parts[0], node, path), false);
     }
     boolean readOnly = false;
+    Optional<String> selinux = Optional.empty();
+    Optional<String> propagation = Optional.empty();
+    boolean noCopy = false;
     if (parts.length == 3) {
       for (String option : parts[2].split(",")) {
         switch (option) {
           case "ro" -> readOnly = true;
-          case "rw", "z", "Z", "nocopy", "shared", "rshared", "slave", "rslave", "private", "rprivate", "cached", "delegated", "consistent" -> { }
+          case "z", "Z" -> selinux = Optional.of(option);
+          case "shared", "rshared", "slave", "rslave", "private", "rprivate" -> propagation = Optional.of(option);
+          case "nocopy" -> noCopy = true;
+          case "rw", "cached", "delegated", "consistent" -> { }
           default -> throw new ComposeModelException(node.pos(), path,
               "invalid mode \"" + option + "\" in volume \"" + spec + "\" (accepted: ro, rw, z, Z, nocopy, and bind propagation modes)");
         }
@@ -702,17 +708,17 @@ final class ServiceReader {
     String source = parts[0];
     String target = absoluteTarget(parts[1], node, path);
     if (isBindSource(source)) {
-      return new Mount(Mount.Type.BIND, resolveHostPath(source), target, readOnly);
+      // As compose-go: the modes that mean something to a bind become its bind: settings.
+      return new Mount(Mount.Type.BIND, resolveHostPath(source), target, readOnly, true, "",
+          new Mount.Options(selinux, propagation, Optional.empty(), false, Optional.empty(), Map.of()));
     }
-    return new Mount(Mount.Type.VOLUME, source, target, readOnly);
+    return new Mount(Mount.Type.VOLUME, source, target, readOnly, true, "",
+        new Mount.Options(Optional.empty(), Optional.empty(), Optional.empty(), noCopy, Optional.empty(), Map.of()));
   }
 
   private Mount longVolume(YMap m, String path) {
     KeyCheck.check(m, path, Set.of("type", "source", "target", "read_only", "bind", "tmpfs", "consistency", "volume"),
         Set.of("image"), "volume");
-    // An empty volume: is what config prints for every short-syntax volume; its options are not read yet.
-    optional(m, "volume").ifPresent(n -> KeyCheck.check(Nodes.mapOrNull(n, path + ".volume"), path + ".volume", Set.of(),
-        Set.of("nocopy", "subpath", "labels"), "volume option"));
     String type = optional(m, "type").map(n -> Nodes.text(n, path + ".type")).orElse("volume");
     String target = absoluteTarget(Nodes.text(optional(m, "target").orElseThrow(() ->
         new ComposeModelException(m.pos(), path, "target is required")), path + ".target"), m, path);
@@ -720,18 +726,24 @@ final class ServiceReader {
     boolean readOnly = optional(m, "read_only").map(n -> Nodes.bool(n, path + ".read_only")).orElse(false);
     switch (type) {
       case "volume":
-        return new Mount(Mount.Type.VOLUME, source, target, readOnly);
+        return new Mount(Mount.Type.VOLUME, source, target, readOnly, true, "", volumeOptions(m, path));
       case "bind":
         if (source.isEmpty()) {
           throw new ComposeModelException(m.pos(), path, "a bind mount needs a source");
         }
         boolean create = true;
-        if (optional(m, "bind").isPresent()) {
-          YMap bind = Nodes.map(m.get("bind"), path + ".bind");
-          KeyCheck.check(bind, path + ".bind", Set.of("create_host_path"), Set.of("propagation", "selinux", "recursive"), "bind");
+        Mount.Options bindOptions = Mount.Options.none();
+        YMap bind = optional(m, "bind").map(n -> Nodes.mapOrNull(n, path + ".bind")).orElse(null);
+        if (bind != null) {
+          KeyCheck.check(bind, path + ".bind", Set.of("create_host_path", "propagation", "selinux", "recursive"), Set.of(), "bind");
           create = optional(bind, "create_host_path").map(n -> Nodes.bool(n, path + ".bind.create_host_path")).orElse(true);
+          bindOptions = new Mount.Options(
+              choice(bind, "selinux", path + ".bind", Set.of("z", "Z")),
+              choice(bind, "propagation", path + ".bind", Set.of("private", "rprivate", "shared", "rshared", "slave", "rslave")),
+              choice(bind, "recursive", path + ".bind", Set.of("enabled", "disabled", "writable", "readonly")),
+              false, Optional.empty(), Map.of());
         }
-        return new Mount(Mount.Type.BIND, resolveHostPath(source), target, readOnly, create, "");
+        return new Mount(Mount.Type.BIND, resolveHostPath(source), target, readOnly, create, "", bindOptions);
       case "tmpfs":
         String options = "";
         if (optional(m, "tmpfs").isPresent()) {
@@ -748,6 +760,32 @@ final class ServiceReader {
       default:
         throw new ComposeModelException(m.posOf("type"), path + ".type", "invalid volume type \"" + type + "\" (accepted: volume, bind, tmpfs, npipe, cluster, image)");
     }
+  }
+
+  /** {@code volume:}: {@code nocopy}, {@code subpath}, {@code labels}; empty or absent for none. */
+  private Mount.Options volumeOptions(YMap m, String path) {
+    YMap volume = optional(m, "volume").map(n -> Nodes.mapOrNull(n, path + ".volume")).orElse(null);
+    if (volume == null) {
+      return Mount.Options.none();
+    }
+    String at = path + ".volume";
+    KeyCheck.check(volume, at, Set.of("nocopy", "subpath", "labels"), Set.of(), "volume option");
+    return new Mount.Options(Optional.empty(), Optional.empty(), Optional.empty(),
+        optional(volume, "nocopy").map(n -> Nodes.bool(n, at + ".nocopy")).orElse(false),
+        optional(volume, "subpath").map(n -> Nodes.text(n, at + ".subpath")),
+        optional(volume, "labels").map(n -> Nodes.stringMap(n, at + ".labels")).orElse(Map.of()));
+  }
+
+  /** One of {@code accepted}, or an error naming them. */
+  private static Optional<String> choice(YMap m, String key, String path, Set<String> accepted) {
+    return optional(m, key).map(n -> {
+      String value = Nodes.text(n, path + "." + key);
+      if (!accepted.contains(value)) {
+        throw new ComposeModelException(n.pos(), path + "." + key,
+            "invalid value \"" + value + "\" (accepted: " + String.join(", ", new java.util.TreeSet<>(accepted)) + ")");
+      }
+      return value;
+    });
   }
 
   /** {@code SOURCE:TARGET:MODE}, where a Windows drive letter's colon is not a separator. */

@@ -329,7 +329,18 @@ public final class ContainerFactory {
       String source = m.type() == Mount.Type.BIND ? m.source()
           : m.source().isEmpty() ? inherited.get(m.target()) : project.volumes().get(m.source()).name();
       if (source != null) {
-        binds.add(new Bind(source, new Volume(m.target()), mode));
+        Mount.Options o = m.options();
+        if (o.subpath().isPresent() || o.recursive().isPresent()) {
+          throw new IllegalArgumentException("service \"" + service.name() + "\": volume " + m.target()
+              + ": subpath and recursive need a newer Engine API than berth speaks (1.41); remove them or mount another way");
+        }
+        com.github.dockerjava.api.model.SELContext selinux = o.selinux()
+            .map(z -> z.equals("z") ? com.github.dockerjava.api.model.SELContext.shared : com.github.dockerjava.api.model.SELContext.single)
+            .orElse(com.github.dockerjava.api.model.SELContext.none);
+        com.github.dockerjava.api.model.PropagationMode propagation = o.propagation()
+            .map(p -> com.github.dockerjava.api.model.PropagationMode.valueOf(p.toUpperCase()))
+            .orElse(com.github.dockerjava.api.model.PropagationMode.DEFAULT_MODE);
+        binds.add(new Bind(source, new Volume(m.target()), mode, selinux, o.noCopy() ? Boolean.TRUE : null, propagation));
       }
     }
     return binds;
