@@ -114,22 +114,9 @@ public final class ConfigWriter {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> raw(RawModel model, Options options, Comparator<String> keys) {
-    Map<String, Object> plain = (Map<String, Object>) plainValue(model.tree());
+    Map<String, Object> plain = (Map<String, Object>) YNode.plain(model.tree());
     RawNormalizer.apply(plain, model.name(), model.projectDir(), options.normalize(), options.resolvePaths());
     return (Map<String, Object>) sorted(plain, keys);
-  }
-
-  /** A node as go-yaml decodes it into {@code any}: maps, lists, and resolved scalars. */
-  private static Object plainValue(YNode node) {
-    if (node instanceof YNode.YMap m) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      m.entries().forEach((k, v) -> out.put(k, plainValue(v)));
-      return out;
-    }
-    if (node instanceof YNode.YSeq q) {
-      return q.items().stream().map(ConfigWriter::plainValue).collect(Collectors.toList());
-    }
-    return Scalars.resolve((YNode.YScalar) node);
   }
 
   /** Every map's keys sorted, as a Go map is printed. */

@@ -49,6 +49,7 @@ public final class CanonicalForm {
     if (!p.models().isEmpty()) {
       out.put("models", CanonicalExtras.models(p.models()));
     }
+    out.putAll(p.extensions());
     return CanonicalOrder.apply(CanonicalOrder.PROJECT, out);
   }
 
@@ -152,6 +153,7 @@ public final class CanonicalForm {
       out.put("volumes", volumes);
     }
     s.workingDir().ifPresent(w -> out.put("working_dir", w));
+    out.putAll(s.extras().extensions());
     return CanonicalOrder.apply(CanonicalOrder.SERVICE, out);
   }
 

@@ -74,7 +74,8 @@ final class ExtrasReader {
         flag(m, "use_api_socket", path),
         text(m, "pull_refresh_after", path),
         endpoints(m, path),
-        preStart(m, path));
+        preStart(m, path),
+        Nodes.extensions(m));
   }
 
   private List<PreStartStep> preStart(YMap m, String path) {

@@ -147,4 +147,16 @@ final class Nodes {
   static ComposeModelException wrongType(YNode node, String path, String accepted) {
     return new ComposeModelException(node.pos(), path, "must be " + accepted + ", found " + node.describe());
   }
+
+
+  /** The {@code x-*} entries of a mapping, as plain values, in their order. */
+  static java.util.Map<String, Object> extensions(YNode.YMap m) {
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    m.entries().forEach((k, v) -> {
+      if (k.startsWith("x-")) {
+        out.put(k, YNode.plain(v));
+      }
+    });
+    return out;
+  }
 }

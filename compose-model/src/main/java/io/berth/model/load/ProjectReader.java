@@ -67,7 +67,8 @@ public final class ProjectReader {
       networks.put("default", new Network("default", name + "_default", "", false, Map.of()));
     }
     return new Project(name, projectDir, files, services, networks, volumes,
-        fileObjects(merged, "secrets", env), fileObjects(merged, "configs", env), ModelsReader.read(merged), env);
+        fileObjects(merged, "secrets", env), fileObjects(merged, "configs", env), ModelsReader.read(merged), env,
+        Nodes.extensions(merged));
   }
 
   /**

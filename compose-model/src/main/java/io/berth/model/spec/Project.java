@@ -18,6 +18,7 @@ import java.util.Map;
  * @param configs top-level configs by key
  * @param models top-level AI models by key
  * @param environment the interpolation environment (shell over .env), for commands that need it
+ * @param extensions the top-level {@code x-*} keys, as plain values; {@code config} prints them
  */
 public record Project(
     String name,
@@ -29,7 +30,14 @@ public record Project(
     Map<String, FileObject> secrets,
     Map<String, FileObject> configs,
     Map<String, Model> models,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    Map<String, Object> extensions) {
+
+  public Project(String name, Path workingDir, List<Path> configFiles, Map<String, Service> services,
+      Map<String, Network> networks, Map<String, Volume> volumes, Map<String, FileObject> secrets,
+      Map<String, FileObject> configs, Map<String, Model> models, Map<String, String> environment) {
+    this(name, workingDir, configFiles, services, networks, volumes, secrets, configs, models, environment, Map.of());
+  }
 
   public Project(String name, Path workingDir, List<Path> configFiles, Map<String, Service> services,
       Map<String, Network> networks, Map<String, Volume> volumes, Map<String, FileObject> secrets,
@@ -51,6 +59,7 @@ public record Project(
     networks = Maps.sortedCopy(networks);
     volumes = Maps.sortedCopy(volumes);
     environment = Maps.sortedCopy(environment);
+    extensions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(extensions));
   }
 
   public Service service(String name) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param pullRefreshAfter as written; berth does not act on it
  * @param preStart steps run in their own containers before the service starts (berth does not run them yet)
  * @param endpoints per network key, the endpoint settings a {@code networks} entry gives beyond aliases and addresses
+ * @param extensions the service's {@code x-*} keys, as plain values; {@code config} prints them, nothing else reads them
  */
 public record ServiceExtras(
     EngineSettings engine,
@@ -29,9 +30,11 @@ public record ServiceExtras(
     boolean useApiSocket,
     Optional<String> pullRefreshAfter,
     Map<String, Endpoint> endpoints,
-    List<PreStartStep> preStart) {
+    List<PreStartStep> preStart,
+    Map<String, Object> extensions) {
 
   public ServiceExtras {
+    extensions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(extensions));
     postStart = List.copyOf(postStart);
     preStop = List.copyOf(preStop);
     models = Maps.sortedCopy(models);
@@ -39,8 +42,16 @@ public record ServiceExtras(
     preStart = List.copyOf(preStart);
   }
 
+  /** Extras with no {@code x-*} keys. */
+  public ServiceExtras(EngineSettings engine, Links links, Optional<Deploy> deploy, boolean attach, List<Hook> postStart,
+      List<Hook> preStop, Optional<Develop> develop, Optional<Provider> provider, Map<String, Model.Use> models,
+      boolean useApiSocket, Optional<String> pullRefreshAfter, Map<String, Endpoint> endpoints, List<PreStartStep> preStart) {
+    this(engine, links, deploy, attach, postStart, preStop, develop, provider, models, useApiSocket, pullRefreshAfter,
+        endpoints, preStart, Map.of());
+  }
+
   public static ServiceExtras none() {
     return new ServiceExtras(EngineSettings.none(), Links.none(), Optional.empty(), true, List.of(), List.of(),
-        Optional.empty(), Optional.empty(), Map.of(), false, Optional.empty(), Map.of(), List.of());
+        Optional.empty(), Optional.empty(), Map.of(), false, Optional.empty(), Map.of(), List.of(), Map.of());
   }
 }

@@ -17,6 +17,21 @@ public sealed interface YNode {
   /** What a user calls this kind of node in an error: {@code a mapping}, {@code a sequence}, ... */
   String describe();
 
+  /** A node as go-yaml decodes it into {@code any}: maps, lists, and resolved scalars. */
+  static Object plain(YNode node) {
+    if (node instanceof YMap m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.entries().forEach((k, v) -> out.put(k, plain(v)));
+      return out;
+    }
+    if (node instanceof YSeq q) {
+      List<Object> out = new java.util.ArrayList<>();
+      q.items().forEach(item -> out.add(plain(item)));
+      return out;
+    }
+    return Scalars.resolve((YScalar) node);
+  }
+
   /** @param keyPos where each key was written, for errors about the key rather than its value */
   record YMap(Map<String, YNode> entries, Map<String, SourcePos> keyPos, SourcePos pos) implements YNode {
     public YMap {
