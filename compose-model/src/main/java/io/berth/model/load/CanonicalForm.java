@@ -61,10 +61,13 @@ public final class CanonicalForm {
     Map<String, Object> all = new LinkedHashMap<>();
     objects.forEach((key, o) -> {
       Map<String, Object> m = new LinkedHashMap<>();
-      // As compose-go's normalization names it (a name: set in the file is not kept by the model yet).
-      m.put("name", o.external() ? key : project + "_" + key);
+      // As compose-go's normalization names it, unless the file does.
+      m.put("name", o.name().orElse(o.external() ? key : project + "_" + key));
       if (o.external()) {
         m.put("external", true);
+      }
+      if (!o.labels().isEmpty()) {
+        m.put("labels", new LinkedHashMap<>(o.labels()));
       }
       o.file().ifPresent(f -> m.put("file", f.toString()));
       o.environment().ifPresent(e -> m.put("environment", e));

@@ -194,16 +194,15 @@ public final class ProjectReader {
         throw new ComposeModelException(m.pos(), path, "must have exactly one of file, environment" + (configs ? ", content" : "")
             + " or external: true");
       }
-      if (external) {
-        throw new ComposeModelException(m.posOf("external"), path + ".external", "external " + section + " are not supported yet by berth");
-      }
       variable.ifPresent(v -> {
         if (!env.containsKey(v)) {
           throw new ComposeModelException(m.posOf("environment"), path + ".environment",
               "environment variable " + v + " is not set");
         }
       });
-      out.put(key, new FileObject(key, file, variable, content, external));
+      Optional<String> name = Optional.ofNullable(m.get("name")).map(n -> Nodes.text(n, path + ".name"));
+      Map<String, String> labels = Optional.ofNullable(m.get("labels")).map(n -> Nodes.stringMap(n, path + ".labels")).orElse(Map.of());
+      out.put(key, new FileObject(key, file, variable, content, external, name, labels));
     });
     return out;
   }

@@ -10,5 +10,16 @@ import java.util.Optional;
  * @param file an absolute host path, bind-mounted read-only
  * @param environment the name of the variable whose value is the content
  * @param content the content itself (configs only)
+ * @param name the {@code name:} the file gives it; else compose-go's {@code <project>_<key>}, or the key when external
+ * @param labels its {@code labels}
  */
-public record FileObject(String key, Optional<Path> file, Optional<String> environment, Optional<String> content, boolean external) {}
+public record FileObject(String key, Optional<Path> file, Optional<String> environment, Optional<String> content, boolean external,
+    Optional<String> name, java.util.Map<String, String> labels) {
+  public FileObject {
+    labels = Maps.sortedCopy(labels);
+  }
+
+  public FileObject(String key, Optional<Path> file, Optional<String> environment, Optional<String> content, boolean external) {
+    this(key, file, environment, content, external, Optional.empty(), java.util.Map.of());
+  }
+}

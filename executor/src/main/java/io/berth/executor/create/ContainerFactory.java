@@ -166,6 +166,12 @@ public final class ContainerFactory {
     }
     for (FileReference ref : fileRefs(service)) {
       FileObject object = fileObject(ref);
+      if (object.external()) {
+        // As Compose outside Swarm: an external secret or config has nowhere to come from.
+        String kind = project.secrets().containsKey(ref.source()) ? "secret" : "config";
+        throw new IllegalArgumentException("service \"" + service.name() + "\": unsupported external " + kind + " "
+            + object.name().orElse(object.key()));
+      }
       object.file().ifPresent(file -> binds.add(new Bind(file.toString(), new Volume(ref.target()), AccessMode.ro)));
     }
     host.withBinds(binds);
