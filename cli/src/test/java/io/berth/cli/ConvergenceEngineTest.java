@@ -118,4 +118,21 @@ class ConvergenceEngineTest extends EngineStackTest {
                 java.util.Map.of("IMAGE", image, "COMPOSE_PROJECT_NAME", stack.project)), w -> {}).service("side"),
             java.util.Map.of("db", db)));
   }
+
+  @Test
+  void aBareEnvironmentKeySetNowhereIsNotGivenToTheContainer() {
+    stack.write0("compose.yaml", """
+        services:
+          app:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            environment: [SET_HERE=1, BERTH_TEST_NEVER_SET]
+        """);
+
+    stack.ok("up", "-d");
+
+    assertThat(stack.inspect("app").getConfig().getEnv()).contains("SET_HERE=1")
+        .noneMatch(e -> e.startsWith("BERTH_TEST_NEVER_SET"));
+    assertThat(stack.ok("config").out()).contains("BERTH_TEST_NEVER_SET: null");
+  }
 }

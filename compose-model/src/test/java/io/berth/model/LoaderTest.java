@@ -117,8 +117,11 @@ class LoaderTest {
         """);
     Project p = load(Map.of("C", "from-shell"));
 
-    assertThat(p.service("a").environment()).containsExactly(Map.entry("A", "1"), Map.entry("B", ""), Map.entry("C", "from-shell"));
-    assertThat(p.service("b").environment()).containsExactly(Map.entry("A", "1"), Map.entry("C", "true"));
+    // D is set nowhere: it stays, as null, which config prints and the container does not get.
+    assertThat(p.service("a").environment()).containsOnlyKeys("A", "B", "C", "D").containsEntry("A", "1").containsEntry("B", "")
+        .containsEntry("C", "from-shell").containsEntry("D", null);
+    assertThat(p.service("b").environment()).containsOnlyKeys("A", "B", "C").containsEntry("A", "1").containsEntry("B", null)
+        .containsEntry("C", "true");
   }
 
   @Test

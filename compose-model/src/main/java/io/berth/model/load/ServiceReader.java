@@ -535,8 +535,9 @@ final class ServiceReader {
     Map<String, String> out = new LinkedHashMap<>(envFiles(m, path));
     optional(m, "environment").ifPresent(n -> Nodes.keyValues(n, path + ".environment").forEach((k, v) -> {
       if (v instanceof YScalar s && s.isNull()) {
-        // A bare KEY takes its value from the environment compose runs in, or is left out.
-        environment.apply(k).ifPresent(value -> out.put(k, value));
+        // A bare KEY takes its value from the environment compose runs in; unset, it stays a null
+        // that config prints, that beats an env_file's value, and that the container does not get.
+        out.put(k, environment.apply(k).orElse(null));
       } else {
         out.put(k, Nodes.text(v, path + ".environment." + k));
       }

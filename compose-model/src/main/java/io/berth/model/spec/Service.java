@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>{@code command} and {@code entrypoint} distinguish absent (keep the image's) from empty
  * (clear it): {@code Optional.empty()} vs an empty list.
  *
- * @param environment values after resolution; a bare {@code KEY} with no value anywhere is left out
+ * @param environment values after resolution; a bare {@code KEY} with no value anywhere maps to null (printed, never set)
  * @param networks the networks the service joins, by compose key; {@code default} when the file names none
  * @param build how to build the image, when the service has a build section
  * @param pullPolicy {@code always}, {@code never}, {@code missing}, {@code build}, ...; empty for Compose's default ({@code missing})

@@ -141,7 +141,8 @@ public final class ContainerFactory {
     CreateContainerCmd cmd = client.createContainerCmd(image)
         .withName(action.name())
         .withLabels(labels(service, action, oneoff))
-        .withEnv(service.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+        .withEnv(service.environment().entrySet().stream().filter(e -> e.getValue() != null)
+            .map(e -> e.getKey() + "=" + e.getValue()).toList())
         .withExposedPorts(exposedPorts(service))
         .withVolumes(anonymousVolumes(service))
         .withHostConfig(host);
