@@ -321,16 +321,26 @@ public final class Reconciler {
     return start(service, name, resource, "recreated", join(List.of(rename), dependencies));
   }
 
-  /** Each service's container that {@code service:NAME} and {@code volumes_from} resolve to, as the Engine holds them now. */
+  /**
+   * Each service's container that {@code service:NAME} and {@code volumes_from} resolve to, as the
+   * Engine holds them now; computed once per plan.
+   */
   private Map<String, String> referencedContainers() {
-    Map<String, String> out = new HashMap<>();
-    for (String service : project.services().keySet()) {
-      Map<String, String> idsByName = new HashMap<>();
-      observed.containersOf(service).forEach(c -> idsByName.put(c.name(), c.id()));
-      ConfigHash.referencedContainer(idsByName).ifPresent(id -> out.put(service, id));
+    if (referencedContainers == null) {
+      Map<String, Map<String, String>> idsByNameByService = new HashMap<>();
+      for (ObservedContainer c : observed.containers()) {
+        if (!c.oneoff()) {
+          idsByNameByService.computeIfAbsent(c.service(), k -> new HashMap<>()).put(c.name(), c.id());
+        }
+      }
+      Map<String, String> out = new HashMap<>();
+      idsByNameByService.forEach((service, ids) -> ConfigHash.referencedContainer(ids).ifPresent(id -> out.put(service, id)));
+      referencedContainers = out;
     }
-    return out;
+    return referencedContainers;
   }
+
+  private Map<String, String> referencedContainers;
 
   /**
    * {@code depends_on: {x: {restart: true}}}: when x is recreated, its dependents' running
