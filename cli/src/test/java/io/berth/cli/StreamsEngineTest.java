@@ -61,6 +61,18 @@ class StreamsEngineTest extends EngineStackTest {
     assertThat(attached.err()).isEqualTo("bye\n");
   }
 
+  @Test
+  void runPassesAPipedInputToItsEndOnAProjectThatHasNothingYet() {
+    stack.write0("compose.yaml", "services:\n  app:\n    image: ${IMAGE}\n");
+    String text = "piped\n".repeat(5000);
+
+    BerthRunner.Result run = stack.berth.runWithInput(input(text), "run", "--rm", "-T", "app", "sh", "-c", "cat; exit 2");
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(2);
+    assertThat(run.out()).isEqualTo(text);
+    assertThat(stack.containers()).isEmpty();
+  }
+
   private static InputStream input(String text) {
     return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }

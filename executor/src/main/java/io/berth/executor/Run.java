@@ -1,13 +1,13 @@
 package io.berth.executor;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import io.berth.executor.create.ContainerFactory;
 import io.berth.executor.engine.EngineErrors;
 import io.berth.executor.engine.EngineException;
+import io.berth.executor.engine.RawStream;
+import io.berth.executor.run.ExecutionReport;
+import io.berth.planner.plan.Plan;
 import io.berth.executor.run.HookRunner;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
@@ -38,6 +38,13 @@ public final class Run {
    */
   public int run(Project project, Service service, boolean withDependencies, String name, boolean detach, boolean remove,
       OutputStream out, OutputStream err, java.util.function.Consumer<String> warnings) throws InterruptedException {
+    return run(project, service, withDependencies, name, detach, remove, java.util.Optional.empty(), out, err, warnings);
+  }
+
+  /** @param stdin what the command reads, to its end; empty for no input */
+  public int run(Project project, Service service, boolean withDependencies, String name, boolean detach, boolean remove,
+      java.util.Optional<java.io.InputStream> stdin, OutputStream out, OutputStream err,
+      java.util.function.Consumer<String> warnings) throws InterruptedException {
     if (withDependencies && !service.dependsOn().isEmpty()) {
       PlanResult deps = new Up(session).run(project,
           new UpOptions(Set.copyOf(service.dependsOn().keySet()), false, UpOptions.Recreate.DIVERGED, false, false), false, warnings);
@@ -46,9 +53,19 @@ public final class Run {
       }
     }
     session.images().ensure(project, List.of(service.name()), false, false, false);
+    Plan resources = io.berth.planner.Reconciler.resourcesFor(project,
+        new io.berth.executor.observe.StateCollector(session.engine().client()).observeForUp(project), service.name());
+    if (!resources.isEmpty()) {
+      ExecutionReport created = session.planExecutor().execute(resources,
+          new io.berth.executor.run.EngineActions(session.engine().client(), project.name(), java.util.Optional.of(project),
+              session.progress()));
+      if (!created.ok()) {
+        throw new EngineException("the networks and volumes of service \"" + service.name() + "\" could not be created");
+      }
+    }
     String container = name.isEmpty() ? project.name() + "-" + service.name() + "-run-" + slug() : name;
     DockerClient client = session.engine().client();
-    String id = new ContainerFactory(client, project).createOneOff(service, container);
+    String id = new ContainerFactory(client, project).createOneOff(service, container, stdin.isPresent() && !detach);
     HookRunner hooks = new HookRunner(client);
     if (detach) {
       client.startContainerCmd(id).exec();
@@ -57,40 +74,33 @@ public final class Run {
       return 0;
     }
     try {
-      ResultCallback.Adapter<Frame> logs = client.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
-          // Attached before the start, so nothing is missed; with logs too, a line printed while the
-          // attach was being set up came once from the log and once from the stream.
-          .withLogs(false).exec(new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-              try {
-                OutputStream target = frame.getStreamType() == StreamType.STDERR ? err : out;
-                target.write(frame.getPayload());
-                target.flush();
-              } catch (IOException closed) {
-                // The reader went away; the container runs to its end.
-              }
-            }
-          });
-      logs.awaitStarted();
-      client.startContainerCmd(id).exec();
-      EngineException hookFailure = null;
-      try {
-        hooks.run(service.name(), id, service.extras().postStart());
-      } catch (com.github.dockerjava.api.exception.ConflictException finishedFirst) {
-        // The command ended before its hooks could run in it.
-      } catch (EngineException e) {
-        hookFailure = e;
+      // Attached before the start over a raw connection of berth's own, so nothing printed is
+      // missed and the end of standard input reaches the command (run is interactive by default).
+      boolean tty = Boolean.TRUE.equals(client.inspectContainerCmd(id).exec().getConfig().getTty());
+      try (RawStream stream = RawStream.open(session.engine().host(),
+          "/containers/" + id + "/attach?stream=1&stdin=" + (stdin.isPresent() ? 1 : 0) + "&stdout=1&stderr=1", "", tty)) {
+        client.startContainerCmd(id).exec();
+        stdin.ifPresent(stream::sendInput);
+        EngineException hookFailure = null;
+        try {
+          hooks.run(service.name(), id, service.extras().postStart());
+        } catch (com.github.dockerjava.api.exception.ConflictException finishedFirst) {
+          // The command ended before its hooks could run in it.
+        } catch (EngineException e) {
+          hookFailure = e;
+        }
+        stream.copyOutput(out, err);
+        Integer code = client.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode();
+        // As compose: a failed hook is the error when the command itself succeeded.
+        if (hookFailure != null && (code == null || code == 0)) {
+          throw hookFailure;
+        }
+        return code == null ? 0 : code;
+      } catch (IOException e) {
+        throw new EngineException(container + ": the output stream broke: " + e.getMessage(), e);
       }
-      Integer code = client.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode();
-      logs.awaitCompletion();
-      // As compose: a failed hook is the error when the command itself succeeded.
-      if (hookFailure != null && (code == null || code == 0)) {
-        throw hookFailure;
-      }
-      return code == null ? 0 : code;
     } catch (RuntimeException e) {
-      throw new EngineException(container + ": " + EngineErrors.describe(e), e);
+      throw e instanceof EngineException ee ? ee : new EngineException(container + ": " + EngineErrors.describe(e), e);
     } finally {
       if (remove) {
         try {

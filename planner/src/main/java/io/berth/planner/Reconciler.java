@@ -148,6 +148,21 @@ public final class Reconciler {
     return plan.build();
   }
 
+  /**
+   * What a one-off container of {@code service} ({@code run}) needs before it is created: the
+   * networks and named volumes it uses that do not exist yet. External ones must exist.
+   */
+  public static Plan resourcesFor(Project project, ObservedState observed, String service) {
+    Reconciler r = new Reconciler(project, observed, UpOptions.defaults(), Map.of());
+    r.requireExternalResources(List.of(service));
+    Service s = project.service(service);
+    s.networks().forEach(r::ensureNetwork);
+    s.volumes().stream()
+        .filter(m -> m.type() == Mount.Type.VOLUME && !m.source().isEmpty())
+        .forEach(m -> r.ensureVolume(m.source()));
+    return r.plan.build();
+  }
+
   /** The services {@code up} acts on: those named (with their dependencies unless --no-deps), else all, in start order. */
   public static List<String> selectedServices(Project project, UpOptions options) {
     return new Reconciler(project, ObservedState.empty(project.name()), options, Map.of()).selectedServices();

@@ -81,7 +81,9 @@ public final class RunCommand implements Callable<Integer> {
     try (EngineSession session = Sessions.open(root);
         WriterOutputStream out = new WriterOutputStream(root.invocation().out());
         WriterOutputStream err = new WriterOutputStream(root.invocation().err())) {
-      return new Run(session).run(project, s, !noDeps, name, detach, remove, out, err,
+      // As Compose's run, standard input is passed on (-i is its default).
+      return new Run(session).run(project, s, !noDeps, name, detach, remove,
+          detach ? java.util.Optional.empty() : java.util.Optional.of(root.invocation().in()), out, err,
           w -> ProjectLoading.warn(root.invocation(), w));
     }
   }

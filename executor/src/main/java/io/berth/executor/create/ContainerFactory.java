@@ -60,10 +60,22 @@ public final class ContainerFactory {
    * labelled {@code oneoff=True}, and known on its networks by its own name only, not the service's.
    */
   public String createOneOff(Service service, String name) {
-    return create(new Action.CreateContainer(service.name(), 1, name, "", ""), service, true);
+    return createOneOff(service, name, false);
+  }
+
+  /**
+   * @param interactive keep the container's standard input open until the one attached client
+   *     closes it ({@code run}'s default, as {@code docker run -i}), so piped input reaches its end
+   */
+  public String createOneOff(Service service, String name, boolean interactive) {
+    return create(new Action.CreateContainer(service.name(), 1, name, "", ""), service, true, interactive);
   }
 
   private String create(Action.CreateContainer action, Service service, boolean oneoff) {
+    return create(action, service, oneoff, false);
+  }
+
+  private String create(Action.CreateContainer action, Service service, boolean oneoff, boolean interactive) {
     String image = service.imageName(project.name());
     List<String> networkKeys = NetworkEndpoints.ordered(service);
     NetworkEndpoints.refuseUnsupported(service);
@@ -155,7 +167,10 @@ public final class ContainerFactory {
     o.stopSignal().ifPresent(cmd::withStopSignal);
     // The Engine's own stop uses this when no timeout is given, so down and stop honour it.
     o.stopGracePeriod().ifPresent(d -> cmd.withStopTimeout((int) Math.max(0, d.toSeconds())));
-    cmd.withTty(o.tty()).withStdinOpen(o.stdinOpen());
+    cmd.withTty(o.tty()).withStdinOpen(o.stdinOpen() || interactive);
+    if (interactive) {
+      cmd.withStdInOnce(true).withAttachStdin(true);
+    }
     service.healthcheck().ifPresent(h -> cmd.withHealthcheck(healthCheck(h)));
     new EngineSettingsMapper(project).apply(service, action.number(), host, cmd);
     if (!networks.isEmpty() && o.networkMode().isEmpty()) {
