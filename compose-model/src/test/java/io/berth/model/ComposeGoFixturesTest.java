@@ -197,9 +197,10 @@ class ComposeGoFixturesTest {
     c.put("schema/using-variables.yaml", () -> {
       // TestValidateVariables checks the schema before interpolation, where ${VARIABLE} fits every slot.
       // berth has no schema pass: it reads the interpolated file, where no one value fits every slot
-      // (a count, a duration, a boolean), so the file is refused, with the position and key of one slot.
+      // (a count, a duration, a boolean), so the file is refused, each slot that does not fit on a line
+      // with its position and key.
       ComposeModelException e = refused(request(root.resolve("schema"), List.of("using-variables.yaml")).env("VARIABLE", "1"));
-      assertThat(e.getMessage()).matches(".*using-variables\\.yaml:\\d+:\\d+: [a-z_.-]+: .+");
+      assertThat(e.getMessage().lines()).isNotEmpty().allMatch(l -> l.matches(".*using-variables\\.yaml:\\d+:\\d+: [a-z0-9_.-]+: .+"));
       assertThat(e.pos().line()).isPositive();
     });
     return c;
@@ -383,7 +384,7 @@ class ComposeGoFixturesTest {
     String extend = "services:\n  test:\n    image: test\n    extends:\n      file: testdata/extends/base.yaml\n      service: %s\n";
     assertThat(load(inline(extend.formatted("with-port"))).service("test").ports().get(0).target()).isEqualTo(8000);
     assertThat(load(inline(extend.formatted("withUlimits"))).service("test").options().ulimits())
-        .containsEntry("nproc", List.of(65535L, 65535L)).containsEntry("nofile", List.of(20000L, 40000L));
+        .containsEntry("nproc", List.of(65535L)).containsEntry("nofile", List.of(20000L, 40000L));
     assertThat(load(inline(extend.formatted("with-build"))).service("test").build().orElseThrow().context())
         .isEqualTo(loader.resolve("extends"));
     assertThat(load(inline(extend.formatted("nil"))).service("test").image()).contains("test");
@@ -405,7 +406,7 @@ class ComposeGoFixturesTest {
     String zot = "  zot:\n    image: zot\n";
     assertRefused(inline(extend.formatted("with_depends_on")), "service \"bar\" depends on undefined service \"zot\"");
     assertThat(load(inline(extend.formatted("with_depends_on") + zot)).service("bar").dependsOn()).containsOnlyKeys("zot");
-    assertRefused(inline(extend.formatted("with_network_mode")), "service \"bar\" refers to undefined service zot");
+    assertRefused(inline(extend.formatted("with_network_mode")), "service \"bar\" depends on undefined service \"zot\"");
     assertThat(load(inline(extend.formatted("with_network_mode") + zot)).service("bar").options().networkMode()).contains("service:zot");
     assertThat(load(inline(extend.formatted("with_ipc") + zot)).service("bar").options().ipc()).contains("service:zot");
     Path dir = loader.resolve("extends");

@@ -66,4 +66,77 @@ class SeveralErrorsTest {
     assertThat(e.errors()).hasSize(25);
     assertThat(e.getMessage().lines()).hasSize(21).last().isEqualTo("... and 5 more errors");
   }
+  @Test
+  void everyBrokenAttributeOfOneServiceIsReported() throws Exception {
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          web:
+            image: nginx
+            ports: ["80:eighty"]
+            colour: blue
+            restart: sometimes
+            healthcheck:
+              interval: soon
+        """);
+
+    ComposeModelErrors e = catchThrowableOfType(ComposeModelErrors.class,
+        () -> ComposeLoader.load(LoadRequest.inDirectory(dir, Map.of()), w -> {}));
+
+    assertThat(e.errors()).extracting(x -> x.pos().line()).containsExactly(4, 5, 6, 8);
+    assertThat(e.errors().get(0).path()).startsWith("services.web.ports");
+    assertThat(e.errors().get(1).getMessage()).contains("additional property colour is not allowed");
+    assertThat(e.errors().get(2).path()).isEqualTo("services.web.restart");
+    assertThat(e.errors().get(3).path()).isEqualTo("services.web.healthcheck.interval");
+  }
+
+  @Test
+  void aRemovedAttributeDoesNotCauseAnErrorOfItsOwn() throws Exception {
+    // Without its broken image the service has "neither an image nor a build context": not reported.
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: [a]\n    restart: sometimes\n");
+
+    ComposeModelErrors e = catchThrowableOfType(ComposeModelErrors.class,
+        () -> ComposeLoader.load(LoadRequest.inDirectory(dir, Map.of()), w -> {}));
+
+    assertThat(e.errors()).extracting(ComposeModelException::path).containsExactly("services.web.image", "services.web.restart");
+  }
+
+  @Test
+  void brokenNetworksVolumesSecretsAndServicesAreReportedTogetherInLineOrder() throws Exception {
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          web:
+            image: nginx
+            restart: sometimes
+        networks:
+          front:
+            driver: [bridge]
+        volumes:
+          data:
+            colour: red
+        secrets:
+          token: {}
+        """);
+
+    ComposeModelErrors e = catchThrowableOfType(ComposeModelErrors.class,
+        () -> ComposeLoader.load(LoadRequest.inDirectory(dir, Map.of()), w -> {}));
+
+    assertThat(e.errors()).extracting(x -> x.pos().line()).containsExactly(4, 7, 10, 12);
+  }
+
+  @Test
+  void everyUnsetRequiredVariableIsReported() throws Exception {
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          web:
+            image: ${IMAGE:?set IMAGE}
+            environment:
+              TOKEN: ${TOKEN:?set TOKEN}
+        """);
+
+    ComposeModelErrors e = catchThrowableOfType(ComposeModelErrors.class,
+        () -> ComposeLoader.load(LoadRequest.inDirectory(dir, Map.of()), w -> {}));
+
+    assertThat(e.errors()).extracting(x -> x.pos().line()).containsExactly(3, 5);
+    assertThat(e.getMessage()).contains("set IMAGE").contains("set TOKEN");
+  }
 }

@@ -57,18 +57,43 @@ public final class ProjectReader {
     Function<String, Optional<String>> lookup = k -> Optional.ofNullable(env.get(k));
     YMap merged = merged(files, parsed.documents(), env, true);
 
-    Map<String, Volume> volumes = volumes(merged, name);
-    Map<String, Network> networks = networks(merged, name);
-    Map<String, Service> services = Profiles.enabled(ImplicitDependencies.add(services(merged, lookup,
-        new ServiceReader.Declared(keysOf(merged, "services"), volumes.keySet(), networks.keySet(),
-            keysOf(merged, "secrets"), keysOf(merged, "configs"), keysOf(merged, "models"), buildable(merged)))),
-        Profiles.active(request.profiles(), env));
+    // Each part is read even after another failed, so that one run reports every mistake.
+    List<ComposeModelException> errors = new ArrayList<>();
+    Map<String, Volume> volumes = attempt(() -> volumes(merged, name), errors);
+    Map<String, Network> networks = attempt(() -> networks(merged, name), errors);
+    Map<String, Service> read = attempt(() -> services(merged, lookup,
+        new ServiceReader.Declared(keysOf(merged, "services"), keysOf(merged, "volumes"), keysOf(merged, "networks"),
+            keysOf(merged, "secrets"), keysOf(merged, "configs"), keysOf(merged, "models"), buildable(merged))), errors);
+    Map<String, FileObject> secrets = attempt(() -> fileObjects(merged, "secrets", env), errors);
+    Map<String, FileObject> configs = attempt(() -> fileObjects(merged, "configs", env), errors);
+    ComposeModelErrors.throwIfAny(inFileOrder(errors));
+    Map<String, Service> services = Profiles.enabled(ImplicitDependencies.add(read), Profiles.active(request.profiles(), env));
     if (services.values().stream().anyMatch(s -> s.networks().contains("default")) && !networks.containsKey("default")) {
       networks.put("default", new Network("default", name + "_default", "", false, Map.of()));
     }
-    return new Project(name, projectDir, files, services, networks, volumes,
-        fileObjects(merged, "secrets", env), fileObjects(merged, "configs", env), ModelsReader.read(merged), env,
+    return new Project(name, projectDir, files, services, networks, volumes, secrets, configs, ModelsReader.read(merged), env,
         Nodes.extensions(merged));
+  }
+
+  /** What {@code part} reads, or an empty map with its errors added to {@code errors}. */
+  private static <T> Map<String, T> attempt(java.util.function.Supplier<Map<String, T>> part, List<ComposeModelException> errors) {
+    try {
+      return part.get();
+    } catch (ComposeModelErrors e) {
+      errors.addAll(e.errors());
+    } catch (ComposeModelException e) {
+      errors.add(e);
+    }
+    return new LinkedHashMap<>();
+  }
+
+  /** Errors of one file sorted by line and column; across files, in the order the files were first named. */
+  private static List<ComposeModelException> inFileOrder(List<ComposeModelException> errors) {
+    List<Path> files = errors.stream().map(e -> e.pos().file()).distinct().toList();
+    return errors.stream().sorted(java.util.Comparator
+        .<ComposeModelException>comparingInt(e -> files.indexOf(e.pos().file()))
+        .thenComparingInt(e -> e.pos().line())
+        .thenComparingInt(e -> e.pos().column())).toList();
   }
 
   /**
@@ -179,32 +204,42 @@ public final class ProjectReader {
       return out;
     }
     boolean configs = section.equals("configs");
+    List<ComposeModelException> errors = new ArrayList<>();
     Nodes.mapOrNull(node, section).entries().forEach((key, value) -> {
-      String path = section + "." + key;
-      YMap m = Nodes.map(value, path);
-      KeyCheck.check(m, path, configs ? Set.of("file", "environment", "content", "external", "name", "labels")
-          : Set.of("file", "environment", "external", "name", "labels"), Set.of("driver", "driver_opts", "template_driver"),
-          section.substring(0, section.length() - 1));
-      Optional<Path> file = Optional.ofNullable(m.get("file")).map(n -> projectDir.resolve(Nodes.path(n, path + ".file")).normalize());
-      Optional<String> variable = Optional.ofNullable(m.get("environment")).map(n -> Nodes.text(n, path + ".environment"));
-      Optional<String> content = Optional.ofNullable(m.get("content")).map(n -> Nodes.text(n, path + ".content"));
-      boolean external = m.get("external") != null && Nodes.bool(m.get("external"), path + ".external");
-      long sources = java.util.stream.Stream.of(file, variable, content).filter(Optional::isPresent).count();
-      if (!external && sources != 1) {
-        throw new ComposeModelException(m.pos(), path, "must have exactly one of file, environment" + (configs ? ", content" : "")
-            + " or external: true");
+      try {
+        out.put(key, fileObject(key, value, section, configs, env));
+      } catch (ComposeModelException e) {
+        errors.add(e);
       }
-      variable.ifPresent(v -> {
-        if (!env.containsKey(v)) {
-          throw new ComposeModelException(m.posOf("environment"), path + ".environment",
-              "environment variable " + v + " is not set");
-        }
-      });
-      Optional<String> name = Optional.ofNullable(m.get("name")).map(n -> Nodes.text(n, path + ".name"));
-      Map<String, String> labels = Optional.ofNullable(m.get("labels")).map(n -> Nodes.stringMap(n, path + ".labels")).orElse(Map.of());
-      out.put(key, new FileObject(key, file, variable, content, external, name, labels));
     });
+    ComposeModelErrors.throwIfAny(errors);
     return out;
+  }
+
+  private FileObject fileObject(String key, YNode value, String section, boolean configs, Map<String, String> env) {
+    String path = section + "." + key;
+    YMap m = Nodes.map(value, path);
+    KeyCheck.check(m, path, configs ? Set.of("file", "environment", "content", "external", "name", "labels")
+        : Set.of("file", "environment", "external", "name", "labels"), Set.of("driver", "driver_opts", "template_driver"),
+        section.substring(0, section.length() - 1));
+    Optional<Path> file = Optional.ofNullable(m.get("file")).map(n -> projectDir.resolve(Nodes.path(n, path + ".file")).normalize());
+    Optional<String> variable = Optional.ofNullable(m.get("environment")).map(n -> Nodes.text(n, path + ".environment"));
+    Optional<String> content = Optional.ofNullable(m.get("content")).map(n -> Nodes.text(n, path + ".content"));
+    boolean external = m.get("external") != null && Nodes.bool(m.get("external"), path + ".external");
+    long sources = java.util.stream.Stream.of(file, variable, content).filter(Optional::isPresent).count();
+    if (!external && sources != 1) {
+      throw new ComposeModelException(m.pos(), path, "must have exactly one of file, environment" + (configs ? ", content" : "")
+          + " or external: true");
+    }
+    variable.ifPresent(v -> {
+      if (!env.containsKey(v)) {
+        throw new ComposeModelException(m.posOf("environment"), path + ".environment",
+            "environment variable " + v + " is not set");
+      }
+    });
+    Optional<String> name = Optional.ofNullable(m.get("name")).map(n -> Nodes.text(n, path + ".name"));
+    Map<String, String> labels = Optional.ofNullable(m.get("labels")).map(n -> Nodes.stringMap(n, path + ".labels")).orElse(Map.of());
+    return new FileObject(key, file, variable, content, external, name, labels);
   }
 
   private static Map<String, String> dotEnv(Path file, Function<String, Optional<String>> lookup) {
@@ -288,13 +323,77 @@ public final class ProjectReader {
           throw new ComposeModelException(services.posOf(name), "services",
               "invalid service name \"" + name + "\": use only letters, digits, '.', '_' and '-'");
         }
-        out.put(name, reader.read(name, value));
+        readAll(reader, name, value, errors).ifPresent(s -> out.put(name, s));
       } catch (ComposeModelException e) {
         errors.add(e);
       }
     });
     ComposeModelErrors.throwIfAny(errors);
     return out;
+  }
+
+  /**
+   * One service, with every mistake in it reported rather than the first: after an error in one
+   * attribute, the service is read again without that attribute, until it reads or an error
+   * names no attribute. An error about the whole service after such a removal may be caused by the
+   * removal itself ("neither an image nor a build context"), so it is not reported.
+   */
+  private static Optional<Service> readAll(ServiceReader reader, String name, YNode node, List<ComposeModelException> errors) {
+    YNode current = node;
+    int found = 0;
+    while (true) {
+      try {
+        Service service = reader.read(name, current);
+        return found == 0 ? Optional.of(service) : Optional.empty();
+      } catch (ComposeModelException e) {
+        Optional<String> attribute = current instanceof YMap m ? attributeOf(e, name, m) : Optional.empty();
+        if (found > 0 && attribute.isEmpty()) {
+          return Optional.empty();
+        }
+        errors.add(e);
+        found++;
+        if (attribute.isEmpty() || found >= ATTRIBUTE_ERRORS) {
+          return Optional.empty();
+        }
+        current = without((YMap) current, attribute.get());
+      }
+    }
+  }
+
+  /**
+   * The service without one attribute; a broken {@code image} or {@code build} that was the only
+   * one gives way to a stand-in image, so that the rest of the service is still read.
+   */
+  private static YMap without(YMap service, String attribute) {
+    Map<String, YNode> rest = new LinkedHashMap<>(service.entries());
+    rest.remove(attribute);
+    if ((attribute.equals("image") || attribute.equals("build")) && !rest.containsKey("image") && !rest.containsKey("build")) {
+      rest.put("image", new YScalar("stand-in", false, service.posOf(attribute)));
+    }
+    return new YMap(rest, service.keyPos(), service.pos());
+  }
+
+  /** At most this many errors are reported for one service. */
+  private static final int ATTRIBUTE_ERRORS = 20;
+
+  /** The service attribute an error is about: the key after {@code services.NAME}, or the key it points at. */
+  private static Optional<String> attributeOf(ComposeModelException e, String service, YMap m) {
+    String prefix = "services." + service + ".";
+    if (e.path().startsWith(prefix)) {
+      String rest = e.path().substring(prefix.length());
+      int end = rest.length();
+      for (int i = 0; i < rest.length(); i++) {
+        if (rest.charAt(i) == '.' || rest.charAt(i) == '[') {
+          end = i;
+          break;
+        }
+      }
+      String key = rest.substring(0, end);
+      return m.entries().containsKey(key) ? Optional.of(key) : Optional.empty();
+    }
+    // An unknown key is reported against the service, at the key's own position.
+    return m.keyPos().entrySet().stream().filter(k -> k.getValue().equals(e.pos()) && !k.getValue().equals(m.pos()))
+        .map(Map.Entry::getKey).findFirst();
   }
 
   private static Map<String, Volume> volumes(YMap merged, String project) {
@@ -316,12 +415,18 @@ public final class ProjectReader {
       return out;
     }
     YMap entries = Nodes.mapOrNull(node, section);
+    List<ComposeModelException> errors = new ArrayList<>();
     entries.entries().forEach((key, value) -> {
       String path = section + "." + key;
-      YMap m = Nodes.mapOrNull(value, path);
-      KeyCheck.check(m, path, supported, spec, what);
-      out.put(key, make.apply(key, Resource.read(m, path, key, project)));
+      try {
+        YMap m = Nodes.mapOrNull(value, path);
+        KeyCheck.check(m, path, supported, spec, what);
+        out.put(key, make.apply(key, Resource.read(m, path, key, project)));
+      } catch (ComposeModelException e) {
+        errors.add(e);
+      }
     });
+    ComposeModelErrors.throwIfAny(errors);
     return out;
   }
 

@@ -1,5 +1,6 @@
 package io.berth.model.load;
 
+import io.berth.model.diag.ComposeModelErrors;
 import io.berth.model.diag.ComposeModelException;
 import io.berth.model.interp.InterpolationException;
 import io.berth.model.interp.Interpolator;
@@ -25,11 +26,16 @@ final class TreeInterpolation {
     if (interpolator == null) {
       return node; // config --no-interpolate
     }
-    return apply(node, interpolator, path, new ArrayList<>());
+    // Every value is tried, so that one run reports every unset required variable.
+    List<ComposeModelException> errors = new ArrayList<>();
+    YNode out = apply(node, interpolator, path, new ArrayList<>(), errors);
+    ComposeModelErrors.throwIfAny(errors);
+    return out;
   }
 
   /** @param keys the keys from the top down to {@code node}, {@code []} for a list index */
-  private static YNode apply(YNode node, Interpolator interpolator, String path, List<String> keys) {
+  private static YNode apply(YNode node, Interpolator interpolator, String path, List<String> keys,
+      List<ComposeModelException> errors) {
     if (node instanceof YScalar s) {
       if (s.plain() && !(Scalars.resolve(s) instanceof String)) {
         return s;
@@ -38,17 +44,23 @@ final class TreeInterpolation {
       try {
         value = interpolator.interpolate(s.value());
       } catch (InterpolationException e) {
-        throw new ComposeModelException(s.pos(), path, e.getMessage());
+        errors.add(new ComposeModelException(s.pos(), path, e.getMessage()));
+        return s;
       }
-      return TypeCasts.cast(keys, value, s, path, interpolator::warn)
-          .map(YNode.class::cast)
-          .orElseGet(() -> value.equals(s.value()) ? s : new YScalar(value, false, s.pos()));
+      try {
+        return TypeCasts.cast(keys, value, s, path, interpolator::warn)
+            .map(YNode.class::cast)
+            .orElseGet(() -> value.equals(s.value()) ? s : new YScalar(value, false, s.pos()));
+      } catch (ComposeModelException e) {
+        errors.add(e);
+        return s;
+      }
     }
     if (node instanceof YSeq seq) {
       List<YNode> items = new ArrayList<>();
       for (int i = 0; i < seq.items().size(); i++) {
         keys.add("[]");
-        items.add(apply(seq.items().get(i), interpolator, path + "[" + i + "]", keys));
+        items.add(apply(seq.items().get(i), interpolator, path + "[" + i + "]", keys, errors));
         keys.remove(keys.size() - 1);
       }
       return new YSeq(items, seq.pos());
@@ -57,7 +69,7 @@ final class TreeInterpolation {
     Map<String, YNode> entries = new LinkedHashMap<>();
     map.entries().forEach((k, v) -> {
       keys.add(k);
-      entries.put(k, apply(v, interpolator, path.isEmpty() ? k : path + "." + k, keys));
+      entries.put(k, apply(v, interpolator, path.isEmpty() ? k : path + "." + k, keys, errors));
       keys.remove(keys.size() - 1);
     });
     return new YMap(entries, map.keyPos(), map.pos());
