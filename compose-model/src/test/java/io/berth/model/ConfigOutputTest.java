@@ -398,7 +398,7 @@ class ConfigOutputTest {
                 max-size: 10m
             mem_limit: "1610612736"
             networks:
-              back: null
+              back: {}
               front:
                 aliases:
                   - web
@@ -524,6 +524,7 @@ class ConfigOutputTest {
         arguments("volumes: ['v:/data']", "volumes:\n  - type: volume\n    source: v\n    target: /data\n    volume: {}"),
         arguments("container_name: c1", "container_name: c1"),
         arguments("ulimits: {nofile: 1024}", "ulimits:\n  nofile: 1024"),
+        arguments("ulimits: {nofile: {soft: 1024, hard: 1024}}", "ulimits:\n  nofile:\n    soft: 1024\n    hard: 1024"),
         arguments("memswap_limit: 1k", "memswap_limit: \"1024\""),
         arguments("cpus: '1'", "cpus: 1"),
         arguments("command: [echo, \"" + "word ".repeat(20).strip() + "\"]",
@@ -549,5 +550,22 @@ class ConfigOutputTest {
     String service = out.substring(out.indexOf("  s:\n") + 5, out.indexOf("\nnetworks:") + 1)
         .replace("    image: x\n", "").replace("    networks:\n      default: null\n", "");
     assertThat(service).isEqualTo(printed.indent(4));
+  }
+
+  @Test
+  void aServiceNetworkWrittenAsEmptyMappingPrintsAsOneAndAListedOneAsNull() throws IOException {
+    String out = ConfigWriter.yaml(load("""
+        services:
+          a:
+            image: x
+            networks: {front: {}}
+          b:
+            image: x
+            networks: [front]
+        networks:
+          front: {}
+        """, Map.of()));
+
+    assertThat(out).contains("    networks:\n      front: {}\n").contains("    networks:\n      front: null\n");
   }
 }

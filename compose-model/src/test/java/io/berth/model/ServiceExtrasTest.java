@@ -197,9 +197,9 @@ class ServiceExtrasTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "links: [nope]|5:13|services.a.links[0]: service \"a\" refers to undefined service nope in links",
+      "links: [nope]|5:13|services.a.links[0]: service \"a\" depends on undefined service \"nope\"",
       "links: [\"db:a:b\"]|5:13|services.a.links[0]: invalid link \"db:a:b\"",
-      "volumes_from: [nope]|5:20|services.a.volumes_from[0]: service \"a\" refers to undefined service nope in volumes_from",
+      "volumes_from: [nope]|5:20|services.a.volumes_from[0]: service \"a\" depends on undefined service \"nope\"",
       "volumes_from: [\"db:rx\"]|5:20|services.a.volumes_from[0]: invalid volumes_from \"db:rx\"",
       "volumes_from: [\"container:\"]|5:20|services.a.volumes_from[0]: invalid volumes_from \"container:\"",
   })
@@ -427,7 +427,7 @@ class ServiceExtrasTest {
     assertThat(x.extraHosts()).containsExactly("h:1.2.3.4");
     assertThat(x.secrets()).extracting(r -> r.target()).containsExactly("s", "other");
     assertThat(x.shmSize()).contains(64L * 1024 * 1024);
-    assertThat(x.ulimits()).containsEntry("nofile", List.of(1024L, 1024L));
+    assertThat(x.ulimits()).containsEntry("nofile", List.of(1024L));
     assertThat(x.provenance()).contains("true");
     assertThat(x.sbom()).contains("mode=max");
     assertThat(x.buildKitOnly()).contains("dockerfile_inline", "ssh", "secrets", "privileged", "provenance");

@@ -130,9 +130,7 @@ final class CanonicalExtras {
     }
     b.shmSize().ifPresent(v -> out.put("shm_size", Long.toString(v)));
     if (!b.ulimits().isEmpty()) {
-      Map<String, Object> ulimits = new LinkedHashMap<>();
-      b.ulimits().forEach((k, v) -> ulimits.put(k, pair("soft", v.get(0), "hard", v.get(1))));
-      out.put("ulimits", ulimits);
+      out.put("ulimits", CanonicalForm.ulimits(b.ulimits()));
     }
     putList(out, "platforms", b.platforms());
     if (b.privileged()) {

@@ -138,7 +138,7 @@ public final class CanonicalForm {
         options.put("ipv6_address", s.options().ipv6Addresses().get(n));
       }
       CanonicalExtras.endpoint(s.extras().endpoints().get(n), options);
-      networks.put(n, options.isEmpty() ? null : options);
+      networks.put(n, options.isEmpty() && !s.extras().endpoints().containsKey(n) ? null : options);
     }
     if (!networks.isEmpty()) {
       out.put("networks", networks);
@@ -193,19 +193,7 @@ public final class CanonicalForm {
       out.put("sysctls", new LinkedHashMap<>(o.sysctls()));
     }
     if (!o.ulimits().isEmpty()) {
-      Map<String, Object> ulimits = new LinkedHashMap<>();
-      o.ulimits().forEach((k, v) -> {
-        // The model keeps [soft, hard]; equal ones print in the single form, as "nofile: 1024" reads.
-        if (v.get(0).equals(v.get(1))) {
-          ulimits.put(k, v.get(0));
-          return;
-        }
-        Map<String, Object> limit = new LinkedHashMap<>();
-        limit.put("soft", v.get(0));
-        limit.put("hard", v.get(1));
-        ulimits.put(k, limit);
-      });
-      out.put("ulimits", ulimits);
+      out.put("ulimits", ulimits(o.ulimits()));
     }
     // compose-go's UnitBytes marshals as a decimal string; cpus is a float32.
     o.shmSize().ifPresent(v -> out.put("shm_size", Long.toString(v)));
@@ -392,6 +380,22 @@ public final class CanonicalForm {
     if (!v.labels().isEmpty()) {
       out.put("labels", new LinkedHashMap<>(v.labels()));
     }
+    return out;
+  }
+
+  /** Each limit as written: {@code nofile: 1024} (a one-element list) or {@code {soft, hard}}, as compose-go keeps them. */
+  static Map<String, Object> ulimits(Map<String, List<Long>> limits) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    limits.forEach((k, v) -> {
+      if (v.size() == 1) {
+        out.put(k, v.get(0));
+        return;
+      }
+      Map<String, Object> limit = new LinkedHashMap<>();
+      limit.put("soft", v.get(0));
+      limit.put("hard", v.get(1));
+      out.put(k, limit);
+    });
     return out;
   }
 }

@@ -103,9 +103,8 @@ final class ExtrasReader {
               optional(o, "priority").map(n -> (int) signedLong(n, at + ".priority")),
               optional(o, "gw_priority").map(n -> (int) signedLong(n, at + ".gw_priority")),
               text(o, "interface_name", at));
-          if (!e.equals(new Endpoint(Optional.empty(), List.of(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty()))) {
-            out.put(network, e);
-          }
+          // Kept even when empty: `x: {}` is printed and hashed as {}, unlike `x:` or `[x]` (null), as in compose-go.
+          out.put(network, e);
         }
       });
     }
@@ -302,7 +301,7 @@ final class ExtrasReader {
       }
       if (!declared.services().contains(target)) {
         throw new ComposeModelException(item.pos(), path + ".links[" + i + "]",
-            "service \"" + service + "\" refers to undefined service " + target + " in links: invalid compose project");
+            "service \"" + service + "\" depends on undefined service \"" + target + "\": invalid compose project");
       }
     }
     List<String> volumesFrom = strings(m, "volumes_from", path);
@@ -321,7 +320,7 @@ final class ExtrasReader {
       }
       if (!container && !declared.services().contains(parts[0])) {
         throw new ComposeModelException(item.pos(), at,
-            "service \"" + service + "\" refers to undefined service " + parts[0] + " in volumes_from: invalid compose project");
+            "service \"" + service + "\" depends on undefined service \"" + parts[0] + "\": invalid compose project");
       }
     }
     // links de-duplicate by value, as when files merge; the rest keep every entry.

@@ -288,8 +288,9 @@ final class ServiceReader {
       }
       if (v.startsWith("service:") && !declared.services().contains(v.substring("service:".length()))) {
         throw new ComposeModelException(m.get("network_mode").pos(), path + ".network_mode",
-            "service \"" + path.substring("services.".length()) + "\" refers to undefined service " + v.substring("service:".length())
-                + " in network_mode: invalid compose project");
+            // compose-go turns service:NAME into a dependency, so it is that check that refuses it.
+            "service \"" + path.substring("services.".length()) + "\" depends on undefined service \"" + v.substring("service:".length())
+                + "\": invalid compose project");
       }
     });
     return mode;
@@ -301,7 +302,7 @@ final class ServiceReader {
     return out;
   }
 
-  /** {@code nofile: 1024} or {@code nofile: {soft: 1024, hard: 2048}}. */
+  /** {@code nofile: 1024} ({@code [1024]}: soft and hard) or {@code nofile: {soft: 1024, hard: 2048}} ({@code [1024, 2048]}). */
   static Map<String, List<Long>> ulimits(YMap m, String path) {
     Map<String, List<Long>> out = new LinkedHashMap<>();
     optional(m, "ulimits").ifPresent(n -> Nodes.map(n, path + ".ulimits").entries().forEach((name, v) -> {
@@ -312,8 +313,7 @@ final class ServiceReader {
         long hard = signedLong(Optional.ofNullable(lm.get("hard")).orElseThrow(() -> new ComposeModelException(lm.pos(), at, "hard is required")), at + ".hard");
         out.put(name, List.of(soft, hard));
       } else {
-        long both = signedLong(v, at);
-        out.put(name, List.of(both, both));
+        out.put(name, List.of(signedLong(v, at)));
       }
     }));
     return out;

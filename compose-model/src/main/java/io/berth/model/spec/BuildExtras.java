@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param additionalContexts named contexts: absolute paths, or URLs, {@code service:} and image references as written
  * @param extraHosts {@code host:address}, as for a service
  * @param secrets build secrets; the target is the id the Dockerfile mounts, the source by default
- * @param ulimits by name, each {@code [soft, hard]}
+ * @param ulimits by name, each {@code [soft, hard]}, or {@code [limit]} for both when written as one number
  * @param provenance and {@code sbom}: as written, {@code "true"} for a YAML true
  */
 public record BuildExtras(

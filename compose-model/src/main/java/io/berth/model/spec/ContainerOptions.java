@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param tmpfs mount targets, each optionally followed by {@code :options}
  * @param aliases extra network aliases, by network key
  * @param networkMode {@code host}, {@code none}, {@code bridge}, {@code service:NAME} or {@code container:NAME}
- * @param ulimits by name, each {@code [soft, hard]}
+ * @param ulimits by name, each {@code [soft, hard]}, or {@code [limit]} for both when written as one number
  * @param memLimit and the other sizes in bytes
  * @param ipv4Addresses static addresses, by network key ({@code ipv4_address}); likewise ipv6
  */

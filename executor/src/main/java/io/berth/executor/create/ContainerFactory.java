@@ -123,7 +123,7 @@ public final class ContainerFactory {
     }
     if (!o.ulimits().isEmpty()) {
       host.withUlimits(o.ulimits().entrySet().stream()
-          .map(e -> new Ulimit(e.getKey(), e.getValue().get(0), e.getValue().get(1))).toList());
+          .map(e -> new Ulimit(e.getKey(), e.getValue().get(0), e.getValue().get(e.getValue().size() - 1))).toList());
     }
     o.shmSize().ifPresent(host::withShmSize);
     o.memLimit().ifPresent(host::withMemory);
