@@ -73,7 +73,6 @@ class SeveralErrorsTest {
           web:
             image: nginx
             ports: ["80:eighty"]
-            colour: blue
             restart: sometimes
             healthcheck:
               interval: soon
@@ -82,11 +81,33 @@ class SeveralErrorsTest {
     ComposeModelErrors e = catchThrowableOfType(ComposeModelErrors.class,
         () -> ComposeLoader.load(LoadRequest.inDirectory(dir, Map.of()), w -> {}));
 
-    assertThat(e.errors()).extracting(x -> x.pos().line()).containsExactly(4, 5, 6, 8);
+    assertThat(e.errors()).extracting(x -> x.pos().line()).containsExactly(4, 5, 7);
     assertThat(e.errors().get(0).path()).startsWith("services.web.ports");
-    assertThat(e.errors().get(1).getMessage()).contains("additional property colour is not allowed");
-    assertThat(e.errors().get(2).path()).isEqualTo("services.web.restart");
-    assertThat(e.errors().get(3).path()).isEqualTo("services.web.healthcheck.interval");
+    assertThat(e.errors().get(1).path()).isEqualTo("services.web.restart");
+    assertThat(e.errors().get(2).path()).isEqualTo("services.web.healthcheck.interval");
+  }
+
+  @Test
+  void everyUnknownKeyOfTheMergedModelIsReportedBeforeAnyValueIsRead() throws Exception {
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          web:
+            image: nginx
+            colour: blue
+            restart: sometimes
+            size: xl
+          db:
+            imagee: postgres
+        networks:
+          front:
+            mode: fast
+        """);
+
+    ComposeModelErrors e = catchThrowableOfType(ComposeModelErrors.class,
+        () -> ComposeLoader.load(LoadRequest.inDirectory(dir, Map.of()), w -> {}));
+
+    assertThat(e.errors()).extracting(x -> x.pos().line()).containsExactly(4, 6, 8, 11);
+    assertThat(e.errors()).allMatch(x -> x.getMessage().contains("is not allowed"));
   }
 
   @Test
@@ -112,7 +133,7 @@ class SeveralErrorsTest {
             driver: [bridge]
         volumes:
           data:
-            colour: red
+            name: [red]
         secrets:
           token: {}
         """);

@@ -1,5 +1,7 @@
 package io.berth.model.diag;
 
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,13 +18,20 @@ public final class ComposeModelErrors extends ComposeModelException {
     this.errors = List.copyOf(errors);
   }
 
-  /** Nothing when {@code errors} is empty, the error itself when there is one, else all of them. */
+  /**
+   * Nothing when {@code errors} is empty, the error itself when there is one, else all of them:
+   * those of one file by line and column, files in the order they first appear.
+   */
   public static void throwIfAny(List<ComposeModelException> errors) {
     if (errors.size() == 1) {
       throw errors.get(0);
     }
     if (!errors.isEmpty()) {
-      throw new ComposeModelErrors(errors);
+      List<Path> files = errors.stream().map(e -> e.pos().file()).distinct().toList();
+      throw new ComposeModelErrors(errors.stream().sorted(Comparator
+          .<ComposeModelException>comparingInt(e -> files.indexOf(e.pos().file()))
+          .thenComparingInt(e -> e.pos().line())
+          .thenComparingInt(e -> e.pos().column())).toList());
     }
   }
 

@@ -68,10 +68,9 @@ final class Merger {
 
   private Merger() {}
 
-  /** A later file's top level over the accumulated one (null for the first), sequences then made unique. */
+  /** A later file's top level over the accumulated one (null for the first); {@link Uniqueness} comes after. */
   static YMap mergeTop(YMap base, YMap over) {
-    YMap merged = base == null ? over : (YMap) merge(base, over, List.of());
-    return Uniqueness.apply(merged);
+    return base == null ? over : (YMap) merge(base, over, List.of());
   }
 
   /** One service's mapping over another's ({@code extends}): the rules of a merge across files. */

@@ -34,8 +34,26 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The loading pipeline for a known list of files: environment, then per file parse, check keys and
- * interpolate, then merge, then read the typed model and check references across it.
+ * The loading pipeline for a known list of files, in compose-go's order, each stage a class of its
+ * own. First the project environment and name ({@link ProjectEnvironment}, {@link ProjectNames}).
+ * Then for each file and each of its documents ({@link #mergeFile}):
+ * <ol>
+ *   <li>parse ({@link YamlReader}: positions, anchors, merge keys, duplicate keys, {@code !reset}/{@code !override} tags);
+ *   <li>check keys ({@link KeyCheck} on the top level);
+ *   <li>interpolate ({@link TreeInterpolation}, then {@link TypeCasts});
+ *   <li>include ({@link Include});
+ *   <li>reset/override ({@link Resets});
+ *   <li>extends ({@link Extends});
+ *   <li>merge ({@link Merger});
+ *   <li>dedupe ({@link Uniqueness}).
+ * </ol>
+ * Then over the merged model ({@link #read}): validate ({@link SchemaCheck}); bind to the typed
+ * model ({@link ServiceReader} and the readers of networks, volumes, secrets and configs), which
+ * canonicalizes short syntax to long, applies the defaults, resolves paths against the project
+ * directory and bare environment entries against the project environment; normalize (the
+ * implicit {@code default} network, resource names, {@link ImplicitDependencies}); profiles
+ * ({@link Profiles}), which also checks that no enabled service depends on a disabled one.
+ * Dependency cycles are the planner's graph's to find.
  */
 public final class ProjectReader {
   private static final Pattern SERVICE_NAME = Pattern.compile("^[a-zA-Z0-9._-]+$");
@@ -56,6 +74,7 @@ public final class ProjectReader {
     String name = parsed.name();
     Function<String, Optional<String>> lookup = k -> Optional.ofNullable(env.get(k));
     YMap merged = merged(files, parsed.documents(), env, true);
+    SchemaCheck.check(merged);
 
     // Each part is read even after another failed, so that one run reports every mistake.
     List<ComposeModelException> errors = new ArrayList<>();
@@ -66,7 +85,7 @@ public final class ProjectReader {
             keysOf(merged, "secrets"), keysOf(merged, "configs"), keysOf(merged, "models"), buildable(merged))), errors);
     Map<String, FileObject> secrets = attempt(() -> fileObjects(merged, "secrets", env), errors);
     Map<String, FileObject> configs = attempt(() -> fileObjects(merged, "configs", env), errors);
-    ComposeModelErrors.throwIfAny(inFileOrder(errors));
+    ComposeModelErrors.throwIfAny(errors);
     Map<String, Service> services = Profiles.enabled(ImplicitDependencies.add(read), Profiles.active(request.profiles(), env));
     if (services.values().stream().anyMatch(s -> s.networks().contains("default")) && !networks.containsKey("default")) {
       networks.put("default", new Network("default", name + "_default", "", false, Map.of()));
@@ -85,15 +104,6 @@ public final class ProjectReader {
       errors.add(e);
     }
     return new LinkedHashMap<>();
-  }
-
-  /** Errors of one file sorted by line and column; across files, in the order the files were first named. */
-  private static List<ComposeModelException> inFileOrder(List<ComposeModelException> errors) {
-    List<Path> files = errors.stream().map(e -> e.pos().file()).distinct().toList();
-    return errors.stream().sorted(java.util.Comparator
-        .<ComposeModelException>comparingInt(e -> files.indexOf(e.pos().file()))
-        .thenComparingInt(e -> e.pos().line())
-        .thenComparingInt(e -> e.pos().column())).toList();
   }
 
   /**
@@ -155,7 +165,7 @@ public final class ProjectReader {
         merged = Resets.without(merged, document.replaced());
       }
       YMap extended = new Extends(interpolator).resolve(included, file, workingDir, document.replaced());
-      merged = Merger.mergeTop(merged, extended);
+      merged = Uniqueness.apply(Merger.mergeTop(merged, extended));
     }
     return merged;
   }

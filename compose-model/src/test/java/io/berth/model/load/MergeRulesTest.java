@@ -78,7 +78,7 @@ class MergeRulesTest {
       if (merged != null) {
         merged = Resets.without(merged, doc.replaced());
       }
-      merged = Merger.mergeTop(merged, top);
+      merged = Uniqueness.apply(Merger.mergeTop(merged, top));
     }
     return merged;
   }
