@@ -3,6 +3,8 @@
 #
 #   scripts/engine.sh start    ensure an Engine answers; install docker.io and start dockerd if needed
 #   scripts/engine.sh stop     stop the dockerd this script started (never one it did not start)
+#   scripts/engine.sh restart  stop and start again the dockerd this script started, with the same
+#                              options (for tests of what the Engine does when it comes back)
 #   scripts/engine.sh status   exit 0 when an Engine answers, 1 otherwise
 #
 # Idempotent. A daemon we start binds published ports to 127.0.0.1 by default (--ip), so a
@@ -68,6 +70,8 @@ start() {
   install_packages
   mkdir -p "$STATE_DIR"
   local args=(--host "unix://$SOCKET" --ip 127.0.0.1 --pidfile "$STATE_DIR/dockerd.real.pid")
+  # Kept so that a restart starts the daemon as it was started.
+  printf '%s' "$REGISTRY_MIRROR" > "$STATE_DIR/registry-mirror"
   if [ -n "$REGISTRY_MIRROR" ]; then
     args+=(--registry-mirror "http://$REGISTRY_MIRROR" --insecure-registry "$REGISTRY_MIRROR")
   fi
@@ -96,9 +100,18 @@ stop() {
   rm -f "$PID_FILE"
 }
 
+restart() {
+  [ -f "$PID_FILE" ] || die "no dockerd started by this script: not restarting an Engine it did not start"
+  REGISTRY_MIRROR=$(cat "$STATE_DIR/registry-mirror" 2>/dev/null || true)
+  stop
+  for _ in $(seq 1 20); do answers || break; sleep 0.5; done
+  start
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  restart) restart ;;
   status) if answers; then say "an Engine answers on $(engine_host)"; else say "no Engine answers on $(engine_host)"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|restart|status" >&2; exit 2 ;;
 esac
