@@ -2,9 +2,11 @@ package io.berth.cli.commands;
 
 import io.berth.cli.BerthCommand;
 import io.berth.cli.ProjectLoading;
+import io.berth.cli.render.ColorChoice;
 import io.berth.cli.render.ProgressPrinter;
 import io.berth.executor.EngineSession;
 import io.berth.executor.progress.ProgressListener;
+import java.util.Optional;
 
 /** Opens the Engine session a command runs in, with progress printed as Compose prints it. */
 final class Sessions {
@@ -15,12 +17,9 @@ final class Sessions {
     return EngineSession.open(root.invocation().environment(), progress, ProjectLoading.parallelism(root));
   }
 
-  /** Colour in log prefixes: {@code --ansi always|never}, else when writing to a terminal and NO_COLOR is unset. */
+  /** Colour in log prefixes, as {@link ColorChoice} decides it. */
   static boolean color(BerthCommand root, boolean noColorFlag) {
-    return switch (root.global.ansi) {
-      case "always" -> !noColorFlag;
-      case "never" -> false;
-      default -> !noColorFlag && System.console() != null && !root.invocation().environment().containsKey("NO_COLOR");
-    };
+    return ColorChoice.colorLogs(Optional.ofNullable(root.global.ansi), root.invocation().environment(),
+        root.invocation().terminals().out(), noColorFlag);
   }
 }
