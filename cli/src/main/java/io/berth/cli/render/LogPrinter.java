@@ -93,7 +93,7 @@ public final class LogPrinter {
 
   private String prefix(String container) {
     return prefixes.computeIfAbsent(container, c -> {
-      String p = String.format("%-" + width + "s| ", c);
+      String p = String.format("%-" + width + "s | ", c);
       return color ? colors.paint(c, p) : p;
     });
   }

@@ -66,8 +66,8 @@ class LogColorsTest {
     printer.note("a-1", "a-1 exited with code 0");
     printer.flush();
     assertThat(text.toString()).isEqualTo(
-        ESC + "36mb-1 | " + ESC + "0mfirst\n"
-            + ESC + "33ma-1 | " + ESC + "0msecond\n"
+        ESC + "36mb-1  | " + ESC + "0mfirst\n"
+            + ESC + "33ma-1  | " + ESC + "0msecond\n"
             + ESC + "33ma-1 exited with code 0" + ESC + "0m\n");
   }
 
