@@ -4,8 +4,10 @@ import io.berth.cli.BerthCommand;
 import io.berth.cli.ProjectLoading;
 import io.berth.cli.render.ColorChoice;
 import io.berth.cli.render.ProgressPrinter;
+import io.berth.cli.terminal.ConsoleTerminal;
 import io.berth.executor.EngineSession;
 import io.berth.executor.progress.ProgressListener;
+import io.berth.executor.tty.LocalTerminal;
 import java.util.Optional;
 
 /** Opens the Engine session a command runs in, with progress printed as Compose prints it. */
@@ -15,6 +17,14 @@ final class Sessions {
   static EngineSession open(BerthCommand root) {
     ProgressListener progress = root.global.progress.equals("quiet") ? ProgressListener.NONE : new ProgressPrinter(root.invocation().err());
     return EngineSession.open(root.invocation().environment(), progress, ProjectLoading.parallelism(root));
+  }
+
+  /**
+   * The user's terminal for a session with a TTY: when {@code wanted} (not {@code -T}) and both
+   * standard input and output are a terminal, as Compose gives exec and run a TTY by default.
+   */
+  static Optional<LocalTerminal> terminal(BerthCommand root, boolean wanted) {
+    return wanted && root.invocation().terminals().interactive() ? Optional.of(ConsoleTerminal.onStdin()) : Optional.empty();
   }
 
   /** Colour in log prefixes, as {@link ColorChoice} decides it. */
