@@ -28,8 +28,10 @@ public final class GlobalOptions {
   @Option(names = "--profile", paramLabel = "PROFILE", description = "Specify a profile to enable (repeatable)")
   public List<String> profiles = new ArrayList<>();
 
-  @Option(names = "--ansi", paramLabel = "WHEN", description = "Control when to print ANSI control characters (\"never\"|\"always\"|\"auto\")")
-  public String ansi = "auto";
+  /** Unset unless given, so that {@code COMPOSE_ANSI} applies only then. */
+  @Option(names = "--ansi", paramLabel = "WHEN",
+      description = "Control when to print ANSI control characters (\"never\"|\"always\"|\"auto\") (default: COMPOSE_ANSI, else auto)")
+  public String ansi;
 
   @Option(names = "--progress", paramLabel = "TYPE", description = "Set type of progress output (auto, tty, plain, json, quiet)")
   public String progress = "auto";

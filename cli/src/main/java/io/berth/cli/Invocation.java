@@ -1,5 +1,6 @@
 package io.berth.cli;
 
+import io.berth.cli.terminal.TerminalStreams;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,12 +8,19 @@ import java.util.Map;
 
 /**
  * What one run of the command line sees of the world: its environment, working directory and
- * streams. Passed down instead of read from globals, so that tests run commands in-process.
+ * streams, and which of those streams are a terminal. Passed down instead of read from globals, so
+ * that tests run commands in-process.
  */
-public record Invocation(Map<String, String> environment, Path workingDir, PrintWriter out, PrintWriter err, InputStream in) {
+public record Invocation(Map<String, String> environment, Path workingDir, PrintWriter out, PrintWriter err, InputStream in,
+    TerminalStreams terminals) {
   public Invocation {
     environment = Map.copyOf(environment);
     workingDir = workingDir.toAbsolutePath().normalize();
+  }
+
+  /** An invocation whose streams are not a terminal. */
+  public Invocation(Map<String, String> environment, Path workingDir, PrintWriter out, PrintWriter err, InputStream in) {
+    this(environment, workingDir, out, err, in, TerminalStreams.NONE);
   }
 
   /** An invocation with nothing on standard input. */

@@ -1,5 +1,6 @@
 package io.berth.cli;
 
+import io.berth.cli.terminal.TerminalStreams;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -20,7 +21,8 @@ public final class Main {
     // `berth logs -f | head` must notice that its reader is gone.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-    Invocation inv = new Invocation(System.getenv(), Path.of("").toAbsolutePath(), out, err, new FileInputStream(FileDescriptor.in));
+    Invocation inv = new Invocation(System.getenv(), Path.of("").toAbsolutePath(), out, err, new FileInputStream(FileDescriptor.in),
+        TerminalStreams.detect());
     int code = run(inv, args);
     out.flush();
     err.flush();

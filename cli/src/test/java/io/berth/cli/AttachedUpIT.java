@@ -26,8 +26,8 @@ class AttachedUpIT extends EngineStackTest {
             command: ["sh", "-c", "trap 'exit 0' TERM; echo listening; sleep 3600 & wait"]
         """);
     try (BerthProcess berth = up()) {
-      berth.awaitLine(l -> l.equals("talker-1   | ready"), Duration.ofSeconds(60));
-      berth.awaitLine(l -> l.equals("listener-1 | listening"), Duration.ofSeconds(10));
+      berth.awaitLine(l -> l.equals("talker-1    | ready"), Duration.ofSeconds(60));
+      berth.awaitLine(l -> l.equals("listener-1  | listening"), Duration.ofSeconds(10));
 
       berth.signal("INT");
 
@@ -76,7 +76,7 @@ class AttachedUpIT extends EngineStackTest {
     try (BerthProcess berth = BerthProcess.start(dir, Map.of("IMAGE", image, "COMPOSE_PROJECT_NAME", stack.project),
         "up", "--exit-code-from", "job")) {
       assertThat(berth.awaitExit(Duration.ofSeconds(60))).as(berth.output()).isEqualTo(42);
-      assertThat(berth.output()).contains("job-1    | job done", "job-1 exited with code 42", "Aborting on container exit...");
+      assertThat(berth.output()).contains("job-1     | job done", "job-1 exited with code 42", "Aborting on container exit...");
     }
     assertThat(stack.containers()).hasSize(2).allSatisfy(c -> assertThat(c.getState()).isEqualTo("exited"));
   }
@@ -118,7 +118,7 @@ class AttachedUpIT extends EngineStackTest {
     try (BerthProcess berth = BerthProcess.start(dir, Map.of("IMAGE", image, "COMPOSE_PROJECT_NAME", stack.project),
         "up", "--abort-on-container-exit")) {
       assertThat(berth.awaitExit(Duration.ofSeconds(60))).as(berth.output()).isZero();
-      assertThat(berth.output()).contains("Attaching to job-1\n", "job-1 | job-line").doesNotContain("quiet-line");
+      assertThat(berth.output()).contains("Attaching to job-1\n", "job-1  | job-line").doesNotContain("quiet-line");
     }
     assertThat(stack.inspect("quiet").getState().getStatus()).isEqualTo("exited");
   }

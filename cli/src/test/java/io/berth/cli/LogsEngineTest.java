@@ -46,7 +46,7 @@ class LogsEngineTest extends EngineStackTest {
 
     assertThat(lines).hasSize(300).doesNotHaveDuplicates();
     for (String s : List.of("one", "two", "three")) {
-      String prefix = String.format("%-8s| ", s + "-1");
+      String prefix = String.format("%-8s | ", s + "-1");
       for (int i = 1; i <= 50; i++) {
         assertThat(lines).contains(prefix + s + "-out-" + i, prefix + s + "-err-" + i);
       }
@@ -56,8 +56,8 @@ class LogsEngineTest extends EngineStackTest {
   @Test
   void tailTimestampsNoPrefixAndUntil() throws InterruptedException {
     logs();
-    assertThat(logs("--tail", "5", "two")).hasSize(5).allMatch(l -> l.startsWith("two-1 | two-"));
-    assertThat(logs("-t", "--tail", "1", "one")).singleElement().asString().matches("one-1 \\| \\d{4}-\\d\\d-\\d\\dT\\S+Z one-.*");
+    assertThat(logs("--tail", "5", "two")).hasSize(5).allMatch(l -> l.startsWith("two-1  | two-"));
+    assertThat(logs("-t", "--tail", "1", "one")).singleElement().asString().matches("one-1  \\| \\d{4}-\\d\\d-\\d\\dT\\S+Z one-.*");
     assertThat(logs("--no-log-prefix", "--tail", "2", "three")).allMatch(l -> l.startsWith("three-"));
     assertThat(logs("--until", "2000-01-01T00:00:00Z")).isEmpty();
     assertThat(logs("--since", "1h", "one")).hasSize(100);

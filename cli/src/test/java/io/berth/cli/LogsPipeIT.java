@@ -29,7 +29,7 @@ class LogsPipeIT extends EngineStackTest {
     assertThat(shell.waitFor(60, TimeUnit.SECONDS)).as("berth logs -f ended after head closed the pipe").isTrue();
     assertThat(Files.readString(dir.resolve("rc.txt")).strip()).isEqualTo("0");
     assertThat(Files.readString(dir.resolve("err.txt"))).isEmpty();
-    assertThat(Files.readAllLines(dir.resolve("out.txt"))).hasSize(3).allMatch(l -> l.equals("chatty-1 | tick"));
+    assertThat(Files.readAllLines(dir.resolve("out.txt"))).hasSize(3).allMatch(l -> l.equals("chatty-1  | tick"));
   }
 
   @Test
@@ -45,11 +45,11 @@ class LogsPipeIT extends EngineStackTest {
 
     try (BerthProcess logs = BerthProcess.start(dir, java.util.Map.of("IMAGE", image, "COMPOSE_PROJECT_NAME", stack.project),
         "logs", "-f")) {
-      logs.awaitLine(l -> l.equals("app-1 | started " + first), java.time.Duration.ofSeconds(60));
+      logs.awaitLine(l -> l.equals("app-1  | started " + first), java.time.Duration.ofSeconds(60));
 
       stack.ok("up", "-d", "--force-recreate");
       String second = stack.containerId("app").substring(0, 12);
-      logs.awaitLine(l -> l.equals("app-1 | started " + second), java.time.Duration.ofSeconds(30));
+      logs.awaitLine(l -> l.equals("app-1  | started " + second), java.time.Duration.ofSeconds(30));
 
       stack.ok("down");
       assertThat(logs.awaitExit(java.time.Duration.ofSeconds(30))).as(logs.output()).isZero();

@@ -4,6 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import io.berth.executor.engine.EngineException;
 import io.berth.executor.engine.RawStream;
 import io.berth.executor.observe.StateCollector;
+import io.berth.executor.tty.LocalTerminal;
+import io.berth.executor.tty.TtySession;
 import io.berth.planner.observed.ObservedContainer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,10 +24,12 @@ public final class Attach {
    * Streams until the container ends or the stream is closed.
    *
    * @param stdin sent to the container when it was created with stdin open; empty for {@code --no-stdin}
+   * @param terminal the user's terminal, held for the session when the container has a TTY; empty when
+   *     berth's streams are not a terminal
    * @return the container's exit code once it has ended, else 0
    */
-  public int run(String project, String service, int index, Optional<InputStream> stdin, OutputStream out, OutputStream err)
-      throws IOException {
+  public int run(String project, String service, int index, Optional<InputStream> stdin, Optional<LocalTerminal> terminal,
+      OutputStream out, OutputStream err) throws IOException {
     DockerClient client = session.engine().client();
     ObservedContainer container = new StateCollector(client).observe(project).containersOf(service).stream()
         .filter(c -> c.number() == index)
@@ -38,7 +42,9 @@ public final class Attach {
     boolean tty = Boolean.TRUE.equals(config.getTty());
     boolean withStdin = stdin.isPresent() && Boolean.TRUE.equals(config.getStdinOpen());
     try (RawStream stream = RawStream.open(session.engine().host(),
-        "/containers/" + container.id() + "/attach?stream=1&stdout=1&stderr=1&stdin=" + (withStdin ? 1 : 0), "", tty)) {
+        "/containers/" + container.id() + "/attach?stream=1&stdout=1&stderr=1&stdin=" + (withStdin ? 1 : 0), "", tty);
+        TtySession held = TtySession.start(terminal.filter(t -> tty), withStdin,
+            size -> client.resizeContainerCmd(container.id()).withSize(size.rows(), size.columns()).exec())) {
       if (withStdin) {
         stream.sendInput(stdin.get());
       }

@@ -8,6 +8,8 @@ import io.berth.executor.engine.EngineException;
 import io.berth.executor.engine.RawStream;
 import io.berth.planner.observed.ObservedContainer;
 import io.berth.executor.observe.StateCollector;
+import io.berth.executor.tty.LocalTerminal;
+import io.berth.executor.tty.TtySession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,6 +29,7 @@ public final class Exec {
    * What to run and how.
    *
    * @param index the replica; 1 unless {@code --index}
+   * @param terminal the user's terminal when the command gets a TTY; empty for none
    * @param stdin what to send the command; empty for nothing
    */
   public record Request(
@@ -37,9 +40,14 @@ public final class Exec {
       Optional<String> user,
       Optional<String> workingDir,
       boolean privileged,
-      boolean tty,
+      Optional<LocalTerminal> terminal,
       boolean detach,
-      Optional<InputStream> stdin) {}
+      Optional<InputStream> stdin) {
+
+    public boolean tty() {
+      return terminal.isPresent();
+    }
+  }
 
   /** @return the command's exit code (0 when detached) */
   public int run(String project, Request request, OutputStream out, OutputStream err) throws InterruptedException {
@@ -61,19 +69,17 @@ public final class Exec {
         .withAttachStdin(request.stdin().isPresent() && !request.detach());
     request.user().ifPresent(create::withUser);
     request.workingDir().ifPresent(create::withWorkingDir);
-    String execId;
-    try {
-      execId = create.exec().getId();
-    } catch (RuntimeException e) {
-      throw new EngineException(container.name() + ": " + EngineErrors.describe(e), e);
-    }
+    String execId = created(create, container);
     if (request.detach()) {
       client.execStartCmd(execId).withDetach(true).withTty(request.tty()).exec(new ResultCallback.Adapter<>()).awaitCompletion();
       return 0;
     }
     // A raw connection rather than the HTTP client's: it can tell the command where its input ends.
+    // With a TTY the local terminal is held (raw, sized) from the attach until the command ends.
     try (RawStream stream = RawStream.open(session.engine().host(), "/exec/" + execId + "/start",
-        "{\"Detach\":false,\"Tty\":" + request.tty() + "}", request.tty())) {
+        startBody(request), request.tty());
+        TtySession held = TtySession.start(request.terminal(), request.stdin().isPresent(),
+            size -> client.resizeExecCmd(execId).withSize(size.rows(), size.columns()).exec())) {
       request.stdin().ifPresent(stream::sendInput);
       stream.copyOutput(out, err);
     } catch (IOException e) {
@@ -81,5 +87,25 @@ public final class Exec {
     }
     Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();
     return code == null ? 0 : code.intValue();
+  }
+
+  /**
+   * An Engine of API 1.42 or later starts the command at {@code ConsoleSize}, so that it never sees
+   * the TTY at 0x0; an older one ignores the field and the command has the size from the first
+   * resize on, shortly after it starts.
+   */
+  private static String startBody(Request request) {
+    String size = request.terminal().flatMap(LocalTerminal::size)
+        .map(s -> ",\"ConsoleSize\":[" + s.rows() + "," + s.columns() + "]")
+        .orElse("");
+    return "{\"Detach\":false,\"Tty\":" + request.tty() + size + "}";
+  }
+
+  private static String created(ExecCreateCmd create, ObservedContainer container) {
+    try {
+      return create.exec().getId();
+    } catch (RuntimeException e) {
+      throw new EngineException(container.name() + ": " + EngineErrors.describe(e), e);
+    }
   }
 }

@@ -9,6 +9,8 @@ import io.berth.executor.engine.RawStream;
 import io.berth.executor.run.ExecutionReport;
 import io.berth.planner.plan.Plan;
 import io.berth.executor.run.HookRunner;
+import io.berth.executor.tty.LocalTerminal;
+import io.berth.executor.tty.TtySession;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
 import io.berth.planner.UpOptions;
@@ -38,13 +40,18 @@ public final class Run {
    */
   public int run(Project project, Service service, boolean withDependencies, String name, boolean detach, boolean remove,
       OutputStream out, OutputStream err, java.util.function.Consumer<String> warnings) throws InterruptedException {
-    return run(project, service, withDependencies, name, detach, remove, java.util.Optional.empty(), out, err, warnings);
+    return run(project, service, withDependencies, name, detach, remove, java.util.Optional.empty(), java.util.Optional.empty(),
+        out, err, warnings);
   }
 
-  /** @param stdin what the command reads, to its end; empty for no input */
+  /**
+   * @param stdin what the command reads, to its end; empty for no input
+   * @param terminal the user's terminal when the one-off gets a TTY, whatever the service's own
+   *     {@code tty:} says (as Compose's run decides it); empty for none
+   */
   public int run(Project project, Service service, boolean withDependencies, String name, boolean detach, boolean remove,
-      java.util.Optional<java.io.InputStream> stdin, OutputStream out, OutputStream err,
-      java.util.function.Consumer<String> warnings) throws InterruptedException {
+      java.util.Optional<java.io.InputStream> stdin, java.util.Optional<LocalTerminal> terminal, OutputStream out,
+      OutputStream err, java.util.function.Consumer<String> warnings) throws InterruptedException {
     if (withDependencies && !service.dependsOn().isEmpty()) {
       PlanResult deps = new Up(session).run(project,
           new UpOptions(Set.copyOf(service.dependsOn().keySet()), false, UpOptions.Recreate.DIVERGED, false, false), false, warnings);
@@ -65,7 +72,8 @@ public final class Run {
     }
     String container = name.isEmpty() ? project.name() + "-" + service.name() + "-run-" + slug() : name;
     DockerClient client = session.engine().client();
-    String id = new ContainerFactory(client, project).createOneOff(service, container, stdin.isPresent() && !detach);
+    String id = new ContainerFactory(client, project).createOneOff(service, container, stdin.isPresent() && !detach,
+        terminal.isPresent());
     HookRunner hooks = new HookRunner(client);
     if (detach) {
       client.startContainerCmd(id).exec();
@@ -76,20 +84,24 @@ public final class Run {
     try {
       // Attached before the start over a raw connection of berth's own, so nothing printed is
       // missed and the end of standard input reaches the command (run is interactive by default).
-      boolean tty = Boolean.TRUE.equals(client.inspectContainerCmd(id).exec().getConfig().getTty());
+      boolean tty = terminal.isPresent();
       try (RawStream stream = RawStream.open(session.engine().host(),
           "/containers/" + id + "/attach?stream=1&stdin=" + (stdin.isPresent() ? 1 : 0) + "&stdout=1&stderr=1", "", tty)) {
         client.startContainerCmd(id).exec();
-        stdin.ifPresent(stream::sendInput);
         EngineException hookFailure = null;
-        try {
-          hooks.run(service.name(), id, service.extras().postStart());
-        } catch (com.github.dockerjava.api.exception.ConflictException finishedFirst) {
-          // The command ended before its hooks could run in it.
-        } catch (EngineException e) {
-          hookFailure = e;
+        // The terminal is held from the start, when the TTY can be sized, until the command ends.
+        try (TtySession held = TtySession.start(terminal, stdin.isPresent(),
+            size -> client.resizeContainerCmd(id).withSize(size.rows(), size.columns()).exec())) {
+          stdin.ifPresent(stream::sendInput);
+          try {
+            hooks.run(service.name(), id, service.extras().postStart());
+          } catch (com.github.dockerjava.api.exception.ConflictException finishedFirst) {
+            // The command ended before its hooks could run in it.
+          } catch (EngineException e) {
+            hookFailure = e;
+          }
+          stream.copyOutput(out, err);
         }
-        stream.copyOutput(out, err);
         Integer code = client.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode();
         // As compose: a failed hook is the error when the command itself succeeded.
         if (hookFailure != null && (code == null || code == 0)) {

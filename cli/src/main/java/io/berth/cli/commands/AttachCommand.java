@@ -47,7 +47,7 @@ public final class AttachCommand implements Callable<Integer> {
         WriterOutputStream out = new WriterOutputStream(root.invocation().out());
         WriterOutputStream err = new WriterOutputStream(root.invocation().err())) {
       return new Attach(session).run(project.name(), service, index,
-          noStdin ? Optional.empty() : Optional.of(root.invocation().in()), out, err);
+          noStdin ? Optional.empty() : Optional.of(root.invocation().in()), Sessions.terminal(root, true), out, err);
     }
   }
 }

@@ -7,6 +7,7 @@ import io.berth.cli.UserError;
 import io.berth.cli.render.WriterOutputStream;
 import io.berth.executor.EngineSession;
 import io.berth.executor.Exec;
+import io.berth.executor.tty.LocalTerminal;
 import io.berth.model.spec.Project;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -72,8 +73,7 @@ public final class ExecCommand implements Callable<Integer> {
         environment.put(e.substring(0, eq), e.substring(eq + 1));
       }
     }
-    boolean terminal = System.console() != null;
-    boolean tty = !noTty && terminal;
+    Optional<LocalTerminal> terminal = Sessions.terminal(root, !noTty);
     // As Compose's exec, standard input is always passed on (a terminal, a pipe or a file); its end
     // reaches the command, so `berth exec -T web cat < file` finishes.
     Optional<InputStream> stdin = detach ? Optional.empty() : Optional.of(root.invocation().in());
@@ -82,7 +82,7 @@ public final class ExecCommand implements Callable<Integer> {
         WriterOutputStream err = new WriterOutputStream(root.invocation().err())) {
       return new Exec(session).run(project.name(),
           new Exec.Request(service, index, command, environment, Optional.ofNullable(user), Optional.ofNullable(workdir),
-              privileged, tty, detach, stdin),
+              privileged, terminal, detach, stdin),
           out, err);
     }
   }

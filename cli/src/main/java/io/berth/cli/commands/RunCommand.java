@@ -81,9 +81,10 @@ public final class RunCommand implements Callable<Integer> {
     try (EngineSession session = Sessions.open(root);
         WriterOutputStream out = new WriterOutputStream(root.invocation().out());
         WriterOutputStream err = new WriterOutputStream(root.invocation().err())) {
-      // As Compose's run, standard input is passed on (-i is its default).
+      // As Compose's run, standard input is passed on (-i is its default), and the one-off gets a
+      // TTY when berth runs in a terminal, unless -T.
       return new Run(session).run(project, s, !noDeps, name, detach, remove,
-          detach ? java.util.Optional.empty() : java.util.Optional.of(root.invocation().in()), out, err,
+          detach ? Optional.empty() : Optional.of(root.invocation().in()), Sessions.terminal(root, !noTty), out, err,
           w -> ProjectLoading.warn(root.invocation(), w));
     }
   }

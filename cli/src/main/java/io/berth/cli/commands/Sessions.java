@@ -2,9 +2,13 @@ package io.berth.cli.commands;
 
 import io.berth.cli.BerthCommand;
 import io.berth.cli.ProjectLoading;
+import io.berth.cli.render.ColorChoice;
 import io.berth.cli.render.ProgressPrinter;
+import io.berth.cli.terminal.ConsoleTerminal;
 import io.berth.executor.EngineSession;
 import io.berth.executor.progress.ProgressListener;
+import io.berth.executor.tty.LocalTerminal;
+import java.util.Optional;
 
 /** Opens the Engine session a command runs in, with progress printed as Compose prints it. */
 final class Sessions {
@@ -15,12 +19,17 @@ final class Sessions {
     return EngineSession.open(root.invocation().environment(), progress, ProjectLoading.parallelism(root));
   }
 
-  /** Colour in log prefixes: {@code --ansi always|never}, else when writing to a terminal and NO_COLOR is unset. */
+  /**
+   * The user's terminal for a session with a TTY: when {@code wanted} (not {@code -T}) and both
+   * standard input and output are a terminal, as Compose gives exec and run a TTY by default.
+   */
+  static Optional<LocalTerminal> terminal(BerthCommand root, boolean wanted) {
+    return wanted && root.invocation().terminals().interactive() ? Optional.of(ConsoleTerminal.onStdin()) : Optional.empty();
+  }
+
+  /** Colour in log prefixes, as {@link ColorChoice} decides it. */
   static boolean color(BerthCommand root, boolean noColorFlag) {
-    return switch (root.global.ansi) {
-      case "always" -> !noColorFlag;
-      case "never" -> false;
-      default -> !noColorFlag && System.console() != null && !root.invocation().environment().containsKey("NO_COLOR");
-    };
+    return ColorChoice.colorLogs(Optional.ofNullable(root.global.ansi), root.invocation().environment(),
+        root.invocation().terminals().out(), noColorFlag);
   }
 }

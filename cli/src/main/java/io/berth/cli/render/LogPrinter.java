@@ -2,22 +2,18 @@ package io.berth.cli.render;
 
 import io.berth.executor.logs.LogLine;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Prints container lines as Compose does: {@code web-1  | text}, the prefix padded to the widest
- * container name plus one, each container in its own colour when colour is on.
+ * container name plus one, each container in its own colour when colour is on ({@link LogColors}).
  */
 public final class LogPrinter {
-  private static final List<String> RAINBOW = List.of("36", "33", "32", "35", "34", "96", "93", "92", "95", "94");
-  private static final String RESET = "\u001b[0m";
-
   private final PrintWriter out;
   private final int width;
   private final boolean color;
-  private final Map<String, String> colors = new HashMap<>();
+  private final LogColors colors = new LogColors();
 
   private final boolean prefixed;
   private final java.util.concurrent.CountDownLatch broken = new java.util.concurrent.CountDownLatch(1);
@@ -36,9 +32,6 @@ public final class LogPrinter {
     this.width = containers.stream().mapToInt(String::length).max().orElse(0) + 1;
     this.color = color;
     this.prefixed = prefixed;
-    for (int i = 0; i < containers.size(); i++) {
-      colors.put(containers.get(i), "\u001b[" + RAINBOW.get(i % RAINBOW.size()) + "m");
-    }
     startFlusher();
   }
 
@@ -95,18 +88,14 @@ public final class LogPrinter {
 
   /** A line about a container rather than from it, such as its exit. */
   public void note(String container, String text) {
-    println(color ? colorOf(container) + text + RESET : text);
+    println(color ? colors.paint(container, text) : text);
   }
 
   private String prefix(String container) {
     return prefixes.computeIfAbsent(container, c -> {
-      String p = String.format("%-" + width + "s| ", c);
-      return color ? colorOf(c) + p + RESET : p;
+      String p = String.format("%-" + width + "s | ", c);
+      return color ? colors.paint(c, p) : p;
     });
-  }
-
-  private String colorOf(String container) {
-    return colors.getOrDefault(container, "");
   }
 
   private void println(String s) {

@@ -68,14 +68,19 @@ public final class ContainerFactory {
    *     closes it ({@code run}'s default, as {@code docker run -i}), so piped input reaches its end
    */
   public String createOneOff(Service service, String name, boolean interactive) {
-    return create(new Action.CreateContainer(service.name(), 1, name, "", ""), service, true, interactive);
+    return createOneOff(service, name, interactive, service.options().tty());
+  }
+
+  /** @param tty give it a TTY, whatever the service's {@code tty:} says: {@code run} decides by its terminal and {@code -T} */
+  public String createOneOff(Service service, String name, boolean interactive, boolean tty) {
+    return create(new Action.CreateContainer(service.name(), 1, name, "", ""), service, true, interactive, tty);
   }
 
   private String create(Action.CreateContainer action, Service service, boolean oneoff) {
-    return create(action, service, oneoff, false);
+    return create(action, service, oneoff, false, service.options().tty());
   }
 
-  private String create(Action.CreateContainer action, Service service, boolean oneoff, boolean interactive) {
+  private String create(Action.CreateContainer action, Service service, boolean oneoff, boolean interactive, boolean tty) {
     String image = service.imageName(project.name());
     List<String> networkKeys = NetworkEndpoints.ordered(service);
     NetworkEndpoints.refuseUnsupported(service);
@@ -167,7 +172,7 @@ public final class ContainerFactory {
     o.stopSignal().ifPresent(cmd::withStopSignal);
     // The Engine's own stop uses this when no timeout is given, so down and stop honour it.
     o.stopGracePeriod().ifPresent(d -> cmd.withStopTimeout((int) Math.max(0, d.toSeconds())));
-    cmd.withTty(o.tty()).withStdinOpen(o.stdinOpen() || interactive);
+    cmd.withTty(tty).withStdinOpen(o.stdinOpen() || interactive);
     if (interactive) {
       cmd.withStdInOnce(true).withAttachStdin(true);
     }
