@@ -3,6 +3,8 @@ package io.berth.model.diag;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Several mistakes found in one run, reported together so that a user fixes them in one go: one
@@ -33,6 +35,21 @@ public final class ComposeModelErrors extends ComposeModelException {
           .thenComparingInt(e -> e.pos().line())
           .thenComparingInt(e -> e.pos().column())).toList());
     }
+  }
+
+  /**
+   * What {@code part} gives, or nothing with its mistakes (one, or each of several) added to
+   * {@code into}: for a stage that goes on after a mistake so that one run reports them all.
+   */
+  public static <T> Optional<T> gather(Supplier<T> part, List<ComposeModelException> into) {
+    try {
+      return Optional.of(part.get());
+    } catch (ComposeModelErrors e) {
+      into.addAll(e.errors);
+    } catch (ComposeModelException e) {
+      into.add(e);
+    }
+    return Optional.empty();
   }
 
   public List<ComposeModelException> errors() {

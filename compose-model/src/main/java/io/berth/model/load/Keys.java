@@ -34,6 +34,11 @@ final class Keys {
   static final Set<String> VOLUME_SUPPORTED = Set.of("name", "driver", "external", "labels", "driver_opts");
   static final Set<String> VOLUME_SPEC = Set.of();
 
+  static final Set<String> SECRET_SUPPORTED = Set.of("file", "environment", "external", "name", "labels");
+  static final Set<String> CONFIG_SUPPORTED = Set.of("file", "environment", "content", "external", "name", "labels");
+  /** Swarm's, which the specification lists for secrets and configs. */
+  static final Set<String> FILE_OBJECT_SPEC = Set.of("driver", "driver_opts", "template_driver");
+
   static final Set<String> RESTART = Set.of("no", "always", "on-failure", "unless-stopped");
   static final Set<String> CONDITIONS = Set.of("service_started", "service_healthy", "service_completed_successfully");
 }

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -95,15 +96,8 @@ public final class ProjectReader {
   }
 
   /** What {@code part} reads, or an empty map with its errors added to {@code errors}. */
-  private static <T> Map<String, T> attempt(java.util.function.Supplier<Map<String, T>> part, List<ComposeModelException> errors) {
-    try {
-      return part.get();
-    } catch (ComposeModelErrors e) {
-      errors.addAll(e.errors());
-    } catch (ComposeModelException e) {
-      errors.add(e);
-    }
-    return new LinkedHashMap<>();
+  private static <T> Map<String, T> attempt(Supplier<Map<String, T>> part, List<ComposeModelException> errors) {
+    return ComposeModelErrors.gather(part, errors).orElseGet(LinkedHashMap::new);
   }
 
   /**
@@ -215,23 +209,15 @@ public final class ProjectReader {
     }
     boolean configs = section.equals("configs");
     List<ComposeModelException> errors = new ArrayList<>();
-    Nodes.mapOrNull(node, section).entries().forEach((key, value) -> {
-      try {
-        out.put(key, fileObject(key, value, section, configs, env));
-      } catch (ComposeModelException e) {
-        errors.add(e);
-      }
-    });
+    Nodes.mapOrNull(node, section).entries().forEach((key, value) ->
+        ComposeModelErrors.gather(() -> fileObject(key, value, section, configs, env), errors).ifPresent(o -> out.put(key, o)));
     ComposeModelErrors.throwIfAny(errors);
     return out;
   }
 
   private FileObject fileObject(String key, YNode value, String section, boolean configs, Map<String, String> env) {
     String path = section + "." + key;
-    YMap m = Nodes.map(value, path);
-    KeyCheck.check(m, path, configs ? Set.of("file", "environment", "content", "external", "name", "labels")
-        : Set.of("file", "environment", "external", "name", "labels"), Set.of("driver", "driver_opts", "template_driver"),
-        section.substring(0, section.length() - 1));
+    YMap m = Nodes.map(value, path); // its keys were checked by SchemaCheck
     Optional<Path> file = Optional.ofNullable(m.get("file")).map(n -> projectDir.resolve(Nodes.path(n, path + ".file")).normalize());
     Optional<String> variable = Optional.ofNullable(m.get("environment")).map(n -> Nodes.text(n, path + ".environment"));
     Optional<String> content = Optional.ofNullable(m.get("content")).map(n -> Nodes.text(n, path + ".content"));
@@ -328,15 +314,12 @@ public final class ProjectReader {
     // Each service is read even after another failed, so that one run reports every broken service.
     List<ComposeModelException> errors = new ArrayList<>();
     services.entries().forEach((name, value) -> {
-      try {
-        if (!SERVICE_NAME.matcher(name).matches()) {
-          throw new ComposeModelException(services.posOf(name), "services",
-              "invalid service name \"" + name + "\": use only letters, digits, '.', '_' and '-'");
-        }
-        readAll(reader, name, value, errors).ifPresent(s -> out.put(name, s));
-      } catch (ComposeModelException e) {
-        errors.add(e);
+      if (!SERVICE_NAME.matcher(name).matches()) {
+        errors.add(new ComposeModelException(services.posOf(name), "services",
+            "invalid service name \"" + name + "\": use only letters, digits, '.', '_' and '-'"));
+        return;
       }
+      readAll(reader, name, value, errors).ifPresent(s -> out.put(name, s));
     });
     ComposeModelErrors.throwIfAny(errors);
     return out;
@@ -386,55 +369,39 @@ public final class ProjectReader {
   /** At most this many errors are reported for one service. */
   private static final int ATTRIBUTE_ERRORS = 20;
 
-  /** The service attribute an error is about: the key after {@code services.NAME}, or the key it points at. */
+  /** The service attribute an error is about: the key after {@code services.NAME} in its path. */
   private static Optional<String> attributeOf(ComposeModelException e, String service, YMap m) {
     String prefix = "services." + service + ".";
-    if (e.path().startsWith(prefix)) {
-      String rest = e.path().substring(prefix.length());
-      int end = rest.length();
-      for (int i = 0; i < rest.length(); i++) {
-        if (rest.charAt(i) == '.' || rest.charAt(i) == '[') {
-          end = i;
-          break;
-        }
-      }
-      String key = rest.substring(0, end);
-      return m.entries().containsKey(key) ? Optional.of(key) : Optional.empty();
+    if (!e.path().startsWith(prefix)) {
+      return Optional.empty();
     }
-    // An unknown key is reported against the service, at the key's own position.
-    return m.keyPos().entrySet().stream().filter(k -> k.getValue().equals(e.pos()) && !k.getValue().equals(m.pos()))
-        .map(Map.Entry::getKey).findFirst();
+    String key = e.path().substring(prefix.length()).split("[.\\[]", 2)[0];
+    return m.entries().containsKey(key) ? Optional.of(key) : Optional.empty();
   }
 
   private static Map<String, Volume> volumes(YMap merged, String project) {
-    return resources(merged, "volumes", project, Keys.VOLUME_SUPPORTED, Keys.VOLUME_SPEC, "volume",
+    return resources(merged, "volumes", project,
         (key, r) -> new Volume(key, r.name(), r.driver(), r.external(), r.labels(), r.driverOpts()));
   }
 
   private static Map<String, Network> networks(YMap merged, String project) {
-    return resources(merged, "networks", project, Keys.NETWORK_SUPPORTED, Keys.NETWORK_SPEC, "network",
+    return resources(merged, "networks", project,
         (key, r) -> new Network(key, r.name(), r.driver(), r.external(), r.labels(), r.driverOpts(),
             r.flag("internal"), r.flag("attachable"), r.flag("enable_ipv6"), r.ipam(), r.optionalFlag("enable_ipv4")));
   }
 
-  private static <T> Map<String, T> resources(YMap merged, String section, String project, Set<String> supported,
-      Set<String> spec, String what, BiFunction<String, Resource, T> make) {
+  /** Top-level networks or volumes, whose keys {@link SchemaCheck} has checked. */
+  private static <T> Map<String, T> resources(YMap merged, String section, String project, BiFunction<String, Resource, T> make) {
     Map<String, T> out = new LinkedHashMap<>();
     YNode node = merged.get(section);
     if (node == null) {
       return out;
     }
-    YMap entries = Nodes.mapOrNull(node, section);
     List<ComposeModelException> errors = new ArrayList<>();
-    entries.entries().forEach((key, value) -> {
+    Nodes.mapOrNull(node, section).entries().forEach((key, value) -> {
       String path = section + "." + key;
-      try {
-        YMap m = Nodes.mapOrNull(value, path);
-        KeyCheck.check(m, path, supported, spec, what);
-        out.put(key, make.apply(key, Resource.read(m, path, key, project)));
-      } catch (ComposeModelException e) {
-        errors.add(e);
-      }
+      ComposeModelErrors.gather(() -> make.apply(key, Resource.read(Nodes.mapOrNull(value, path), path, key, project)), errors)
+          .ifPresent(r -> out.put(key, r));
     });
     ComposeModelErrors.throwIfAny(errors);
     return out;

@@ -17,10 +17,6 @@ import java.util.Set;
  * checked when they are read.
  */
 final class SchemaCheck {
-  private static final Set<String> SECRET_KEYS = Set.of("file", "environment", "external", "name", "labels");
-  private static final Set<String> CONFIG_KEYS = Set.of("file", "environment", "content", "external", "name", "labels");
-  private static final Set<String> FILE_OBJECT_SPEC = Set.of("driver", "driver_opts", "template_driver");
-
   private SchemaCheck() {}
 
   static void check(YMap model) {
@@ -28,8 +24,8 @@ final class SchemaCheck {
     section(model, "services", Keys.SERVICE_SUPPORTED, Keys.SERVICE_SPEC, "service", errors);
     section(model, "networks", Keys.NETWORK_SUPPORTED, Keys.NETWORK_SPEC, "network", errors);
     section(model, "volumes", Keys.VOLUME_SUPPORTED, Keys.VOLUME_SPEC, "volume", errors);
-    section(model, "secrets", SECRET_KEYS, FILE_OBJECT_SPEC, "secret", errors);
-    section(model, "configs", CONFIG_KEYS, FILE_OBJECT_SPEC, "config", errors);
+    section(model, "secrets", Keys.SECRET_SUPPORTED, Keys.FILE_OBJECT_SPEC, "secret", errors);
+    section(model, "configs", Keys.CONFIG_SUPPORTED, Keys.FILE_OBJECT_SPEC, "config", errors);
     ComposeModelErrors.throwIfAny(errors);
   }
 
@@ -39,17 +35,11 @@ final class SchemaCheck {
     if (node == null) {
       return;
     }
-    try {
-      Nodes.mapOrNull(node, section).entries().forEach((name, entry) -> {
-        String path = section + "." + name;
-        try {
-          errors.addAll(KeyCheck.mistakes(Nodes.mapOrNull(entry, path), path, keys, spec, what));
-        } catch (ComposeModelException e) {
-          errors.add(e);
-        }
-      });
-    } catch (ComposeModelException e) {
-      errors.add(e);
-    }
+    ComposeModelErrors.gather(() -> Nodes.mapOrNull(node, section), errors).ifPresent(entries ->
+        entries.entries().forEach((name, entry) -> {
+          String path = section + "." + name;
+          ComposeModelErrors.gather(() -> KeyCheck.mistakes(Nodes.mapOrNull(entry, path), path, keys, spec, what), errors)
+              .ifPresent(errors::addAll);
+        }));
   }
 }

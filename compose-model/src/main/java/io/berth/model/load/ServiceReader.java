@@ -52,8 +52,7 @@ final class ServiceReader {
 
   Service read(String name, YNode node) {
     String path = "services." + name;
-    YMap m = Nodes.mapOrNull(node, path);
-    KeyCheck.check(m, path, Keys.SERVICE_SUPPORTED, Keys.SERVICE_SPEC, "service");
+    YMap m = Nodes.mapOrNull(node, path); // its keys were checked by SchemaCheck
     if (m.get("extends") != null) {
       throw new ComposeModelException(m.posOf("extends"), path + ".extends", "extends left unresolved");
     }

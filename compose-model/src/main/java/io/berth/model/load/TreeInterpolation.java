@@ -47,14 +47,9 @@ final class TreeInterpolation {
         errors.add(new ComposeModelException(s.pos(), path, e.getMessage()));
         return s;
       }
-      try {
-        return TypeCasts.cast(keys, value, s, path, interpolator::warn)
-            .map(YNode.class::cast)
-            .orElseGet(() -> value.equals(s.value()) ? s : new YScalar(value, false, s.pos()));
-      } catch (ComposeModelException e) {
-        errors.add(e);
-        return s;
-      }
+      return ComposeModelErrors.gather(() -> TypeCasts.cast(keys, value, s, path, interpolator::warn)
+          .map(YNode.class::cast)
+          .orElseGet(() -> value.equals(s.value()) ? s : new YScalar(value, false, s.pos())), errors).orElse(s);
     }
     if (node instanceof YSeq seq) {
       List<YNode> items = new ArrayList<>();
