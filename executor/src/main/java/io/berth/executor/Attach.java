@@ -31,9 +31,7 @@ public final class Attach {
   public int run(String project, String service, int index, Optional<InputStream> stdin, Optional<LocalTerminal> terminal,
       OutputStream out, OutputStream err) throws IOException {
     DockerClient client = session.engine().client();
-    ObservedContainer container = new StateCollector(client).observe(project).containersOf(service).stream()
-        .filter(c -> c.number() == index)
-        .findFirst()
+    ObservedContainer container = new StateCollector(client).container(project, service, index)
         .orElseThrow(() -> new EngineException("service \"" + service + "\" has no container " + index));
     if (!container.running()) {
       throw new EngineException("container " + container.name() + " is not running: you cannot attach to a stopped container, start it first");

@@ -107,9 +107,7 @@ public final class Copy {
   }
 
   private ObservedContainer container(String project, String service, int index) {
-    return new StateCollector(session.engine().client()).observe(project).containersOf(service).stream()
-        .filter(c -> c.number() == index)
-        .findFirst()
+    return new StateCollector(session.engine().client()).container(project, service, index)
         .orElseThrow(() -> new EngineException("service \"" + service + "\" has no container " + index));
   }
 }

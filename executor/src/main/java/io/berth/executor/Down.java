@@ -8,7 +8,10 @@ import io.berth.planner.DownOptions;
 import io.berth.planner.DownPlanner;
 import io.berth.planner.observed.ObservedState;
 import io.berth.planner.plan.Plan;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code down}: remove the project's containers and networks, and with {@code -v} its volumes. */
 public final class Down {
@@ -27,15 +30,9 @@ public final class Down {
   public PlanResult run(String projectName, Optional<Project> project, DownOptions options, Optional<Integer> timeout,
       boolean dryRun) {
     ObservedState observed = new StateCollector(session.engine().client()).observe(projectName);
-    java.util.Set<String> presentImages = new java.util.HashSet<>();
-    for (String image : project.map(p -> DownPlanner.imagesToRemove(p, options.images())).orElse(java.util.List.of())) {
-      try {
-        session.engine().client().inspectImageCmd(image).exec();
-        presentImages.add(image);
-      } catch (com.github.dockerjava.api.exception.NotFoundException absent) {
-        // Nothing to remove.
-      }
-    }
+    Set<String> presentImages = project.map(p -> DownPlanner.imagesToRemove(p, options.images())).orElse(List.of()).stream()
+        .filter(image -> session.images().idOf(image).isPresent())
+        .collect(Collectors.toSet());
     Plan plan = DownPlanner.down(observed, project, options, timeout, presentImages);
     if (dryRun) {
       return new PlanResult(plan, Optional.empty());

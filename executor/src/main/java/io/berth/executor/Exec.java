@@ -52,9 +52,7 @@ public final class Exec {
   /** @return the command's exit code (0 when detached) */
   public int run(String project, Request request, OutputStream out, OutputStream err) throws InterruptedException {
     DockerClient client = session.engine().client();
-    ObservedContainer container = new StateCollector(client).observe(project).containersOf(request.service()).stream()
-        .filter(c -> c.number() == request.index())
-        .findFirst()
+    ObservedContainer container = new StateCollector(client).container(project, request.service(), request.index())
         .orElseThrow(() -> new EngineException("service \"" + request.service() + "\" is not running"));
     if (!container.running()) {
       throw new EngineException("container " + container.name() + " is not running");

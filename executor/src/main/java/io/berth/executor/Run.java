@@ -36,18 +36,10 @@ public final class Run {
    * @param service the service as the command line changed it (command, environment, ports, ...)
    * @param withDependencies bring up what the service depends on first (not {@code --no-deps})
    * @param name the container name, or empty for {@code <project>-<service>-run-<12 hex>}
-   * @return the exit code; 0 when detached
-   */
-  public int run(Project project, Service service, boolean withDependencies, String name, boolean detach, boolean remove,
-      OutputStream out, OutputStream err, java.util.function.Consumer<String> warnings) throws InterruptedException {
-    return run(project, service, withDependencies, name, detach, remove, java.util.Optional.empty(), java.util.Optional.empty(),
-        out, err, warnings);
-  }
-
-  /**
    * @param stdin what the command reads, to its end; empty for no input
    * @param terminal the user's terminal when the one-off gets a TTY, whatever the service's own
    *     {@code tty:} says (as Compose's run decides it); empty for none
+   * @return the exit code; 0 when detached
    */
   public int run(Project project, Service service, boolean withDependencies, String name, boolean detach, boolean remove,
       java.util.Optional<java.io.InputStream> stdin, java.util.Optional<LocalTerminal> terminal, OutputStream out,

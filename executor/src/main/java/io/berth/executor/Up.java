@@ -56,11 +56,11 @@ public final class Up {
     }
     Images images = session.images();
     List<String> selected = Reconciler.selectedServices(project, options);
-    // Planned before anything is pulled or built: a missing external resource or a taken name stops here.
-    Reconciler.reconcile(project, observed, options, Map.of());
     if (dryRun) {
       return new PlanResult(Reconciler.reconcile(project, observed, options, images.present(project, selected)), Optional.empty());
     }
+    // Planned before anything is pulled or built: a missing external resource or a taken name stops here.
+    Reconciler.reconcile(project, observed, options, Map.of());
     Map<String, String> imageIds = images.ensure(project, selected, options.build(), false, false);
     Plan plan = Reconciler.reconcile(project, observed, options, imageIds);
     reportUnchanged(project, observed, plan);

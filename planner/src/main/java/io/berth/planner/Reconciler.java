@@ -125,13 +125,7 @@ public final class Reconciler {
   private Plan plan() {
     List<String> services = selectedServices();
     requireExternalResources(services);
-    for (String s : services) {
-      Service service = project.service(s);
-      service.networks().forEach(this::ensureNetwork);
-      service.volumes().stream()
-          .filter(m -> m.type() == Mount.Type.VOLUME && !m.source().isEmpty())
-          .forEach(m -> ensureVolume(m.source()));
-    }
+    services.forEach(this::ensureResources);
     for (String s : services) {
       converge(project.service(s));
     }
@@ -155,12 +149,17 @@ public final class Reconciler {
   public static Plan resourcesFor(Project project, ObservedState observed, String service) {
     Reconciler r = new Reconciler(project, observed, UpOptions.defaults(), Map.of());
     r.requireExternalResources(List.of(service));
+    r.ensureResources(service);
+    return r.plan.build();
+  }
+
+  /** The networks and named volumes {@code service} uses, created where they do not exist yet. */
+  private void ensureResources(String service) {
     Service s = project.service(service);
-    s.networks().forEach(r::ensureNetwork);
+    s.networks().forEach(this::ensureNetwork);
     s.volumes().stream()
         .filter(m -> m.type() == Mount.Type.VOLUME && !m.source().isEmpty())
-        .forEach(m -> r.ensureVolume(m.source()));
-    return r.plan.build();
+        .forEach(m -> ensureVolume(m.source()));
   }
 
   /** The services {@code up} acts on: those named (with their dependencies unless --no-deps), else all, in start order. */

@@ -117,7 +117,8 @@ public final class UpCommand implements Callable<Integer> {
     UpOptions options = new UpOptions(new LinkedHashSet<>(services), noDeps, recreate,
         removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS")), noStart, build,
         scales(project), renewAnonVolumes, recreateDependencies);
-    refuseWhatBerthDoesNotRun(project, Reconciler.selectedServices(project, options));
+    List<String> selected = Reconciler.selectedServices(project, options);
+    refuseWhatBerthDoesNotRun(project, selected);
     for (String s : concat(attach, noAttach, exitCodeFrom == null ? List.of() : List.of(exitCodeFrom))) {
       if (!project.services().containsKey(s)) {
         throw new UserError("no such service: " + s);
@@ -132,7 +133,7 @@ public final class UpCommand implements Callable<Integer> {
           w -> ProjectLoading.warn(root.invocation(), w));
       int code = PlanReporting.report(root.invocation(), result);
       if (code == ExitCodes.OK && await && !dryRun && !noStart) {
-        new Up(session).awaitReady(project, Reconciler.selectedServices(project, options),
+        new Up(session).awaitReady(project, selected,
             Optional.ofNullable(waitTimeout).map(Duration::ofSeconds));
         return code;
       }

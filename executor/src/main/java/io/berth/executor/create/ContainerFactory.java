@@ -58,20 +58,11 @@ public final class ContainerFactory {
   /**
    * Creates a one-off container ({@code run}) from {@code service} as the command line changed it:
    * labelled {@code oneoff=True}, and known on its networks by its own name only, not the service's.
-   */
-  public String createOneOff(Service service, String name) {
-    return createOneOff(service, name, false);
-  }
-
-  /**
+   *
    * @param interactive keep the container's standard input open until the one attached client
    *     closes it ({@code run}'s default, as {@code docker run -i}), so piped input reaches its end
+   * @param tty give it a TTY, whatever the service's {@code tty:} says: {@code run} decides by its terminal and {@code -T}
    */
-  public String createOneOff(Service service, String name, boolean interactive) {
-    return createOneOff(service, name, interactive, service.options().tty());
-  }
-
-  /** @param tty give it a TTY, whatever the service's {@code tty:} says: {@code run} decides by its terminal and {@code -T} */
   public String createOneOff(Service service, String name, boolean interactive, boolean tty) {
     return create(new Action.CreateContainer(service.name(), 1, name, "", ""), service, true, interactive, tty);
   }

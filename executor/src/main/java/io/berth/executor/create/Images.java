@@ -75,7 +75,8 @@ public final class Images {
     return ids;
   }
 
-  private Optional<String> idOf(String image) {
+  /** The id of a local image, nothing when the Engine has none of that name. */
+  public Optional<String> idOf(String image) {
     try {
       return Optional.ofNullable(client.inspectImageCmd(image).exec().getId());
     } catch (NotFoundException e) {

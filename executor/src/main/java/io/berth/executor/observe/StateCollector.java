@@ -18,6 +18,7 @@ import io.berth.planner.observed.ObservedVolume;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads what the Engine holds for a project. The Engine filters on the exact label
@@ -32,11 +33,12 @@ public final class StateCollector {
   }
 
   public ObservedState observe(String project) {
-    Map<String, String> filter = Map.of(Labels.PROJECT, project);
-    List<ObservedContainer> containers = client.listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(filter)
-        .exec().stream()
+    return observe(project, client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT, project)).exec());
+  }
+
+  /** The project's resources, its containers taken from {@code listed} (which may hold others). */
+  private ObservedState observe(String project, List<Container> listed) {
+    List<ObservedContainer> containers = listed.stream()
         .filter(c -> project.equals(labels(c).get(Labels.PROJECT)))
         .map(StateCollector::container)
         .toList();
@@ -59,6 +61,11 @@ public final class StateCollector {
     return new ObservedState(project, containers, networks, volumes);
   }
 
+  /** Replica {@code index} of {@code service}, if the project has it. */
+  public Optional<ObservedContainer> container(String project, String service, int index) {
+    return observe(project).containersOf(service).stream().filter(c -> c.number() == index).findFirst();
+  }
+
   /**
    * The project's resources and what {@code up} must know outside it: which of its external
    * networks and volumes exist, and which container names other containers hold.
@@ -76,13 +83,15 @@ public final class StateCollector {
         volumes.add(v.name());
       }
     }
+    // Every container on the Engine, listed once: the project's, and the names the others hold.
+    List<Container> all = client.listContainersCmd().withShowAll(true).exec();
     Map<String, String> names = new HashMap<>();
-    for (Container c : client.listContainersCmd().withShowAll(true).exec()) {
+    for (Container c : all) {
       if (!project.name().equals(labels(c).get(Labels.PROJECT))) {
         names.put(name(c), c.getId());
       }
     }
-    return observe(project.name()).withOutside(new Outside(networks, volumes, names));
+    return observe(project.name(), all).withOutside(new Outside(networks, volumes, names));
   }
 
   private static boolean exists(Runnable inspect) {
