@@ -2,13 +2,10 @@ package io.berth.model;
 
 import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
-import io.berth.model.interp.DotEnv;
-import io.berth.model.interp.DotEnvException;
 import io.berth.model.load.Discovery;
 import io.berth.model.load.ProjectEnvironment;
 import io.berth.model.load.ProjectReader;
 import io.berth.model.spec.Project;
-import io.berth.model.yaml.YNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.MalformedInputException;
@@ -17,10 +14,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.function.Consumer;
 

@@ -6,9 +6,7 @@ import io.berth.model.load.CanonicalForm;
 import io.berth.model.load.CanonicalOrder;
 import io.berth.model.load.RawNormalizer;
 import io.berth.model.spec.Project;
-import io.berth.model.spec.Service;
 import io.berth.model.yaml.GoYamlWriter;
-import io.berth.model.yaml.Scalars;
 import io.berth.model.yaml.YNode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,21 +62,15 @@ public final class ConfigWriter {
   }
 
   /**
-   * A service as Go's {@code json.Marshal} writes compose-go's {@code ServiceConfig}: struct
-   * order, {@code command} and {@code entrypoint} always present ({@code null} when unset), no
-   * {@code x-*} keys. The text docker compose's config hash is computed over, before it leaves
-   * fields out.
+   * A canonical service map (possibly trimmed, as the config hash trims it) as Go's json.Marshal
+   * writes compose-go's {@code ServiceConfig}: struct order, {@code command} and {@code entrypoint}
+   * always present ({@code null} when unset), no {@code x-*} keys.
    */
-  public static String serviceJson(Service s) {
-    return jsonOfService(CanonicalForm.service(s));
-  }
-
-  /** A canonical service map (possibly trimmed, as the config hash trims it) as Go's json.Marshal writes it. */
   public static String jsonOfService(Map<String, Object> service) {
     return GoJsonWriter.compact(jsonService(service));
   }
 
-  /** The service's canonical map in its JSON form, see {@link #serviceJson}. */
+  /** The service's canonical map in its JSON form, see {@link #jsonOfService}. */
   public static Map<String, Object> jsonService(Map<String, Object> service) {
     Map<String, Object> out = new LinkedHashMap<>(service);
     out.putIfAbsent("command", null);

@@ -12,8 +12,6 @@ import static io.berth.model.load.ServiceReader.words;
 
 import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
-import io.berth.model.interp.DotEnv;
-import io.berth.model.interp.DotEnvException;
 import io.berth.model.spec.Blkio;
 import io.berth.model.spec.Deploy;
 import io.berth.model.spec.Develop;
@@ -528,11 +526,7 @@ final class ExtrasReader {
       if (!Files.isRegularFile(resolved)) {
         throw new ComposeModelException(entry.pos(), at, "label file " + resolved + " not found");
       }
-      try {
-        out.putAll(DotEnv.parse(io.berth.model.ComposeLoader.readText(resolved), environment));
-      } catch (DotEnvException e) {
-        throw new ComposeModelException(new SourcePos(resolved, e.line(), 1), "", e.getMessage());
-      }
+      out.putAll(ProjectEnvironment.dotEnv(resolved, environment, w -> {}));
     }
     return out;
   }

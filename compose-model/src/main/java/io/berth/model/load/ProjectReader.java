@@ -6,8 +6,6 @@ import io.berth.model.RawModel;
 import io.berth.model.diag.ComposeModelErrors;
 import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
-import io.berth.model.interp.DotEnv;
-import io.berth.model.interp.DotEnvException;
 import io.berth.model.interp.InterpolationException;
 import io.berth.model.interp.Interpolator;
 import io.berth.model.spec.FileObject;
@@ -20,7 +18,6 @@ import io.berth.model.yaml.YNode.YMap;
 import io.berth.model.yaml.YNode.YScalar;
 import io.berth.model.yaml.YDocument;
 import io.berth.model.yaml.YamlReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -182,7 +179,8 @@ public final class ProjectReader {
       Include include = Include.read(entries.get(i), dir, "include[" + i + "]");
       Map<String, String> includeEnv = new LinkedHashMap<>();
       for (Path envFile : include.envFiles()) {
-        includeEnv.putAll(dotEnv(envFile, k -> Optional.ofNullable(env.get(k)).or(() -> Optional.ofNullable(includeEnv.get(k)))));
+        includeEnv.putAll(ProjectEnvironment.dotEnv(envFile,
+            k -> Optional.ofNullable(env.get(k)).or(() -> Optional.ofNullable(includeEnv.get(k))), w -> {}));
       }
       includeEnv.putAll(env); // the including environment wins
       Interpolator interpolator = interpolate ? new Interpolator(k -> Optional.ofNullable(includeEnv.get(k)), warnings) : null;
@@ -236,14 +234,6 @@ public final class ProjectReader {
     Optional<String> name = Optional.ofNullable(m.get("name")).map(n -> Nodes.text(n, path + ".name"));
     Map<String, String> labels = Optional.ofNullable(m.get("labels")).map(n -> Nodes.stringMap(n, path + ".labels")).orElse(Map.of());
     return new FileObject(key, file, variable, content, external, name, labels);
-  }
-
-  private static Map<String, String> dotEnv(Path file, Function<String, Optional<String>> lookup) {
-    try {
-      return DotEnv.parse(ComposeLoader.readText(file), lookup);
-    } catch (DotEnvException e) {
-      throw new ComposeModelException(new SourcePos(file, e.line(), 1), "", e.getMessage());
-    }
   }
 
   /**

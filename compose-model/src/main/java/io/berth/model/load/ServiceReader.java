@@ -2,8 +2,6 @@ package io.berth.model.load;
 
 import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
-import io.berth.model.interp.DotEnv;
-import io.berth.model.interp.DotEnvException;
 import io.berth.model.spec.BuildExtras;
 import io.berth.model.spec.BuildSpec;
 import io.berth.model.spec.ContainerOptions;
@@ -572,11 +570,7 @@ final class ServiceReader {
         }
         continue;
       }
-      try {
-        out.putAll(DotEnv.parse(io.berth.model.ComposeLoader.readText(resolved), environment));
-      } catch (DotEnvException e) {
-        throw new ComposeModelException(new SourcePos(resolved, e.line(), 1), "", e.getMessage());
-      }
+      out.putAll(ProjectEnvironment.dotEnv(resolved, environment, w -> {}));
     }
     return out;
   }
