@@ -145,7 +145,7 @@ class ServiceAttributesEngineTest extends EngineStackTest {
             networks:
               back:
                 aliases: [api.internal]
-                ipv4_address: 172.28.5.10
+                ipv4_address: 10.231.5.10
           client:
             image: ${IMAGE}
             command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
@@ -155,7 +155,9 @@ class ServiceAttributesEngineTest extends EngineStackTest {
             driver_opts: {com.docker.network.driver.mtu: "1400"}
             ipam:
               config:
-                - subnet: 172.28.5.0/24
+                # Outside the Engine's default pools (172.17-31/16, 192.168/16), from which the
+                # sealed network, created at the same time, takes its subnet.
+                - subnet: 10.231.5.0/24
             labels: {purpose: test}
           sealed:
             internal: true
@@ -164,7 +166,7 @@ class ServiceAttributesEngineTest extends EngineStackTest {
     stack.ok("up", "-d");
 
     var server = stack.inspect("server").getNetworkSettings().getNetworks().get(stack.project + "_back");
-    assertThat(server.getIpAddress()).isEqualTo("172.28.5.10");
+    assertThat(server.getIpAddress()).isEqualTo("10.231.5.10");
     String fetched = "";
     for (int i = 0; i < 50 && !fetched.equals("hello\n"); i++) {
       fetched = stack.exec("client", "wget", "-qO-", "http://api.internal:8080/");
