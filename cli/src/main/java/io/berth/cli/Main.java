@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import io.berth.executor.engine.PendingEngine;
 import picocli.CommandLine;
 
 /** Entry point. {@link #run} is the same program without the JVM exit, for tests. */
@@ -41,6 +43,9 @@ public final class Main {
 
   public static int run(Invocation inv, String... args) {
     BerthCommand root = new BerthCommand(inv);
+    // A command that talks to the Engine connects while its arguments are parsed and its project loaded.
+    Optional<PendingEngine> early = Subcommands.talksToEngine(args) ? Optional.of(PendingEngine.connect(inv.environment())) : Optional.empty();
+    early.ifPresent(root::connectingEarly);
     Factory factory = new Factory(root);
     CommandLine cl = new CommandLine(root, factory);
     Subcommands.register(cl, factory, args);
@@ -51,6 +56,7 @@ public final class Main {
     try {
       return cl.execute(args);
     } finally {
+      early.ifPresent(PendingEngine::close);
       inv.out().flush();
       inv.err().flush();
     }

@@ -73,6 +73,9 @@ final class Subcommands {
   /** Everything after the service is the command and its own flags: {@code exec web sh -c 'ls -l'}. */
   private static final Set<String> STOP_AT_POSITIONAL = Set.of("exec", "run");
 
+  /** The commands that never reach the Engine. */
+  private static final Set<String> OFF_ENGINE = Set.of("config", "version", "help");
+
   private Subcommands() {}
 
   /** Adds to {@code root} the command {@code args} names, or every command when it names none that exists. */
@@ -83,6 +86,11 @@ final class Subcommands {
     } else {
       BY_NAME.keySet().forEach(name -> add(root, factory, name));
     }
+  }
+
+  /** Whether {@code args} name a command that acts on or reads from the Engine. */
+  static boolean talksToEngine(String... args) {
+    return commandName(args).filter(BY_NAME::containsKey).filter(n -> !OFF_ENGINE.contains(n)).isPresent();
   }
 
   /** The first argument that is neither a global flag nor a global flag's value. */

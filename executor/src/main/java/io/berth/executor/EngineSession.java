@@ -19,24 +19,30 @@ public final class EngineSession implements AutoCloseable {
   public static final int DEFAULT_PARALLELISM = 64;
 
   private final Engine engine;
-  private final Vertx vertx;
+  /** Made on first use: a command that finds nothing to do never starts an event loop. */
+  private Vertx vertx;
   private final ProgressListener progress;
   private final int parallelism;
   private final RegistryAuth registryAuth;
 
-  private EngineSession(Engine engine, Vertx vertx, ProgressListener progress, int parallelism, RegistryAuth registryAuth) {
+  private EngineSession(Engine engine, ProgressListener progress, int parallelism, RegistryAuth registryAuth) {
     this.registryAuth = registryAuth;
     this.engine = engine;
-    this.vertx = vertx;
     this.progress = progress;
     this.parallelism = parallelism;
   }
 
   /** Connects to the Engine named by {@code DOCKER_HOST} in {@code environment}, or the default socket. */
   public static EngineSession open(Map<String, String> environment, ProgressListener progress, int parallelism) {
-    Engine engine = Engine.connect(environment);
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-    return new EngineSession(engine, vertx, progress, parallelism, RegistryAuth.fromEnvironment(environment));
+    return open(Engine.connect(environment), environment, progress, parallelism);
+  }
+
+  /**
+   * A session on {@code engine}, a connection already made (see {@link io.berth.executor.engine.PendingEngine});
+   * {@code environment} is where registry credentials are looked up.
+   */
+  public static EngineSession open(Engine engine, Map<String, String> environment, ProgressListener progress, int parallelism) {
+    return new EngineSession(engine, progress, parallelism, RegistryAuth.fromEnvironment(environment));
   }
 
   /** The user's registry credentials, for pulls and pushes. */
@@ -53,7 +59,10 @@ public final class EngineSession implements AutoCloseable {
     return engine;
   }
 
-  public Vertx vertx() {
+  public synchronized Vertx vertx() {
+    if (vertx == null) {
+      vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    }
     return vertx;
   }
 
@@ -62,12 +71,18 @@ public final class EngineSession implements AutoCloseable {
   }
 
   public PlanExecutor planExecutor() {
-    return new PlanExecutor(vertx, parallelism);
+    return new PlanExecutor(this::vertx, parallelism);
   }
 
   @Override
   public void close() {
-    vertx.close().toCompletionStage().toCompletableFuture().join();
+    Vertx started;
+    synchronized (this) {
+      started = vertx;
+    }
+    if (started != null) {
+      started.close().toCompletionStage().toCompletableFuture().join();
+    }
     engine.close();
   }
 }

@@ -1,11 +1,11 @@
 package io.berth.cli.commands;
 
+import io.berth.executor.progress.ProgressListener;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.cli.BerthCommand;
 import io.berth.cli.ExitCodes;
 import io.berth.cli.HelpOption;
-import io.berth.cli.ProjectLoading;
 import io.berth.cli.UserError;
 import io.berth.cli.render.Table;
 import io.berth.executor.EngineSession;
@@ -39,7 +39,7 @@ public final class LsCommand implements Callable<Integer> {
       throw new UserError("invalid --format \"" + format + "\": accepted values are table and json");
     }
     List<Projects.Summary> projects;
-    try (EngineSession session = EngineSession.open(root.invocation().environment(), e -> {}, ProjectLoading.parallelism(root))) {
+    try (EngineSession session = Sessions.open(root, ProgressListener.NONE)) {
       projects = new Projects(session).list(all);
     }
     var out = root.invocation().out();

@@ -1,5 +1,6 @@
 package io.berth.cli.commands;
 
+import io.berth.executor.progress.ProgressListener;
 import io.berth.cli.BerthCommand;
 import io.berth.cli.ExitCodes;
 import io.berth.cli.HelpOption;
@@ -33,7 +34,7 @@ public final class PullCommand implements Callable<Integer> {
     Project project = ProjectLoading.load(root);
     Set<String> named = selection.in(project);
     try (EngineSession session = quiet
-        ? io.berth.executor.EngineSession.open(root.invocation().environment(), e -> {}, ProjectLoading.parallelism(root))
+        ? Sessions.open(root, ProgressListener.NONE)
         : Sessions.open(root)) {
       ImagePuller puller = new ImagePuller(session.engine().client(), session.progress(), session.registryAuth());
       for (Service s : project.services().values()) {

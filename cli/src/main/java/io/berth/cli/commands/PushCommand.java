@@ -1,5 +1,6 @@
 package io.berth.cli.commands;
 
+import io.berth.executor.progress.ProgressListener;
 import io.berth.cli.BerthCommand;
 import io.berth.cli.ExitCodes;
 import io.berth.cli.HelpOption;
@@ -46,7 +47,7 @@ public final class PushCommand implements Callable<Integer> {
     List<String> services = named.isEmpty() ? List.copyOf(project.services().keySet())
         : includeDeps ? ServiceGraph.of(project).withDependencies(named) : List.copyOf(named);
     try (EngineSession session = quiet
-        ? EngineSession.open(root.invocation().environment(), e -> {}, ProjectLoading.parallelism(root))
+        ? Sessions.open(root, ProgressListener.NONE)
         : Sessions.open(root)) {
       ImagePusher pusher = new ImagePusher(session.engine().client(), session.progress(), session.registryAuth());
       for (String name : services) {

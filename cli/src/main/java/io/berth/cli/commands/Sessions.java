@@ -16,7 +16,12 @@ final class Sessions {
 
   static EngineSession open(BerthCommand root) {
     ProgressListener progress = root.global.progress.equals("quiet") ? ProgressListener.NONE : new ProgressPrinter(root.invocation().err());
-    return EngineSession.open(root.invocation().environment(), progress, ProjectLoading.parallelism(root));
+    return open(root, progress);
+  }
+
+  /** A session whose progress goes to {@code progress}. */
+  static EngineSession open(BerthCommand root, ProgressListener progress) {
+    return EngineSession.open(root.connectEngine(), root.invocation().environment(), progress, ProjectLoading.parallelism(root));
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -19,10 +20,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * decision.
  */
 public final class PlanExecutor {
-  private final Vertx vertx;
+  private final Supplier<Vertx> vertx;
   private final int parallelism;
 
   public PlanExecutor(Vertx vertx, int parallelism) {
+    this(() -> vertx, parallelism);
+  }
+
+  /** An executor that asks for its Vert.x only when a plan has something to run. */
+  public PlanExecutor(Supplier<Vertx> vertx, int parallelism) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1");
     }
@@ -37,7 +43,7 @@ public final class PlanExecutor {
     }
     // Blocking Engine calls go to a dedicated pool, unordered: executeBlocking's default
     // (ordered = true) would run them one at a time and serialize the whole plan.
-    WorkerExecutor workers = vertx.createSharedWorkerExecutor("berth-engine-" + System.identityHashCode(plan), parallelism);
+    WorkerExecutor workers = vertx.get().createSharedWorkerExecutor("berth-engine-" + System.identityHashCode(plan), parallelism);
     try {
       List<Integer> succeeded = new CopyOnWriteArrayList<>();
       Map<PlanNode, Throwable> failed = new ConcurrentHashMap<>();
