@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.SSLConfig;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -36,9 +37,14 @@ public final class Engine implements AutoCloseable {
           .withDockerHost(host)
           .withDockerTlsVerify(false)
           .build();
+      // Without TLS settings the client would make the JVM's default TLS context at once; over a
+      // Unix socket it is never used, so it is made only if it ever is.
+      SSLConfig tls = config.getSSLConfig() == null && "unix".equals(config.getDockerHost().getScheme())
+          ? DeferredSslContext::new
+          : config.getSSLConfig();
       ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
           .dockerHost(config.getDockerHost())
-          .sslConfig(config.getSSLConfig())
+          .sslConfig(tls)
           .maxConnections(256)
           .connectionTimeout(Duration.ofSeconds(10))
           .build();
