@@ -1,6 +1,7 @@
 package io.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -63,7 +64,24 @@ class PullEngineTest {
       assertThat(failed.code()).isEqualTo(1);
       assertThat(failed.err()).contains("could not be pulled").doesNotContain("\tat ");
       assertThat(stack.berth("pull", "--ignore-pull-failures").code()).isZero();
+
+      // up plans before it pulls: a missing external network stops it before the image is fetched.
       docker.removeImageCmd(repository + ":pulltest").exec();
+      stack.write("compose.yaml", """
+          services:
+            remote:
+              image: ${REMOTE}
+              networks: [outside]
+          networks:
+            outside:
+              external: true
+              name: berth-pulltest-absent
+          """);
+      BerthRunner.Result stopped = stack.berth("up", "-d");
+      assertThat(stopped.code()).isEqualTo(1);
+      assertThat(stopped.err()).contains("network berth-pulltest-absent declared as external, but could not be found")
+          .doesNotContain("Pulling");
+      assertThatThrownBy(() -> docker.inspectImageCmd(repository + ":pulltest").exec()).isInstanceOf(NotFoundException.class);
     }
   }
 }

@@ -59,9 +59,10 @@ public final class Up {
     if (dryRun) {
       return new PlanResult(Reconciler.reconcile(project, observed, options, images.present(project, selected)), Optional.empty());
     }
-    // Planned before anything is pulled or built: a missing external resource or a taken name stops here.
-    Reconciler.reconcile(project, observed, options, Map.of());
-    Map<String, String> imageIds = images.ensure(project, selected, options.build(), false, false);
+    // Planned before anything is pulled or built: a missing external resource or a taken name stops
+    // the command before a slow pull, not after it.
+    Map<String, String> imageIds = images.ensure(project, selected, options.build(), false, false,
+        () -> Reconciler.reconcile(project, observed, options, Map.of()));
     Plan plan = Reconciler.reconcile(project, observed, options, imageIds);
     reportUnchanged(project, observed, plan);
     EngineActions actions = new EngineActions(session.engine().client(), project.name(), Optional.of(project), session.progress());

@@ -32,6 +32,28 @@ public final class Images {
    * @return the image id of each given service
    */
   public Map<String, String> ensure(Project project, Iterable<String> services, boolean build, boolean noCache, boolean pull) {
+    return ensure(project, services, build, noCache, pull, () -> {});
+  }
+
+  /**
+   * As {@link #ensure(Project, Iterable, boolean, boolean, boolean)}, running {@code beforeChange}
+   * once before the first pull or build, and not at all when every image is there already: a
+   * check that should stop the command before a slow pull (up plans once first) costs nothing when
+   * nothing would be pulled.
+   */
+  public Map<String, String> ensure(Project project, Iterable<String> services, boolean build, boolean noCache, boolean pull,
+      Runnable beforeChange) {
+    Runnable once = new Runnable() {
+      private boolean ran;
+
+      @Override
+      public void run() {
+        if (!ran) {
+          ran = true;
+          beforeChange.run();
+        }
+      }
+    };
     Map<String, String> ids = new LinkedHashMap<>();
     // Services often share an image: each image is looked up once, and again only after it changed.
     Map<String, Optional<String>> known = new HashMap<>();
@@ -42,12 +64,14 @@ public final class Images {
       Optional<String> present = known.computeIfAbsent(image, this::idOf);
       String id;
       if (s.build().isPresent() && (build || policy.equals("build") || (present.isEmpty() && !policy.equals("always")))) {
+        once.run();
         id = builder.build(name, image, s.build().get(), noCache, pull);
         known.put(image, Optional.of(id));
       } else if (policy.equals("always") || present.isEmpty()) {
         if (policy.equals("never") && present.isEmpty()) {
           throw new EngineException("service \"" + name + "\": image " + image + " is not present and pull_policy is never");
         }
+        once.run();
         puller.pull(name, image);
         id = idOf(image).orElseThrow(() -> new EngineException("service \"" + name + "\": image " + image + " is missing after pull"));
         known.put(image, Optional.of(id));

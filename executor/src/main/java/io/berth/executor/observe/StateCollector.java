@@ -38,11 +38,20 @@ public final class StateCollector {
 
   /** The project's resources, its containers taken from {@code listed} (which may hold others). */
   private ObservedState observe(String project, List<Container> listed) {
+    return observe(project, listed, networks(project), volumes(project));
+  }
+
+  private static ObservedState observe(String project, List<Container> listed, List<ObservedNetwork> networks,
+      List<ObservedVolume> volumes) {
     List<ObservedContainer> containers = listed.stream()
         .filter(c -> project.equals(labels(c).get(Labels.PROJECT)))
         .map(StateCollector::container)
         .toList();
-    List<ObservedNetwork> networks = client.listNetworksCmd()
+    return new ObservedState(project, containers, networks, volumes);
+  }
+
+  private List<ObservedNetwork> networks(String project) {
+    return client.listNetworksCmd()
         .withFilter("label", List.of(Labels.PROJECT + "=" + project))
         .exec().stream()
         .filter(n -> n.getLabels() != null && project.equals(n.getLabels().get(Labels.PROJECT)))
@@ -50,7 +59,10 @@ public final class StateCollector {
             Objects.requireNonNullElse(n.getOptions(), Map.of()), Boolean.TRUE.equals(n.getInternal()),
             Boolean.TRUE.equals(n.getEnableIPv6())))
         .toList();
-    List<ObservedVolume> volumes = Objects.requireNonNullElse(client.listVolumesCmd()
+  }
+
+  private List<ObservedVolume> volumes(String project) {
+    return Objects.requireNonNullElse(client.listVolumesCmd()
             .withFilter("label", List.of(Labels.PROJECT + "=" + project))
             .exec().getVolumes(), List.<com.github.dockerjava.api.command.InspectVolumeResponse>of())
         .stream()
@@ -58,7 +70,6 @@ public final class StateCollector {
         .map(v -> new ObservedVolume(v.getName(), Objects.requireNonNullElse(v.getDriver(), ""), v.getLabels(),
             Objects.requireNonNullElse(v.getOptions(), Map.<String, String>of())))
         .toList();
-    return new ObservedState(project, containers, networks, volumes);
   }
 
   /** Replica {@code index} of {@code service}, if the project has it. */
@@ -71,6 +82,10 @@ public final class StateCollector {
    * networks and volumes exist, and which container names other containers hold.
    */
   public ObservedState observeForUp(Project project) {
+    // The reads are independent; made at once they take about as long as the longest.
+    ConcurrentRead<List<Container>> all = ConcurrentRead.start("containers", () -> client.listContainersCmd().withShowAll(true).exec());
+    ConcurrentRead<List<ObservedNetwork>> projectNetworks = ConcurrentRead.start("networks", () -> networks(project.name()));
+    ConcurrentRead<List<ObservedVolume>> projectVolumes = ConcurrentRead.start("volumes", () -> volumes(project.name()));
     Set<String> networks = new HashSet<>();
     for (Network n : project.networks().values()) {
       if (n.external() && exists(() -> client.inspectNetworkCmd().withNetworkId(n.name()).exec())) {
@@ -84,14 +99,14 @@ public final class StateCollector {
       }
     }
     // Every container on the Engine, listed once: the project's, and the names the others hold.
-    List<Container> all = client.listContainersCmd().withShowAll(true).exec();
     Map<String, String> names = new HashMap<>();
-    for (Container c : all) {
+    for (Container c : all.get()) {
       if (!project.name().equals(labels(c).get(Labels.PROJECT))) {
         names.put(name(c), c.getId());
       }
     }
-    return observe(project.name(), all).withOutside(new Outside(networks, volumes, names));
+    return observe(project.name(), all.get(), projectNetworks.get(), projectVolumes.get())
+        .withOutside(new Outside(networks, volumes, names));
   }
 
   private static boolean exists(Runnable inspect) {
