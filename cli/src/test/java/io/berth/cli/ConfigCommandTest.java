@@ -213,4 +213,23 @@ class ConfigCommandTest {
     assertThat(r.err()).contains("services.b: container name \"same\" is already in use by service {}\"");
     assertThat(config("--no-consistency").out()).contains("container_name: same");
   }
+
+  @Test
+  void namedServicesKeepTheTopLevelModelsAndExtensionsAndModelsPrintsEachReference() throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          app: {image: x, models: [llm]}
+          other: {image: y}
+        models:
+          llm: {model: ai/smollm2}
+          embed: {model: ai/embeddinggemma, context_size: 2048}
+        x-team: platform
+        """);
+
+    assertThat(config("app").out())
+        .contains("models:\n  embed:\n    model: ai/embeddinggemma\n    context_size: 2048\n  llm:\n    model: ai/smollm2\n")
+        .endsWith("x-team: platform\n")
+        .doesNotContain("other:");
+    assertThat(config("--models").out()).isEqualTo("ai/embeddinggemma\nai/smollm2\n");
+  }
 }

@@ -9,6 +9,7 @@ import io.berth.model.ComposeLoader;
 import io.berth.model.ConfigWriter;
 import io.berth.model.LoadRequest;
 import io.berth.model.hash.ConfigHash;
+import io.berth.model.spec.Model;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
 import io.berth.model.RawModel;
@@ -103,7 +104,8 @@ public final class ConfigCommand implements Callable<Integer> {
     } else if (networks) {
       ProjectLoading.load(root).networks().keySet().forEach(out::println);
     } else if (models) {
-      ProjectLoading.load(root); // berth reads no models yet: a file with some is refused while loading
+      // As Compose: each model's reference, where it has one.
+      ProjectLoading.load(root).models().values().stream().map(Model::model).filter(m -> !m.isEmpty()).forEach(out::println);
     } else if (hash != null && !hash.isEmpty()) {
       printHashes(ProjectLoading.load(root), out);
     } else if (profiles) {
@@ -172,8 +174,7 @@ public final class ConfigCommand implements Callable<Integer> {
     }
     Map<String, Service> kept = new LinkedHashMap<>();
     keep.forEach(name -> kept.put(name, project.service(name)));
-    return new Project(project.name(), project.workingDir(), project.configFiles(), kept, project.networks(),
-        project.volumes(), project.secrets(), project.configs(), project.environment());
+    return project.withServices(kept);
   }
 
   private static void withDependencies(Project project, String name, Set<String> into) {

@@ -50,6 +50,11 @@ public record Project(
     this(name, workingDir, configFiles, services, networks, volumes, Map.of(), Map.of(), Map.of(), environment);
   }
 
+  /** This project with only {@code kept} of its services; everything else as it is. */
+  public Project withServices(Map<String, Service> kept) {
+    return new Project(name, workingDir, configFiles, kept, networks, volumes, secrets, configs, models, environment, extensions);
+  }
+
   public Project {
     secrets = Maps.sortedCopy(secrets);
     configs = Maps.sortedCopy(configs);
