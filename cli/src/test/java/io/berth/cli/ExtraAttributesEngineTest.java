@@ -200,6 +200,59 @@ class ExtraAttributesEngineTest extends EngineStackTest {
   }
 
   @Test
+  void whatBerthCannotSendIsRefusedAllAtOnceBeforeAnyNetworkOrVolumeIsMade() throws IOException {
+    stack.write("compose.yaml", """
+        services:
+          app:
+            image: ${IMAGE}
+            read_only: true
+            networks:
+              side: {link_local_ips: [169.254.8.8]}
+            volumes:
+              - {type: volume, source: data, target: /data, volume: {subpath: sub}}
+              - {type: bind, source: ./absent, target: /absent, bind: {create_host_path: false}}
+            secrets: [token, vault]
+        networks: {side: {}}
+        volumes: {data: {}}
+        secrets:
+          token: {environment: TOKEN}
+          vault: {external: true, name: shared-vault}
+        """);
+    stack.berth.env("TOKEN", "t0ken");
+
+    BerthRunner.Result r = stack.berth("up", "-d");
+
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err()).contains(
+        "service \"app\": networks.side.link_local_ips not supported yet by berth",
+        "service \"app\": volume /data: subpath and recursive need a newer Engine API",
+        "service \"app\": bind source " + stack.dir.resolve("absent") + " does not exist and create_host_path is false",
+        "cannot create secret \"token\" in read-only service app: `file` is the sole supported option",
+        "service \"app\": unsupported external secret shared-vault").doesNotContain("\tat ");
+    assertThat(stack.anythingOfProjectExists()).isFalse();
+  }
+
+  @Test
+  void runRefusesADependencyBerthDoesNotRunBeforeAnythingChanges() throws IOException {
+    stack.write("compose.yaml", """
+        services:
+          app:
+            image: ${IMAGE}
+            depends_on: [llm]
+            networks: [back]
+          llm:
+            provider: {type: model, options: {model: ai/smollm2}}
+        networks: {back: {}}
+        """);
+
+    BerthRunner.Result r = stack.berth("run", "--rm", "app", "true");
+
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err().strip()).endsWith("service \"llm\" is run by provider \"model\": berth does not run providers yet");
+    assertThat(stack.anythingOfProjectExists()).isFalse();
+  }
+
+  @Test
   void logsLeavesOutAttachFalseServicesUnlessNamed() throws Exception {
     stack.write("compose.yaml", """
         services:

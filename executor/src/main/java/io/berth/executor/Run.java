@@ -44,6 +44,7 @@ public final class Run {
   public int run(Project project, Service service, boolean withDependencies, String name, boolean detach, boolean remove,
       java.util.Optional<java.io.InputStream> stdin, java.util.Optional<LocalTerminal> terminal, OutputStream out,
       OutputStream err, java.util.function.Consumer<String> warnings) throws InterruptedException {
+    io.berth.executor.create.Refusals.check(project, List.of(service.name()));
     if (withDependencies && !service.dependsOn().isEmpty()) {
       PlanResult deps = new Up(session).run(project,
           new UpOptions(Set.copyOf(service.dependsOn().keySet()), false, UpOptions.Recreate.DIVERGED, false, false), false, warnings);

@@ -1,6 +1,7 @@
 package io.berth.executor;
 
 import io.berth.executor.create.Images;
+import io.berth.executor.create.Refusals;
 import io.berth.executor.engine.EngineException;
 import io.berth.executor.run.ConditionWaiter;
 import io.vertx.core.Future;
@@ -40,6 +41,8 @@ public final class Up {
    * @return the plan and, unless {@code dryRun}, how it went
    */
   public PlanResult run(Project project, UpOptions options, boolean dryRun, Consumer<String> warnings) {
+    List<String> selected = Reconciler.selectedServices(project, options);
+    Refusals.check(project, selected);
     ObservedState observed = new StateCollector(session.engine().client()).observeForUp(project);
     List<ObservedContainer> orphans = Reconciler.orphans(project, observed);
     if (!orphans.isEmpty() && !options.removeOrphans()) {
@@ -55,7 +58,6 @@ public final class Up {
           + " (run down, then up, to recreate it with the new configuration)");
     }
     Images images = session.images();
-    List<String> selected = Reconciler.selectedServices(project, options);
     if (dryRun) {
       return new PlanResult(Reconciler.reconcile(project, observed, options, images.present(project, selected)), Optional.empty());
     }

@@ -118,7 +118,6 @@ public final class UpCommand implements Callable<Integer> {
         removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS")), noStart, build,
         scales(project), renewAnonVolumes, recreateDependencies);
     List<String> selected = Reconciler.selectedServices(project, options);
-    refuseWhatBerthDoesNotRun(project, selected);
     for (String s : concat(attach, noAttach, exitCodeFrom == null ? List.of() : List.of(exitCodeFrom))) {
       if (!project.services().containsKey(s)) {
         throw new UserError("no such service: " + s);
@@ -141,27 +140,6 @@ public final class UpCommand implements Callable<Integer> {
         return code;
       }
       return new AttachedUp(root.invocation(), session, project, options, cascade, Sessions.color(root, false)).run(startedAt);
-    }
-  }
-
-  /**
-   * A provider service is run by an external program, a model by Docker Model Runner, pre_start
-   * steps in containers of their own; berth runs none of them yet, and says so before changing anything.
-   */
-  private static void refuseWhatBerthDoesNotRun(Project project, java.util.Collection<String> selected) {
-    for (String name : selected) {
-      var extras = project.service(name).extras();
-      if (extras.provider().isPresent()) {
-        throw new UserError("service \"" + name + "\" is run by provider \"" + extras.provider().get().type()
-            + "\": berth does not run providers yet");
-      }
-      if (!extras.preStart().isEmpty()) {
-        throw new UserError("service \"" + name + "\" has pre_start steps: berth does not run pre_start yet");
-      }
-      if (!extras.models().isEmpty()) {
-        throw new UserError("service \"" + name + "\" uses models (" + String.join(", ", extras.models().keySet())
-            + "): berth does not run models yet");
-      }
     }
   }
 

@@ -74,7 +74,6 @@ public final class ContainerFactory {
   private String create(Action.CreateContainer action, Service service, boolean oneoff, boolean interactive, boolean tty) {
     String image = service.imageName(project.name());
     List<String> networkKeys = NetworkEndpoints.ordered(service);
-    NetworkEndpoints.refuseUnsupported(service);
     List<String> networks = networkKeys.stream().map(key -> project.networks().get(key).name()).toList();
     ContainerOptions o = service.options();
     List<Bind> binds = new ArrayList<>(binds(service, inheritedVolumes(action, service)));
@@ -178,12 +177,6 @@ public final class ContainerFactory {
     }
     for (FileReference ref : fileRefs(service)) {
       FileObject object = fileObject(ref);
-      if (object.external()) {
-        // As Compose outside Swarm: an external secret or config has nowhere to come from.
-        String kind = project.secrets().containsKey(ref.source()) ? "secret" : "config";
-        throw new IllegalArgumentException("service \"" + service.name() + "\": unsupported external " + kind + " "
-            + object.name().orElse(object.key()));
-      }
       object.file().ifPresent(file -> binds.add(new Bind(file.toString(), new Volume(ref.target()), AccessMode.ro)));
     }
     host.withBinds(binds);
@@ -228,10 +221,6 @@ public final class ContainerFactory {
       FileObject object = fileObject(ref);
       if (object.file().isPresent()) {
         continue;
-      }
-      if (service.options().readOnly()) {
-        throw new IllegalStateException("cannot create secret \"" + ref.source() + "\" in read-only service "
-            + service.name() + ": `file` is the sole supported option");
       }
       String content = object.content()
           .orElseGet(() -> project.environment().getOrDefault(object.environment().orElseThrow(), ""));
@@ -340,18 +329,10 @@ public final class ContainerFactory {
       if (m.type() == Mount.Type.TMPFS) {
         continue;
       }
-      if (m.type() == Mount.Type.BIND && !m.createHostPath() && !java.nio.file.Files.exists(java.nio.file.Path.of(m.source()))) {
-        throw new IllegalArgumentException("service \"" + service.name() + "\": bind source " + m.source()
-            + " does not exist and create_host_path is false");
-      }
       String source = m.type() == Mount.Type.BIND ? m.source()
           : m.source().isEmpty() ? inherited.get(m.target()) : project.volumes().get(m.source()).name();
       if (source != null) {
         Mount.Options o = m.options();
-        if (o.subpath().isPresent() || o.recursive().isPresent()) {
-          throw new IllegalArgumentException("service \"" + service.name() + "\": volume " + m.target()
-              + ": subpath and recursive need a newer Engine API than berth speaks (1.41); remove them or mount another way");
-        }
         com.github.dockerjava.api.model.SELContext selinux = o.selinux()
             .map(z -> z.equals("z") ? com.github.dockerjava.api.model.SELContext.shared : com.github.dockerjava.api.model.SELContext.single)
             .orElse(com.github.dockerjava.api.model.SELContext.none);

@@ -32,25 +32,6 @@ final class NetworkEndpoints {
     return onNetwork;
   }
 
-  /** What the Engine client cannot send yet is refused rather than left out. */
-  static void refuseUnsupported(Service service) {
-    service.extras().endpoints().forEach((key, e) -> {
-      List<String> unsupported = new ArrayList<>();
-      if (!e.linkLocalIps().isEmpty()) {
-        unsupported.add("link_local_ips");
-      }
-      if (!e.driverOpts().isEmpty()) {
-        unsupported.add("driver_opts");
-      }
-      e.gwPriority().ifPresent(x -> unsupported.add("gw_priority"));
-      e.interfaceName().ifPresent(x -> unsupported.add("interface_name"));
-      if (!unsupported.isEmpty()) {
-        throw new IllegalArgumentException("service \"" + service.name() + "\": networks." + key + "."
-            + String.join(", networks." + key + ".", unsupported) + " not supported yet by berth");
-      }
-    });
-  }
-
   private static Optional<Endpoint> endpoint(Service service, String key) {
     return Optional.ofNullable(service.extras().endpoints().get(key));
   }
