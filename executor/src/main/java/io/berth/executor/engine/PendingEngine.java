@@ -1,8 +1,6 @@
 package io.berth.executor.engine;
 
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -13,26 +11,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * in the project, reports only that. Taken at most once; closed if never taken.
  */
 public final class PendingEngine implements AutoCloseable {
-  private final CompletableFuture<Engine> connection;
+  private final Background<Engine> connection;
   private final AtomicBoolean taken = new AtomicBoolean();
 
-  private PendingEngine(CompletableFuture<Engine> connection) {
+  private PendingEngine(Background<Engine> connection) {
     this.connection = connection;
   }
 
   /** Starts connecting to the Engine {@code environment} names, as {@link Engine#connect} does. */
   public static PendingEngine connect(Map<String, String> environment) {
-    CompletableFuture<Engine> connection = new CompletableFuture<>();
-    Thread connecting = new Thread(() -> {
-      try {
-        connection.complete(Engine.connect(environment));
-      } catch (RuntimeException | Error e) {
-        connection.completeExceptionally(e);
-      }
-    }, "berth-engine-connect");
-    connecting.setDaemon(true);
-    connecting.start();
-    return new PendingEngine(connection);
+    return new PendingEngine(Background.start("engine-connect", () -> Engine.connect(environment)));
   }
 
   /**
@@ -45,24 +33,14 @@ public final class PendingEngine implements AutoCloseable {
     if (!taken.compareAndSet(false, true)) {
       throw new IllegalStateException("the Engine connection was taken already");
     }
-    try {
-      return connection.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
-    }
+    return connection.join();
   }
 
   /** Closes the connection once made, unless it was taken. */
   @Override
   public void close() {
     if (taken.compareAndSet(false, true)) {
-      connection.thenAccept(Engine::close);
+      connection.whenDone(Engine::close);
     }
   }
 }

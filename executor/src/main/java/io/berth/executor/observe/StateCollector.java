@@ -3,6 +3,7 @@ package io.berth.executor.observe;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.berth.executor.engine.Background;
 import io.berth.model.spec.Network;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Volume;
@@ -83,9 +84,10 @@ public final class StateCollector {
    */
   public ObservedState observeForUp(Project project) {
     // The reads are independent; made at once they take about as long as the longest.
-    ConcurrentRead<List<Container>> all = ConcurrentRead.start("containers", () -> client.listContainersCmd().withShowAll(true).exec());
-    ConcurrentRead<List<ObservedNetwork>> projectNetworks = ConcurrentRead.start("networks", () -> networks(project.name()));
-    ConcurrentRead<List<ObservedVolume>> projectVolumes = ConcurrentRead.start("volumes", () -> volumes(project.name()));
+    // Each read spends its time turning JSON into objects, which a second core does as well as the first.
+    Background<List<Container>> all = Background.start("read-containers", () -> client.listContainersCmd().withShowAll(true).exec());
+    Background<List<ObservedNetwork>> projectNetworks = Background.start("read-networks", () -> networks(project.name()));
+    Background<List<ObservedVolume>> projectVolumes = Background.start("read-volumes", () -> volumes(project.name()));
     Set<String> networks = new HashSet<>();
     for (Network n : project.networks().values()) {
       if (n.external() && exists(() -> client.inspectNetworkCmd().withNetworkId(n.name()).exec())) {
@@ -100,12 +102,12 @@ public final class StateCollector {
     }
     // Every container on the Engine, listed once: the project's, and the names the others hold.
     Map<String, String> names = new HashMap<>();
-    for (Container c : all.get()) {
+    for (Container c : all.join()) {
       if (!project.name().equals(labels(c).get(Labels.PROJECT))) {
         names.put(name(c), c.getId());
       }
     }
-    return observe(project.name(), all.get(), projectNetworks.get(), projectVolumes.get())
+    return observe(project.name(), all.join(), projectNetworks.join(), projectVolumes.join())
         .withOutside(new Outside(networks, volumes, names));
   }
 
