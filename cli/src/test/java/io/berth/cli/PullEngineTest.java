@@ -65,6 +65,26 @@ class PullEngineTest {
       assertThat(failed.err()).contains("could not be pulled").doesNotContain("\tat ");
       assertThat(stack.berth("pull", "--ignore-pull-failures").code()).isZero();
 
+      // Refresh policies pull again once the image was last tagged longer ago than their interval.
+      stack.write("compose.yaml", """
+          services:
+            remote:
+              image: ${REMOTE}
+              pull_policy: daily
+              command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+          """);
+      assertThat(stack.ok("up", "-d").err()).doesNotContain("Pulling");
+      Thread.sleep(1100);
+      stack.write("compose.yaml", """
+          services:
+            remote:
+              image: ${REMOTE}
+              pull_policy: every_1s
+              command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+          """);
+      assertThat(stack.ok("up", "-d").err()).contains("Image " + repository + ":pulltest  Pulling", "Pulled");
+      stack.ok("down");
+
       // up plans before it pulls: a missing external network stops it before the image is fetched.
       docker.removeImageCmd(repository + ":pulltest").exec();
       stack.write("compose.yaml", """

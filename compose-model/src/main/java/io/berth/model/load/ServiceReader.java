@@ -219,7 +219,7 @@ final class ServiceReader {
 
   private static String pullPolicy(YNode node, String path) {
     String policy = Nodes.text(node, path);
-    if (!policy.matches("always|never|missing|if_not_present|build|daily|weekly|every_[0-9]+[smhdw]?")) {
+    if (!policy.matches("always|never|missing|if_not_present|build|daily|weekly|every_([0-9]+[smhdw])+")) {
       throw new ComposeModelException(node.pos(), path, "invalid pull policy \"" + policy
           + "\" (accepted: always, never, missing, if_not_present, build, daily, weekly, every_<duration>)");
     }

@@ -1,12 +1,17 @@
 package io.berth.executor.create;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.berth.executor.engine.EngineException;
 import io.berth.executor.progress.ProgressListener;
 import io.berth.executor.registry.RegistryAuth;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +22,8 @@ import java.util.Optional;
  * ids, so that the planner can tell a container made from an older image.
  */
 public final class Images {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final DockerClient client;
   private final ImagePuller puller;
   private final ImageBuilder builder;
@@ -62,12 +69,16 @@ public final class Images {
       String image = s.imageName(project.name());
       String policy = s.pullPolicy().orElse("missing");
       Optional<String> present = known.computeIfAbsent(image, this::idOf);
+      // daily, weekly, every_<duration>: pulled again once the image was last tagged longer ago than that.
+      boolean due = present.isPresent() && PullRefresh.interval(policy)
+          .map(interval -> lastTagged(image).map(t -> t.plus(interval).isBefore(Instant.now())).orElse(true))
+          .orElse(false);
       String id;
       if (s.build().isPresent() && (build || policy.equals("build") || (present.isEmpty() && !policy.equals("always")))) {
         once.run();
         id = builder.build(name, image, s.build().get(), noCache, pull);
         known.put(image, Optional.of(id));
-      } else if (policy.equals("always") || present.isEmpty()) {
+      } else if (policy.equals("always") || present.isEmpty() || due) {
         if (policy.equals("never") && present.isEmpty()) {
           throw new EngineException("service \"" + name + "\": image " + image + " is not present and pull_policy is never");
         }
@@ -97,6 +108,31 @@ public final class Images {
       known.computeIfAbsent(project.service(name).imageName(project.name()), this::idOf).ifPresent(id -> ids.put(name, id));
     }
     return ids;
+  }
+
+  /**
+   * When a local image was last tagged (pulled, built or tagged), as the Engine records it in
+   * {@code Metadata.LastTagTime}, which docker-java's image details leave out; nothing when the
+   * Engine has no such image or no such time.
+   */
+  Optional<Instant> lastTagged(String image) {
+    if (!(client instanceof DockerClientImpl impl)) {
+      return Optional.empty();
+    }
+    DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+        .method(DockerHttpClient.Request.Method.GET)
+        .path("/images/" + image + "/json")
+        .build();
+    try (DockerHttpClient.Response response = impl.getHttpClient().execute(request)) {
+      if (response.getStatusCode() != 200) {
+        return Optional.empty();
+      }
+      String time = JSON.readTree(response.getBody()).path("Metadata").path("LastTagTime").asText("");
+      // The Engine says 0001-01-01T00:00:00Z for an image never tagged: as Compose, that is long ago.
+      return time.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(time));
+    } catch (IOException | RuntimeException e) {
+      throw new EngineException("cannot read the details of image " + image + ": " + e.getMessage(), e);
+    }
   }
 
   /** The id of a local image, nothing when the Engine has none of that name. */
