@@ -65,6 +65,20 @@ class PullEngineTest {
       assertThat(failed.err()).contains("could not be pulled").doesNotContain("\tat ");
       assertThat(stack.berth("pull", "--ignore-pull-failures").code()).isZero();
 
+      // pull follows the policy: an image present and not latest is left alone under missing, never pulls.
+      stack.write("compose.yaml", """
+          services:
+            present:
+              image: ${REMOTE}
+              pull_policy: missing
+            pinned:
+              image: ${REMOTE}
+              pull_policy: never
+          """);
+      BerthRunner.Result policies = stack.ok("pull");
+      assertThat(policies.err()).contains("Image " + repository + ":pulltest  Skipped Image is already present locally")
+          .doesNotContain("Pulling");
+
       // Refresh policies pull again once the image was last tagged longer ago than their interval.
       stack.write("compose.yaml", """
           services:

@@ -1,15 +1,19 @@
 package io.berth.cli.commands;
 
-import io.berth.executor.progress.ProgressListener;
 import io.berth.cli.BerthCommand;
 import io.berth.cli.ExitCodes;
 import io.berth.cli.HelpOption;
 import io.berth.cli.ProjectLoading;
 import io.berth.executor.EngineSession;
 import io.berth.executor.create.ImagePuller;
+import io.berth.executor.create.Images;
 import io.berth.executor.engine.EngineException;
+import io.berth.executor.progress.ProgressEvent;
+import io.berth.executor.progress.ProgressListener;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,10 +41,20 @@ public final class PullCommand implements Callable<Integer> {
         ? Sessions.open(root, ProgressListener.NONE)
         : Sessions.open(root)) {
       ImagePuller puller = new ImagePuller(session.engine().client(), session.progress(), session.registryAuth());
+      Images images = session.images();
+      Set<String> scheduled = new HashSet<>();
       for (Service s : project.services().values()) {
         // Services that build their image and name none have nothing to pull, as in Compose.
         if ((!named.isEmpty() && !named.contains(s.name())) || s.image().isEmpty()) {
           continue;
+        }
+        Optional<String> skipped = images.pullSkipReason(s);
+        if (skipped.isPresent()) {
+          session.progress().on(new ProgressEvent("Image", s.image().get(), ProgressEvent.Status.SKIPPED, skipped.get()));
+          continue;
+        }
+        if (!scheduled.add(s.image().get())) {
+          continue; // services sharing an image pull it once
         }
         try {
           puller.pull(s.name(), s.image().get());

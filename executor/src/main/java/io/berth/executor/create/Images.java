@@ -94,6 +94,32 @@ public final class Images {
     return ids;
   }
 
+  /**
+   * Why {@code pull} leaves a service's image alone, as Compose's pull decides it; empty when it
+   * pulls. With no {@code pull_policy}, {@code always} or a refresh policy it pulls; {@code never}
+   * and {@code build} skip; {@code missing} pulls an image that is absent or tagged {@code latest}.
+   */
+  public Optional<String> pullSkipReason(Service s) {
+    String image = s.image().orElseThrow();
+    String policy = s.pullPolicy().orElse("");
+    if (policy.isEmpty() || policy.equals("always") || PullRefresh.interval(policy).isPresent()) {
+      return Optional.empty();
+    }
+    if (policy.equals("never") || policy.equals("build")) {
+      return Optional.of("");
+    }
+    return idOf(image).isEmpty() || latestTag(image) ? Optional.empty() : Optional.of("Image is already present locally");
+  }
+
+  /** A reference without a tag means {@code latest}; one pinned by digest has none. */
+  private static boolean latestTag(String image) {
+    if (image.contains("@")) {
+      return false;
+    }
+    int colon = image.lastIndexOf(':');
+    return colon < image.lastIndexOf('/') + 1 || image.substring(colon + 1).equals("latest");
+  }
+
   /** Builds one service's image ({@code berth build}); returns its id. */
   public String build(Project project, String service, boolean noCache, boolean pull) {
     Service s = project.service(service);
