@@ -233,6 +233,25 @@ class ExtraAttributesEngineTest extends EngineStackTest {
   }
 
   @Test
+  void anEmptySecretIsNotCopiedSoAReadOnlyServiceStillStarts() throws Exception {
+    stack.write("compose.yaml", """
+        services:
+          app:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            read_only: true
+            secrets: [token]
+        secrets:
+          token: {environment: EMPTY_TOKEN}
+        """);
+    stack.berth.env("EMPTY_TOKEN", "");
+
+    stack.ok("up", "-d");
+
+    assertThat(stack.exec("app", "sh", "-c", "test -e /run/secrets/token && echo present || echo absent")).contains("absent");
+  }
+
+  @Test
   void runRefusesADependencyBerthDoesNotRunBeforeAnythingChanges() throws IOException {
     stack.write("compose.yaml", """
         services:

@@ -224,6 +224,9 @@ public final class ContainerFactory {
       }
       String content = object.content()
           .orElseGet(() -> project.environment().getOrDefault(object.environment().orElseThrow(), ""));
+      if (content.isEmpty()) {
+        continue; // as Compose: nothing to copy
+      }
       byte[] tar = FileArchive.single(ref.target(), content.getBytes(java.nio.charset.StandardCharsets.UTF_8),
           ref.mode().orElse(0444), ref.uid().map(Integer::parseInt).orElse(0), ref.gid().map(Integer::parseInt).orElse(0));
       client.copyArchiveToContainerCmd(containerId)
