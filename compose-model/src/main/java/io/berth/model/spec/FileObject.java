@@ -22,4 +22,12 @@ public record FileObject(String key, Optional<Path> file, Optional<String> envir
   public FileObject(String key, Optional<Path> file, Optional<String> environment, Optional<String> content, boolean external) {
     this(key, file, environment, content, external, Optional.empty(), java.util.Map.of());
   }
+
+  /**
+   * What a {@code content:} or {@code environment:} source gives, the variable looked up in
+   * {@code environment}; empty for a file, an external one, or an unset variable.
+   */
+  public String resolvedContent(java.util.Map<String, String> environment) {
+    return content.orElseGet(() -> this.environment.map(v -> environment.getOrDefault(v, "")).orElse(""));
+  }
 }

@@ -222,8 +222,7 @@ public final class ContainerFactory {
       if (object.file().isPresent()) {
         continue;
       }
-      String content = object.content()
-          .orElseGet(() -> project.environment().getOrDefault(object.environment().orElseThrow(), ""));
+      String content = object.resolvedContent(project.environment());
       if (content.isEmpty()) {
         continue; // as Compose: nothing to copy
       }

@@ -3,9 +3,6 @@ package io.berth.executor.create;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.model.PullResponseItem;
-import io.berth.executor.engine.EngineErrors;
-import io.berth.executor.engine.EngineException;
-import io.berth.executor.progress.ProgressEvent;
 import io.berth.executor.progress.ProgressEvent.Status;
 import io.berth.executor.progress.ProgressListener;
 import io.berth.executor.registry.LayerStream;
@@ -29,21 +26,10 @@ public final class ImagePuller {
   /** Pulls {@code image} whether or not it is present. */
   public void pull(String service, String image) {
     ImageReference ref = ImageReference.parse(image);
-    progress.on(ProgressEvent.of("Image", image, Status.PULLING));
-    try {
+    RegistryTransfer.run(progress, service, image, "pull", Status.PULLING, Status.PULLED, () -> {
       PullImageCmd pull = client.pullImageCmd(ref.repository()).withTag(ref.tag());
       auth.forImage(image).ifPresent(pull::withAuthConfig);
       pull.exec(new LayerStream<PullResponseItem>(progress)).awaitCompletion();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException("service \"" + service + "\": pull of " + image + " interrupted");
-    } catch (RuntimeException e) {
-      String message = EngineErrors.describe(e);
-      progress.on(new ProgressEvent("Image", image, Status.ERROR, message));
-      throw new EngineException("service \"" + service + "\": image " + image
-          + " is not present and could not be pulled: " + message, e);
-    }
-    progress.on(ProgressEvent.of("Image", image, Status.PULLED));
+    }, reason -> "service \"" + service + "\": image " + image + " is not present and could not be pulled: " + reason);
   }
-
 }

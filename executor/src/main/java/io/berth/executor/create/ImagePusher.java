@@ -3,9 +3,7 @@ package io.berth.executor.create;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PushImageCmd;
 import com.github.dockerjava.api.model.PushResponseItem;
-import io.berth.executor.engine.EngineErrors;
 import io.berth.executor.engine.EngineException;
-import io.berth.executor.progress.ProgressEvent;
 import io.berth.executor.progress.ProgressEvent.Status;
 import io.berth.executor.progress.ProgressListener;
 import io.berth.executor.registry.LayerStream;
@@ -28,19 +26,10 @@ public final class ImagePusher {
    */
   public void push(String service, String tag) {
     ImageReference ref = ImageReference.parse(tag);
-    progress.on(ProgressEvent.of("Image", tag, Status.PUSHING));
-    try {
+    RegistryTransfer.run(progress, service, tag, "push", Status.PUSHING, Status.PUSHED, () -> {
       PushImageCmd push = client.pushImageCmd(ref.repository()).withTag(ref.tag());
       auth.forImage(tag).ifPresent(push::withAuthConfig);
       push.exec(new LayerStream<PushResponseItem>(progress)).awaitCompletion();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException("service \"" + service + "\": push of " + tag + " interrupted");
-    } catch (RuntimeException e) {
-      String message = EngineErrors.describe(e);
-      progress.on(new ProgressEvent("Image", tag, Status.ERROR, message));
-      throw new EngineException("service \"" + service + "\": push of " + tag + " failed: " + message, e);
-    }
-    progress.on(ProgressEvent.of("Image", tag, Status.PUSHED));
+    }, reason -> "service \"" + service + "\": push of " + tag + " failed: " + reason);
   }
 }

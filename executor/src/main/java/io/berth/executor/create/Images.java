@@ -22,8 +22,6 @@ import java.util.Optional;
  * ids, so that the planner can tell a container made from an older image.
  */
 public final class Images {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final DockerClient client;
   private final ImagePuller puller;
   private final ImageBuilder builder;
@@ -153,12 +151,17 @@ public final class Images {
       if (response.getStatusCode() != 200) {
         return Optional.empty();
       }
-      String time = JSON.readTree(response.getBody()).path("Metadata").path("LastTagTime").asText("");
+      String time = LastTagTimeJson.MAPPER.readTree(response.getBody()).path("Metadata").path("LastTagTime").asText("");
       // The Engine says 0001-01-01T00:00:00Z for an image never tagged: as Compose, that is long ago.
       return time.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(time));
     } catch (IOException | RuntimeException e) {
       throw new EngineException("cannot read the details of image " + image + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Made on the first refresh check, not by every up that loads this class. */
+  private static final class LastTagTimeJson {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
   /** The id of a local image, nothing when the Engine has none of that name. */

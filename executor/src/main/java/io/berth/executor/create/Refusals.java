@@ -83,10 +83,6 @@ public final class Refusals {
     }
   }
 
-  private static String content(Project project, FileObject o) {
-    return o.content().orElseGet(() -> o.environment().map(v -> project.environment().getOrDefault(v, "")).orElse(""));
-  }
-
   private static void fileObjects(Project project, Service service, List<String> refused) {
     List<FileReference> all = new ArrayList<>(service.secrets());
     all.addAll(service.configs());
@@ -101,7 +97,7 @@ public final class Refusals {
         // As Compose outside Swarm: an external secret or config has nowhere to come from.
         refused.add("service \"" + service.name() + "\": unsupported external " + (secret ? "secret" : "config") + " "
             + o.name().orElse(o.key()));
-      } else if (o.file().isEmpty() && service.options().readOnly() && !content(project, o).isEmpty()) {
+      } else if (o.file().isEmpty() && service.options().readOnly() && !o.resolvedContent(project.environment()).isEmpty()) {
         // Compose's words: content and environment sources are copied into the container, which a
         // read-only one refuses; an empty one is not copied, so not refused.
         refused.add("cannot create " + (secret ? "secret" : "config") + " \"" + ref.source() + "\" in read-only service "
