@@ -1,16 +1,12 @@
 package io.berth.executor.create;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.transport.DockerHttpClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.berth.executor.engine.EngineException;
+import io.berth.executor.engine.EngineReads;
 import io.berth.executor.progress.ProgressListener;
 import io.berth.executor.registry.RegistryAuth;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,12 +18,12 @@ import java.util.Optional;
  * ids, so that the planner can tell a container made from an older image.
  */
 public final class Images {
-  private final DockerClient client;
+  private final EngineReads reads;
   private final ImagePuller puller;
   private final ImageBuilder builder;
 
   public Images(DockerClient client, ProgressListener progress, RegistryAuth auth) {
-    this.client = client;
+    this.reads = new EngineReads(client);
     this.puller = new ImagePuller(client, progress, auth);
     this.builder = new ImageBuilder(client, progress);
   }
@@ -140,36 +136,38 @@ public final class Images {
    * Engine has no such image or no such time.
    */
   Optional<Instant> lastTagged(String image) {
-    if (!(client instanceof DockerClientImpl impl)) {
-      return Optional.empty();
-    }
-    DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-        .method(DockerHttpClient.Request.Method.GET)
-        .path("/images/" + image + "/json")
-        .build();
-    try (DockerHttpClient.Response response = impl.getHttpClient().execute(request)) {
-      if (response.getStatusCode() != 200) {
-        return Optional.empty();
-      }
-      String time = LastTagTimeJson.MAPPER.readTree(response.getBody()).path("Metadata").path("LastTagTime").asText("");
-      // The Engine says 0001-01-01T00:00:00Z for an image never tagged: as Compose, that is long ago.
-      return time.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(time));
-    } catch (IOException | RuntimeException e) {
-      throw new EngineException("cannot read the details of image " + image + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Made on the first refresh check, not by every up that loads this class. */
-  private static final class LastTagTimeJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    return details(image).flatMap(ImageDetails::lastTagged);
   }
 
   /** The id of a local image, nothing when the Engine has none of that name. */
   public Optional<String> idOf(String image) {
-    try {
-      return Optional.ofNullable(client.inspectImageCmd(image).exec().getId());
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    }
+    return details(image).map(ImageDetails::id).filter(id -> !id.isEmpty());
+  }
+
+  /** What berth reads of a local image: its id and when the Engine last tagged it. */
+  private record ImageDetails(String id, Optional<Instant> lastTagged) {}
+
+  private Optional<ImageDetails> details(String image) {
+    return reads.get("/images/" + image + "/json", Map.of(), json -> {
+      var d = new Object() {
+        String id = "";
+        String lastTagTime = "";
+      };
+      EngineReads.object(json, (field, value) -> {
+        switch (field) {
+          case "Id" -> d.id = EngineReads.text(value);
+          case "Metadata" -> EngineReads.object(value, (meta, time) -> {
+            if (meta.equals("LastTagTime")) {
+              d.lastTagTime = EngineReads.text(time);
+            } else {
+              time.skipChildren();
+            }
+          });
+          default -> value.skipChildren();
+        }
+      });
+      // The Engine says 0001-01-01T00:00:00Z for an image never tagged: as Compose, that is long ago.
+      return new ImageDetails(d.id, d.lastTagTime.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(d.lastTagTime)));
+    });
   }
 }

@@ -1,76 +1,84 @@
 package io.berth.executor.observe;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.berth.executor.engine.Background;
+import io.berth.executor.engine.EngineReads;
 import io.berth.model.spec.Network;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Volume;
 import io.berth.planner.labels.Labels;
-import io.berth.planner.observed.Outside;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
 import io.berth.planner.observed.ObservedContainer;
 import io.berth.planner.observed.ObservedNetwork;
 import io.berth.planner.observed.ObservedState;
 import io.berth.planner.observed.ObservedVolume;
+import io.berth.planner.observed.Outside;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads what the Engine holds for a project. The Engine filters on the exact label
  * {@code com.docker.compose.project=<name>}; we check the label again, because a filter on
- * {@code project=app} must never return a resource of {@code app2}.
+ * {@code project=app} must never return a resource of {@code app2}. The lists are read through
+ * {@link EngineReads}, for the fields the planner compares.
  */
 public final class StateCollector {
-  private final DockerClient client;
+  private final EngineReads engine;
 
   public StateCollector(DockerClient client) {
-    this.client = client;
+    this.engine = new EngineReads(client);
   }
 
   public ObservedState observe(String project) {
-    return observe(project, client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT, project)).exec());
+    return observe(project, containers(Map.of("label", List.of(Labels.PROJECT + "=" + project))), networks(project), volumes(project));
   }
 
-  /** The project's resources, its containers taken from {@code listed} (which may hold others). */
-  private ObservedState observe(String project, List<Container> listed) {
-    return observe(project, listed, networks(project), volumes(project));
-  }
-
-  private static ObservedState observe(String project, List<Container> listed, List<ObservedNetwork> networks,
+  private static ObservedState observe(String project, List<ObservedContainer> listed, List<ObservedNetwork> networks,
       List<ObservedVolume> volumes) {
     List<ObservedContainer> containers = listed.stream()
-        .filter(c -> project.equals(labels(c).get(Labels.PROJECT)))
-        .map(StateCollector::container)
+        .filter(c -> project.equals(c.labels().get(Labels.PROJECT)))
         .toList();
     return new ObservedState(project, containers, networks, volumes);
   }
 
+  /** Every container the filters let through, running or not. */
+  private List<ObservedContainer> containers(Map<String, List<String>> filters) {
+    return engine.get("/containers/json?all=1", filters, json -> EngineReads.array(json, StateCollector::container)).orElse(List.of());
+  }
+
   private List<ObservedNetwork> networks(String project) {
-    return client.listNetworksCmd()
-        .withFilter("label", List.of(Labels.PROJECT + "=" + project))
-        .exec().stream()
-        .filter(n -> n.getLabels() != null && project.equals(n.getLabels().get(Labels.PROJECT)))
-        .map(n -> new ObservedNetwork(n.getId(), n.getName(), Objects.requireNonNullElse(n.getDriver(), ""), n.getLabels(),
-            Objects.requireNonNullElse(n.getOptions(), Map.of()), Boolean.TRUE.equals(n.getInternal()),
-            Boolean.TRUE.equals(n.getEnableIPv6())))
+    return engine.get("/networks", labelled(project), json -> EngineReads.array(json, StateCollector::network)).orElse(List.of())
+        .stream()
+        .filter(n -> project.equals(n.labels().get(Labels.PROJECT)))
         .toList();
   }
 
   private List<ObservedVolume> volumes(String project) {
-    return Objects.requireNonNullElse(client.listVolumesCmd()
-            .withFilter("label", List.of(Labels.PROJECT + "=" + project))
-            .exec().getVolumes(), List.<com.github.dockerjava.api.command.InspectVolumeResponse>of())
-        .stream()
-        .filter(v -> v.getLabels() != null && project.equals(v.getLabels().get(Labels.PROJECT)))
-        .map(v -> new ObservedVolume(v.getName(), Objects.requireNonNullElse(v.getDriver(), ""), v.getLabels(),
-            Objects.requireNonNullElse(v.getOptions(), Map.<String, String>of())))
-        .toList();
+    // The Engine answers {"Volumes": [...], "Warnings": [...]}.
+    List<ObservedVolume> listed = new ArrayList<>();
+    engine.get("/volumes", labelled(project), json -> {
+      EngineReads.object(json, (field, value) -> {
+        if (field.equals("Volumes")) {
+          listed.addAll(EngineReads.array(value, StateCollector::volume));
+        } else {
+          value.skipChildren();
+        }
+      });
+      return listed;
+    });
+    return listed.stream().filter(v -> project.equals(v.labels().get(Labels.PROJECT))).toList();
+  }
+
+  private static Map<String, List<String>> labelled(String project) {
+    return Map.of("label", List.of(Labels.PROJECT + "=" + project));
   }
 
   /** Replica {@code index} of {@code service}, if the project has it. */
@@ -84,45 +92,105 @@ public final class StateCollector {
    */
   public ObservedState observeForUp(Project project) {
     // The reads are independent; made at once they take about as long as the longest.
-    // Each read spends its time turning JSON into objects, which a second core does as well as the first.
-    Background<List<Container>> all = Background.start("read-containers", () -> client.listContainersCmd().withShowAll(true).exec());
+    Background<List<ObservedContainer>> all = Background.start("read-containers", () -> containers(Map.of()));
     Background<List<ObservedNetwork>> projectNetworks = Background.start("read-networks", () -> networks(project.name()));
     Background<List<ObservedVolume>> projectVolumes = Background.start("read-volumes", () -> volumes(project.name()));
     Set<String> networks = new HashSet<>();
     for (Network n : project.networks().values()) {
-      if (n.external() && exists(() -> client.inspectNetworkCmd().withNetworkId(n.name()).exec())) {
+      if (n.external() && exists("/networks/" + n.name())) {
         networks.add(n.name());
       }
     }
     Set<String> volumes = new HashSet<>();
     for (Volume v : project.volumes().values()) {
-      if (v.external() && exists(() -> client.inspectVolumeCmd(v.name()).exec())) {
+      if (v.external() && exists("/volumes/" + v.name())) {
         volumes.add(v.name());
       }
     }
     // Every container on the Engine, listed once: the project's, and the names the others hold.
     Map<String, String> names = new HashMap<>();
-    for (Container c : all.join()) {
-      if (!project.name().equals(labels(c).get(Labels.PROJECT))) {
-        names.put(name(c), c.getId());
+    for (ObservedContainer c : all.join()) {
+      if (!project.name().equals(c.labels().get(Labels.PROJECT))) {
+        names.put(c.name(), c.id());
       }
     }
     return observe(project.name(), all.join(), projectNetworks.join(), projectVolumes.join())
         .withOutside(new Outside(networks, volumes, names));
   }
 
-  private static boolean exists(Runnable inspect) {
-    try {
-      inspect.run();
-      return true;
-    } catch (NotFoundException e) {
-      return false;
-    }
+  private boolean exists(String path) {
+    return engine.get(path, Map.of(), json -> {
+      json.skipChildren();
+      return Boolean.TRUE;
+    }).isPresent();
   }
 
-  private static ObservedContainer container(Container c) {
-    return new ObservedContainer(c.getId(), name(c), Objects.requireNonNullElse(c.getState(), ""),
-        Objects.requireNonNullElse(c.getImageId(), ""), labels(c));
+  /** One entry of {@code GET /containers/json}. */
+  private static ObservedContainer container(JsonParser json) throws IOException {
+    var c = new Object() {
+      String id = "";
+      String name = "";
+      String state = "";
+      String image = "";
+      Map<String, String> labels = Map.of();
+    };
+    EngineReads.object(json, (field, value) -> {
+      switch (field) {
+        case "Id" -> c.id = EngineReads.text(value);
+        case "Names" -> c.name = withoutSlash(EngineReads.firstString(value));
+        case "State" -> c.state = EngineReads.text(value);
+        case "ImageID" -> c.image = EngineReads.text(value);
+        case "Labels" -> c.labels = EngineReads.strings(value);
+        default -> value.skipChildren();
+      }
+    });
+    return new ObservedContainer(c.id, c.name.isEmpty() ? c.id : c.name, c.state, c.image, c.labels);
+  }
+
+  /** One entry of {@code GET /networks}. */
+  private static ObservedNetwork network(JsonParser json) throws IOException {
+    var n = new Object() {
+      String id = "";
+      String name = "";
+      String driver = "";
+      boolean internal;
+      boolean ipv6;
+      Map<String, String> labels = Map.of();
+      Map<String, String> options = Map.of();
+    };
+    EngineReads.object(json, (field, value) -> {
+      switch (field) {
+        case "Id" -> n.id = EngineReads.text(value);
+        case "Name" -> n.name = EngineReads.text(value);
+        case "Driver" -> n.driver = EngineReads.text(value);
+        case "Internal" -> n.internal = value.currentToken() == JsonToken.VALUE_TRUE;
+        case "EnableIPv6" -> n.ipv6 = value.currentToken() == JsonToken.VALUE_TRUE;
+        case "Labels" -> n.labels = EngineReads.strings(value);
+        case "Options" -> n.options = EngineReads.strings(value);
+        default -> value.skipChildren();
+      }
+    });
+    return new ObservedNetwork(n.id, n.name, n.driver, n.labels, n.options, n.internal, n.ipv6);
+  }
+
+  /** One entry of {@code Volumes} in {@code GET /volumes}. */
+  private static ObservedVolume volume(JsonParser json) throws IOException {
+    var v = new Object() {
+      String name = "";
+      String driver = "";
+      Map<String, String> labels = Map.of();
+      Map<String, String> options = Map.of();
+    };
+    EngineReads.object(json, (field, value) -> {
+      switch (field) {
+        case "Name" -> v.name = EngineReads.text(value);
+        case "Driver" -> v.driver = EngineReads.text(value);
+        case "Labels" -> v.labels = EngineReads.strings(value);
+        case "Options" -> v.options = EngineReads.strings(value);
+        default -> value.skipChildren();
+      }
+    });
+    return new ObservedVolume(v.name, v.driver, v.labels, v.options);
   }
 
   /** The Engine lists names with a leading slash; the first name is the container's own. */
@@ -131,10 +199,10 @@ public final class StateCollector {
     if (names == null || names.length == 0) {
       return c.getId();
     }
-    return names[0].startsWith("/") ? names[0].substring(1) : names[0];
+    return withoutSlash(names[0]);
   }
 
-  private static Map<String, String> labels(Container c) {
-    return c.getLabels() == null ? Map.of() : c.getLabels();
+  private static String withoutSlash(String name) {
+    return name.startsWith("/") ? name.substring(1) : name;
   }
 }
