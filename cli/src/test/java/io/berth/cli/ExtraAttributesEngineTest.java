@@ -323,7 +323,8 @@ class ExtraAttributesEngineTest extends EngineStackTest {
             command: sleep 60
             networks:
               low: {link_local_ips: [169.254.8.8]}
-        networks: {low: {}}
+        # high stays declared: down, as Compose's, removes only the networks the file declares.
+        networks: {low: {}, high: {}}
         """);
     BerthRunner.Result r = stack.berth("up", "-d");
     assertThat(r.code()).isNotZero();
