@@ -100,12 +100,38 @@ class TerminalSessionIT extends EngineStackTest {
     assertThat(out).contains("size=33 101", "/dev/pts/", "exit=3", "restored");
   }
 
+  @Test
+  void attachDetachesOnTheKeysGivenAndLeavesTheContainerRunning() throws Exception {
+    stack.write("compose.yaml", """
+        services:
+          console:
+            image: ${IMAGE}
+            tty: true
+            stdin_open: true
+            command: ["sh", "-c", "trap 'exit 0' TERM; while true; do echo tick; sleep 1; done"]
+        """);
+    stack.ok("up", "-d");
+
+    // Ctrl-X, which detaches nothing unless asked to: the Engine's own default is Ctrl-P Ctrl-Q.
+    String out = inTerminal(String.join("\n",
+        "\"$BERTH\" attach --detach-keys ctrl-x console",
+        "echo \"exit=$?\""), "tick", "\u0018");
+
+    assertThat(out).contains("tick", "exit=0");
+    assertThat(stack.inspect("console").getState().getRunning()).isTrue();
+  }
+
+  private String inTerminal(String script) throws IOException, InterruptedException {
+    return inTerminal(script, "", "");
+  }
+
   /**
    * Runs {@code script} (a shell script) in a new pseudo-terminal and returns what the terminal
-   * showed. The terminal's input is a pipe held open until the end: closed early, {@code script}
-   * would type an end of file into the session.
+   * showed; once the terminal shows {@code shown}, {@code typed} is typed into it. The terminal's
+   * input is a pipe held open until the end: closed early, {@code script} would type an end of file
+   * into the session.
    */
-  private String inTerminal(String script) throws IOException, InterruptedException {
+  private String inTerminal(String script, String shown, String typed) throws IOException, InterruptedException {
     Path file = dir.resolve("in-terminal.sh");
     Files.writeString(file, script + "\n");
     ProcessBuilder pb = new ProcessBuilder("script", "-qec", "sh " + file, "/dev/null")
@@ -116,15 +142,29 @@ class TerminalSessionIT extends EngineStackTest {
     pb.environment().put("IMAGE", image);
     Process process = pb.start();
     try (OutputStream keyboard = process.getOutputStream(); InputStream screen = process.getInputStream()) {
-      CompletableFuture<byte[]> shown = CompletableFuture.supplyAsync(() -> {
+      StringBuffer seen = new StringBuffer();
+      CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+        byte[] buffer = new byte[8192];
         try {
-          return screen.readAllBytes();
+          for (int n; (n = screen.read(buffer)) >= 0; ) {
+            seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+          }
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
       });
+      if (!typed.isEmpty()) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (seen.indexOf(shown) < 0 && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        assertThat(seen.toString()).as("the terminal before typing").contains(shown);
+        keyboard.write(typed.getBytes(StandardCharsets.UTF_8));
+        keyboard.flush();
+      }
       assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("script finished").isTrue();
-      return new String(shown.join(), StandardCharsets.UTF_8).replace("\r", "");
+      reading.join();
+      return seen.toString().replace("\r", "");
     } finally {
       process.destroyForcibly();
     }

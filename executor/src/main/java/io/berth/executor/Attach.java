@@ -10,7 +10,10 @@ import io.berth.planner.observed.ObservedContainer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** {@code attach}: a service's running container's output, and its input where it keeps stdin open. */
 public final class Attach {
@@ -20,16 +23,36 @@ public final class Attach {
     this.session = session;
   }
 
+  /** Where the signals berth receives while attached come from ({@code --sig-proxy}). */
+  @FunctionalInterface
+  public interface SignalSource {
+    /** Hands each signal's name ({@code SIGINT}) to {@code to} until the result is closed. */
+    Forwarding forward(Consumer<String> to);
+
+    /** {@code --sig-proxy=false}: a signal acts on berth, not on the container. */
+    SignalSource NONE = to -> () -> {};
+  }
+
+  /** Signals being forwarded; closing puts back what they did before. */
+  @FunctionalInterface
+  public interface Forwarding extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /**
    * Streams until the container ends or the stream is closed.
    *
    * @param stdin sent to the container when it was created with stdin open; empty for {@code --no-stdin}
    * @param terminal the user's terminal, held for the session when the container has a TTY; empty when
    *     berth's streams are not a terminal
+   * @param detachKeys the key sequence that detaches ({@code ctrl-p,ctrl-q}); empty for the Engine's default
+   * @param signals forwarded to a container without a TTY while attached, as the docker CLI does;
+   *     with a TTY, Ctrl-C reaches the container as input
    * @return the container's exit code once it has ended, else 0
    */
   public int run(String project, String service, int index, Optional<InputStream> stdin, Optional<LocalTerminal> terminal,
-      OutputStream out, OutputStream err) throws IOException {
+      Optional<String> detachKeys, SignalSource signals, OutputStream out, OutputStream err) throws IOException {
     DockerClient client = session.engine().client();
     ObservedContainer container = new StateCollector(client).container(project, service, index)
         .orElseThrow(() -> new EngineException("service \"" + service + "\" has no container " + index));
@@ -39,8 +62,11 @@ public final class Attach {
     var config = client.inspectContainerCmd(container.id()).exec().getConfig();
     boolean tty = Boolean.TRUE.equals(config.getTty());
     boolean withStdin = stdin.isPresent() && Boolean.TRUE.equals(config.getStdinOpen());
-    try (RawStream stream = RawStream.open(session.engine().host(),
-        "/containers/" + container.id() + "/attach?stream=1&stdout=1&stderr=1&stdin=" + (withStdin ? 1 : 0), "", tty);
+    String keys = detachKeys.map(k -> "&detachKeys=" + URLEncoder.encode(k, StandardCharsets.UTF_8)).orElse("");
+    SignalSource forwarded = tty ? SignalSource.NONE : signals;
+    try (Forwarding forwarding = forwarded.forward(signal -> kill(client, container, signal));
+        RawStream stream = RawStream.open(session.engine().host(),
+        "/containers/" + container.id() + "/attach?stream=1&stdout=1&stderr=1&stdin=" + (withStdin ? 1 : 0) + keys, "", tty);
         TtySession held = TtySession.start(terminal.filter(t -> tty), withStdin,
             size -> client.resizeContainerCmd(container.id()).withSize(size.rows(), size.columns()).exec())) {
       if (withStdin) {
@@ -50,5 +76,14 @@ public final class Attach {
     }
     var state = client.inspectContainerCmd(container.id()).exec().getState();
     return Boolean.TRUE.equals(state.getRunning()) || state.getExitCodeLong() == null ? 0 : state.getExitCodeLong().intValue();
+  }
+
+  /** A signal for a container that may have ended meanwhile: as the docker CLI, a failure is not berth's to report. */
+  private static void kill(DockerClient client, ObservedContainer container, String signal) {
+    try {
+      client.killContainerCmd(container.id()).withSignal(signal).exec();
+    } catch (RuntimeException gone) {
+      // The stream's end tells the rest.
+    }
   }
 }

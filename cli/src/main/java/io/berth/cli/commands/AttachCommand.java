@@ -5,6 +5,7 @@ import io.berth.cli.HelpOption;
 import io.berth.cli.ProjectLoading;
 import io.berth.cli.UserError;
 import io.berth.cli.render.WriterOutputStream;
+import io.berth.cli.terminal.SignalForwarding;
 import io.berth.executor.Attach;
 import io.berth.executor.EngineSession;
 import io.berth.model.spec.Project;
@@ -47,7 +48,8 @@ public final class AttachCommand implements Callable<Integer> {
         WriterOutputStream out = new WriterOutputStream(root.invocation().out());
         WriterOutputStream err = new WriterOutputStream(root.invocation().err())) {
       return new Attach(session).run(project.name(), service, index,
-          noStdin ? Optional.empty() : Optional.of(root.invocation().in()), Sessions.terminal(root, true), out, err);
+          noStdin ? Optional.empty() : Optional.of(root.invocation().in()), Sessions.terminal(root, true),
+          Optional.ofNullable(detachKeys), sigProxy ? new SignalForwarding() : Attach.SignalSource.NONE, out, err);
     }
   }
 }
