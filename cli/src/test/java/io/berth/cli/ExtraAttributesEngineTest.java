@@ -207,7 +207,7 @@ class ExtraAttributesEngineTest extends EngineStackTest {
             image: ${IMAGE}
             read_only: true
             networks:
-              side: {link_local_ips: [169.254.8.8]}
+              side: {gw_priority: 1}
             volumes:
               - {type: volume, source: data, target: /data, volume: {subpath: sub}}
               - {type: bind, source: ./absent, target: /absent, bind: {create_host_path: false}}
@@ -224,7 +224,7 @@ class ExtraAttributesEngineTest extends EngineStackTest {
 
     assertThat(r.code()).isNotZero();
     assertThat(r.err()).contains(
-        "service \"app\": networks.side.link_local_ips not supported yet by berth",
+        "service \"app\": networks.side.gw_priority not supported yet by berth",
         "service \"app\": volume /data: subpath and recursive need a newer Engine API",
         "service \"app\": bind source " + stack.dir.resolve("absent") + " does not exist and create_host_path is false",
         "cannot create secret \"token\" in read-only service app: `file` is the sole supported option",
@@ -296,7 +296,7 @@ class ExtraAttributesEngineTest extends EngineStackTest {
   }
 
   @Test
-  void networksJoinInPriorityOrderWithTheirMacAddresses() throws IOException {
+  void networksJoinInPriorityOrderWithTheirMacAndLinkLocalAddressesAndDriverOptions() throws IOException {
     stack.write("compose.yaml", """
         services:
           app:
@@ -322,13 +322,21 @@ class ExtraAttributesEngineTest extends EngineStackTest {
             image: ${IMAGE}
             command: sleep 60
             networks:
-              low: {link_local_ips: [169.254.8.8]}
-        # high stays declared: down, as Compose's, removes only the networks the file declares.
+              low: {link_local_ips: [169.254.8.8], driver_opts: {com.example.side: "low"}}
+              high: {priority: 100, mac_address: "02:42:ac:11:00:42", link_local_ips: [169.254.9.9]}
         networks: {low: {}, high: {}}
         """);
-    BerthRunner.Result r = stack.berth("up", "-d");
-    assertThat(r.code()).isNotZero();
-    assertThat(r.err()).contains("service \"app\": networks.low.link_local_ips not supported yet by berth");
+    stack.ok("up", "-d");
+    JsonNode networks = EngineProbe.inspectRaw(stack.containerId("app")).get("NetworkSettings").get("Networks");
+
+    // The first network, joined at create, keeps its MAC address with its link-local address.
+    JsonNode high = networks.get(stack.project + "_high");
+    assertThat(high.get("IPAMConfig").get("LinkLocalIPs").toString()).isEqualTo("[\"169.254.9.9\"]");
+    assertThat(high.get("MacAddress").asText()).isEqualTo("02:42:ac:11:00:42");
+    assertThat(high.get("Aliases").toString()).contains("\"app\"");
+    JsonNode low = networks.get(stack.project + "_low");
+    assertThat(low.get("IPAMConfig").get("LinkLocalIPs").toString()).isEqualTo("[\"169.254.8.8\"]");
+    assertThat(low.get("DriverOpts").toString()).isEqualTo("{\"com.example.side\":\"low\"}");
   }
 
   @Test

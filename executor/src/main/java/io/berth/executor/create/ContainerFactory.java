@@ -182,6 +182,18 @@ public final class ContainerFactory {
     host.withBinds(binds);
     String id = cmd.exec().getId();
     copyFileObjects(service, id);
+    if (!networks.isEmpty() && o.networkMode().isEmpty() && NetworkEndpoints.hasSettingsBeyondAddresses(service, networkKeys.get(0))) {
+      // docker-java's create sends only the first network's aliases and addresses; the container,
+      // not yet started, joins that network again with the whole endpoint, as Compose sends it.
+      String first = networks.get(0);
+      List<String> aliases = oneoff ? List.of(action.name()) : aliases(service, action, networkKeys.get(0));
+      client.disconnectFromNetworkCmd().withContainerId(id).withNetworkId(first).exec();
+      client.connectToNetworkCmd()
+          .withContainerId(id)
+          .withNetworkId(first)
+          .withContainerNetwork(endpoint(service, action, networkKeys.get(0)).withAliases(aliases).withLinks(linksOf(host)))
+          .exec();
+    }
     for (int i = 1; i < networks.size(); i++) {
       client.connectToNetworkCmd()
           .withContainerId(id)
@@ -236,12 +248,14 @@ public final class ContainerFactory {
   }
 
   private static ContainerNetwork endpoint(Service service, Action.CreateContainer action, String networkKey) {
-    ContainerNetwork endpoint = new ContainerNetwork().withAliases(aliases(service, action, networkKey));
+    ContainerNetwork endpoint = new NetworkEndpoints.WithDriverOpts(NetworkEndpoints.driverOpts(service, networkKey))
+        .withAliases(aliases(service, action, networkKey));
     NetworkEndpoints.macAddress(service, networkKey).ifPresent(endpoint::withMacAddress);
     String v4 = service.options().ipv4Addresses().get(networkKey);
     String v6 = service.options().ipv6Addresses().get(networkKey);
-    if (v4 != null || v6 != null) {
-      ContainerNetwork.Ipam ipam = new ContainerNetwork.Ipam();
+    List<String> linkLocal = NetworkEndpoints.linkLocalIps(service, networkKey);
+    if (v4 != null || v6 != null || !linkLocal.isEmpty()) {
+      ContainerNetwork.Ipam ipam = new NetworkEndpoints.WithLinkLocalIps(linkLocal);
       if (v4 != null) {
         ipam.withIpv4Address(v4);
       }

@@ -17,8 +17,8 @@ import java.util.Optional;
  * What {@code up}, {@code create} and {@code run} refuse about the services they are to run,
  * checked before anything changes on the Engine: a refusal found while a plan runs would leave
  * networks and volumes behind. Two kinds: what berth does not do yet (a provider, pre_start steps,
- * models; network endpoint options docker-java has no field for; a mount's {@code subpath} or
- * {@code recursive}, which need Engine API 1.45) and what Compose itself refuses at create time
+ * models; a network endpoint's {@code gw_priority} and {@code interface_name}, which need Engine
+ * API 1.48 and later; a mount's {@code subpath} or {@code recursive}, which need Engine API 1.45) and what Compose itself refuses at create time
  * (an external secret or config outside Swarm, a secret's content copied into a read-only
  * container, a missing bind source with {@code create_host_path: false}).
  */
@@ -56,12 +56,6 @@ public final class Refusals {
   private static void endpoints(Service service, List<String> refused) {
     service.extras().endpoints().forEach((key, e) -> {
       List<String> unsupported = new ArrayList<>();
-      if (!e.linkLocalIps().isEmpty()) {
-        unsupported.add("link_local_ips");
-      }
-      if (!e.driverOpts().isEmpty()) {
-        unsupported.add("driver_opts");
-      }
       e.gwPriority().ifPresent(x -> unsupported.add("gw_priority"));
       e.interfaceName().ifPresent(x -> unsupported.add("interface_name"));
       if (!unsupported.isEmpty()) {
