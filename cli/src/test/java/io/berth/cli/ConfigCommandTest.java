@@ -232,4 +232,49 @@ class ConfigCommandTest {
         .doesNotContain("other:");
     assertThat(config("--models").out()).isEqualTo("ai/embeddinggemma\nai/smollm2\n");
   }
+
+  @Test
+  void noEnvResolutionPrintsTheEnvironmentAsDeclaredAndKeepsTheEnvFiles() throws IOException {
+    Path env = Files.createDirectories(root.resolve("env"));
+    Files.writeString(env.resolve("app.env"), "A=from-file\nB=from-file\n");
+    Files.writeString(env.resolve("compose.yaml"), """
+        services:
+          app:
+            image: busybox
+            env_file:
+              - app.env
+              - {path: ./optional.env, required: false}
+            environment:
+              B: declared
+              TAG: ${TAG:-v1}
+              BARE:
+        """);
+    BerthRunner berth = new BerthRunner(env).env("BARE", "from-shell");
+
+    assertThat(berth.run("config").out()).contains("""
+            environment:
+              A: from-file
+              B: declared
+              BARE: from-shell
+              TAG: v1
+            image: busybox
+        """).doesNotContain("env_file");
+
+    // As Compose: nothing read from the env files, a bare key not looked up, interpolation still done.
+    BerthRunner.Result declared = berth.run("config", "--no-env-resolution");
+    assertThat(declared.code()).as(declared.toString()).isZero();
+    assertThat(declared.out()).contains("""
+            environment:
+              B: declared
+              BARE: null
+              TAG: v1
+            env_file:
+              - path: %s
+              - path: %s
+                required: false
+            image: busybox
+        """.formatted(env.resolve("app.env"), env.resolve("optional.env")));
+    assertThat(berth.run("config", "--no-env-resolution", "--format", "json").out())
+        .contains("\"env_file\": [\n        {\n          \"path\": \"" + env.resolve("app.env") + "\"\n        },");
+  }
 }

@@ -4,6 +4,7 @@ import io.berth.model.interp.Variables;
 import io.berth.model.json.GoJsonWriter;
 import io.berth.model.load.CanonicalForm;
 import io.berth.model.load.CanonicalOrder;
+import io.berth.model.load.DeclaredEnvironment;
 import io.berth.model.load.RawNormalizer;
 import io.berth.model.spec.Project;
 import io.berth.model.yaml.GoYamlWriter;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -25,9 +27,19 @@ import java.util.stream.Collectors;
 public final class ConfigWriter {
   private ConfigWriter() {}
 
-  /** What {@code config --no-normalize} and {@code --no-path-resolution} turn off. */
-  public record Options(boolean normalize, boolean resolvePaths) {
+  /**
+   * What {@code config --no-normalize}, {@code --no-path-resolution} and {@code --no-env-resolution}
+   * turn off.
+   *
+   * @param declaredEnvironment for {@code --no-env-resolution}: the interpolated files the project
+   *     was loaded from, whose {@code environment} and {@code env_file} are printed as declared
+   */
+  public record Options(boolean normalize, boolean resolvePaths, Optional<RawModel> declaredEnvironment) {
     public static final Options DEFAULT = new Options(true, true);
+
+    public Options(boolean normalize, boolean resolvePaths) {
+      this(normalize, resolvePaths, Optional.empty());
+    }
   }
 
   public static String yaml(Project p) {
@@ -44,6 +56,7 @@ public final class ConfigWriter {
 
   private static Map<String, Object> canonical(Project p, Options options) {
     Map<String, Object> form = CanonicalForm.project(p);
+    options.declaredEnvironment().ifPresent(model -> DeclaredEnvironment.apply(form, model));
     if (!options.normalize()) {
       Unnormalized.apply(form, p.name());
     }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -141,7 +142,10 @@ public final class ConfigCommand implements Callable<Integer> {
     if (!f.equals("yaml") && !f.equals("json")) {
       throw new UserError("unsupported format \"" + format + "\"");
     }
-    ConfigWriter.Options options = new ConfigWriter.Options(!noNormalize, !noPathResolution);
+    ConfigWriter.Options options = new ConfigWriter.Options(!noNormalize, !noPathResolution,
+        noEnvResolution && !noInterpolate
+            ? Optional.of(ComposeLoader.model(ProjectLoading.request(root), true, w -> {}))
+            : Optional.empty());
     if (noInterpolate) {
       if (!selected.isEmpty()) {
         ProjectLoading.warn(root.invocation(), "service filtering is not applied when --no-interpolate is set, the full model will be rendered");
