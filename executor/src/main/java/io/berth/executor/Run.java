@@ -13,7 +13,11 @@ import io.berth.executor.tty.LocalTerminal;
 import io.berth.executor.tty.TtySession;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
+import io.berth.planner.Reconciler;
 import io.berth.planner.UpOptions;
+import io.berth.planner.observed.ObservedContainer;
+import io.berth.planner.observed.ObservedState;
+import io.berth.executor.observe.StateCollector;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.SecureRandom;
@@ -33,28 +37,37 @@ public final class Run {
   }
 
   /**
-   * @param service the service as the command line changed it (command, environment, ports, ...)
-   * @param withDependencies bring up what the service depends on first (not {@code --no-deps})
-   * @param name the container name, or empty for {@code <project>-<service>-run-<12 hex>}
+   * @param project the project as the command line changed it, {@code service} included: its
+   *     command, environment, ports, volumes, capabilities, and every service's pull policy
    * @param stdin what the command reads, to its end; empty for no input
    * @param terminal the user's terminal when the one-off gets a TTY, whatever the service's own
    *     {@code tty:} says (as Compose's run decides it); empty for none
    * @return the exit code; 0 when detached
    */
-  public int run(Project project, Service service, boolean withDependencies, String name, boolean detach, boolean remove,
-      java.util.Optional<java.io.InputStream> stdin, java.util.Optional<LocalTerminal> terminal, OutputStream out,
-      OutputStream err, java.util.function.Consumer<String> warnings) throws InterruptedException {
+  public int run(Project project, String serviceName, RunOptions options, java.util.Optional<java.io.InputStream> stdin,
+      java.util.Optional<LocalTerminal> terminal, OutputStream out, OutputStream err, java.util.function.Consumer<String> warnings)
+      throws InterruptedException {
+    Service service = project.service(serviceName);
+    boolean detach = options.detach();
+    boolean remove = options.remove();
+    String name = options.name();
     io.berth.executor.create.Refusals.check(project, List.of(service.name()));
-    if (withDependencies && !service.dependsOn().isEmpty()) {
-      PlanResult deps = new Up(session).run(project,
-          new UpOptions(Set.copyOf(service.dependsOn().keySet()), false, UpOptions.Recreate.DIVERGED, false, false), false, warnings);
+    // As Compose, orphans are dealt with where the dependencies are brought up, or else here.
+    boolean dependenciesUp = options.withDependencies() && !service.dependsOn().isEmpty();
+    if (dependenciesUp) {
+      PlanResult deps = new Up(session).run(project, new UpOptions(Set.copyOf(service.dependsOn().keySet()), false,
+          UpOptions.Recreate.DIVERGED, options.removeOrphans(), false), false, warnings);
       if (!deps.ok()) {
         throw new EngineException("dependencies of service \"" + service.name() + "\" failed to start");
       }
     }
     session.images().ensure(project, List.of(service.name()), false, false, false);
-    Plan resources = io.berth.planner.Reconciler.resourcesFor(project,
-        new io.berth.executor.observe.StateCollector(session.engine().client()).observeForUp(project), service.name());
+    ObservedState observed = new StateCollector(session.engine().client()).observeForUp(project);
+    List<ObservedContainer> orphans = Reconciler.orphans(project, observed);
+    if (!dependenciesUp && !options.removeOrphans() && !orphans.isEmpty()) {
+      warnings.accept(Up.orphanWarning(orphans));
+    }
+    Plan resources = Reconciler.resourcesFor(project, observed, service.name(), options.removeOrphans() && !dependenciesUp);
     if (!resources.isEmpty()) {
       ExecutionReport created = session.planExecutor().execute(resources,
           new io.berth.executor.run.EngineActions(session.engine().client(), project.name(), java.util.Optional.of(project),
@@ -66,7 +79,7 @@ public final class Run {
     String container = name.isEmpty() ? project.name() + "-" + service.name() + "-run-" + slug() : name;
     DockerClient client = session.engine().client();
     String id = new ContainerFactory(client, project).createOneOff(service, container, stdin.isPresent() && !detach,
-        terminal.isPresent());
+        terminal.isPresent(), options.useAliases());
     HookRunner hooks = new HookRunner(client);
     if (detach) {
       client.startContainerCmd(id).exec();

@@ -46,8 +46,7 @@ public final class Up {
     ObservedState observed = new StateCollector(session.engine().client()).observeForUp(project);
     List<ObservedContainer> orphans = Reconciler.orphans(project, observed);
     if (!orphans.isEmpty() && !options.removeOrphans()) {
-      warnings.accept("Found orphan containers (" + orphans.stream().map(ObservedContainer::name).collect(Collectors.joining(", "))
-          + ") for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.");
+      warnings.accept(orphanWarning(orphans));
     }
     for (String volume : Reconciler.divergedVolumes(project, observed)) {
       warnings.accept("volume \"" + volume + "\" exists but doesn't match configuration in compose file; it is kept as it is"
@@ -108,6 +107,13 @@ public final class Up {
     } finally {
       workers.close();
     }
+  }
+
+  /** Compose's words for orphans left alone. */
+  static String orphanWarning(List<ObservedContainer> orphans) {
+    return "Found orphan containers (" + orphans.stream().map(ObservedContainer::name).collect(Collectors.joining(", "))
+        + ") for this project. If you removed or renamed this service in your compose file, you can run this command with"
+        + " the --remove-orphans flag to clean it up.";
   }
 
   /** Compose says {@code Running} for a container up leaves alone; so do we. */

@@ -130,16 +130,20 @@ public final class Reconciler {
       converge(project.service(s));
     }
     if (options.removeOrphans()) {
-      for (ObservedContainer orphan : orphans(project, observed)) {
-        String resource = Names.serviceResource(orphan.service(), orphan.number());
-        List<Integer> deps = List.of();
-        if (orphan.running()) {
-          deps = List.of(plan.add(new Action.StopContainer(orphan.service(), orphan.id(), orphan.name()), resource, "orphan", deps));
-        }
-        plan.add(new Action.RemoveContainer(orphan.service(), orphan.id(), orphan.name(), false), resource, "orphan", deps);
-      }
+      removeOrphans();
     }
     return plan.build();
+  }
+
+  private void removeOrphans() {
+    for (ObservedContainer orphan : orphans(project, observed)) {
+      String resource = Names.serviceResource(orphan.service(), orphan.number());
+      List<Integer> deps = List.of();
+      if (orphan.running()) {
+        deps = List.of(plan.add(new Action.StopContainer(orphan.service(), orphan.id(), orphan.name()), resource, "orphan", deps));
+      }
+      plan.add(new Action.RemoveContainer(orphan.service(), orphan.id(), orphan.name(), false), resource, "orphan", deps);
+    }
   }
 
   /**
@@ -147,9 +151,20 @@ public final class Reconciler {
    * networks and named volumes it uses that do not exist yet. External ones must exist.
    */
   public static Plan resourcesFor(Project project, ObservedState observed, String service) {
+    return resourcesFor(project, observed, service, false);
+  }
+
+  /**
+   * {@link #resourcesFor(Project, ObservedState, String)}, and with {@code removeOrphans} ({@code run
+   * --remove-orphans}) the removal of the containers of services no longer in the project.
+   */
+  public static Plan resourcesFor(Project project, ObservedState observed, String service, boolean removeOrphans) {
     Reconciler r = new Reconciler(project, observed, UpOptions.defaults(), Map.of());
     r.requireExternalResources(List.of(service));
     r.ensureResources(service);
+    if (removeOrphans) {
+      r.removeOrphans();
+    }
     return r.plan.build();
   }
 

@@ -7,7 +7,12 @@ import io.berth.cli.UserError;
 import io.berth.cli.render.WriterOutputStream;
 import io.berth.executor.EngineSession;
 import io.berth.executor.Run;
+import io.berth.executor.RunOptions;
+import io.berth.executor.create.Capabilities;
+import io.berth.executor.progress.ProgressEvent;
+import io.berth.executor.progress.ProgressListener;
 import io.berth.model.spec.ContainerOptions;
+import io.berth.model.spec.Mount;
 import io.berth.model.spec.PortMapping;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
@@ -26,6 +31,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "run", description = "Run a one-off command on a service")
 public final class RunCommand implements Callable<Integer> {
+  /** The values Compose's --pull takes. */
+  private static final List<String> PULL_POLICIES = List.of("always", "missing", "never", "build", "if_not_present");
+
   @ParentCommand BerthCommand root;
   @Mixin HelpOption help;
 
@@ -65,6 +73,39 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation")
   boolean noTty;
 
+  @Option(names = {"-v", "--volume"}, paramLabel = "VOLUME", description = "Bind mount a volume")
+  List<String> volumes = new ArrayList<>();
+
+  @Option(names = "--cap-add", paramLabel = "CAP", description = "Add Linux capabilities")
+  List<String> capAdd = new ArrayList<>();
+
+  @Option(names = "--cap-drop", paramLabel = "CAP", description = "Drop Linux capabilities")
+  List<String> capDrop = new ArrayList<>();
+
+  @Option(names = "--use-aliases", description = "Use the service's network useAliases in the network(s) the container connects to")
+  boolean useAliases;
+
+  @Option(names = "--env-from-file", paramLabel = "FILE", description = "Set environment variables from file")
+  List<String> envFiles = new ArrayList<>();
+
+  @Option(names = "--build", description = "Build image before starting container")
+  boolean build;
+
+  @Option(names = "--pull", paramLabel = "POLICY", description = "Pull image before running (\"always\"|\"missing\"|\"never\")")
+  String pull;
+
+  @Option(names = {"-q", "--quiet"}, description = "Don't print anything to STDOUT")
+  boolean quiet;
+
+  @Option(names = "--quiet-build", description = "Suppress progress output from the build process")
+  boolean quietBuild;
+
+  @Option(names = "--quiet-pull", description = "Pull without printing progress information")
+  boolean quietPull;
+
+  @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the Compose file")
+  boolean removeOrphans;
+
   @Parameters(index = "0", paramLabel = "SERVICE")
   String service;
 
@@ -73,39 +114,116 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException, IOException {
-    Project project = ProjectLoading.load(root);
-    if (!project.services().containsKey(service)) {
+    Project loaded = ProjectLoading.load(root);
+    if (!loaded.services().containsKey(service)) {
       throw new UserError("no such service: " + service);
     }
-    Service s = oneOff(project.service(service));
-    try (EngineSession session = Sessions.open(root);
+    // Every value is checked before the Engine is asked anything.
+    Project project = withPullPolicies(loaded);
+    Map<String, Service> services = new LinkedHashMap<>(project.services());
+    services.put(service, oneOff(project, project.service(service)));
+    project = project.withServices(services);
+    try (EngineSession session = Sessions.open(root, progress());
         WriterOutputStream out = new WriterOutputStream(root.invocation().out());
         WriterOutputStream err = new WriterOutputStream(root.invocation().err())) {
       // As Compose's run, standard input is passed on (-i is its default), and the one-off gets a
       // TTY when berth runs in a terminal, unless -T.
-      return new Run(session).run(project, s, !noDeps, name, detach, remove,
+      return new Run(session).run(project, service, new RunOptions(!noDeps, name, detach, remove, useAliases, removeOrphans),
           detach ? Optional.empty() : Optional.of(root.invocation().in()), Sessions.terminal(root, !noTty), out, err,
           w -> ProjectLoading.warn(root.invocation(), w));
     }
   }
 
-  /** The service as this run changes it: command, entrypoint, environment, labels, ports, user, workdir. */
-  private Service oneOff(Service s) {
+  /** Progress as -q, --quiet-pull and --quiet-build leave it: none, or without each layer or build step. */
+  private ProgressListener progress() {
+    if (quiet) {
+      return ProgressListener.NONE;
+    }
+    ProgressListener all = Sessions.progress(root);
+    if (!quietPull && !quietBuild) {
+      return all;
+    }
+    return event -> {
+      boolean hidden = (quietPull && event.status() == ProgressEvent.Status.LAYER)
+          || (quietBuild && event.status() == ProgressEvent.Status.BUILD_OUTPUT);
+      if (!hidden) {
+        all.on(event);
+      }
+    };
+  }
+
+  /**
+   * As Compose's --pull and --build: every service gets the pull policy asked for, and with
+   * --build every service with a build section is built again.
+   */
+  private Project withPullPolicies(Project project) {
+    if (pull == null && !build) {
+      return project;
+    }
+    if (pull != null && !PULL_POLICIES.contains(pull)) {
+      throw new UserError("invalid --pull option \"" + pull + "\" (accepted: " + String.join(", ", PULL_POLICIES) + ")");
+    }
+    Map<String, Service> services = new LinkedHashMap<>();
+    for (Service s : project.services().values()) {
+      Service changed = pull == null ? s : s.withPullPolicy(pull);
+      services.put(s.name(), build && s.build().isPresent() ? changed.withPullPolicy("build") : changed);
+    }
+    return project.withServices(services);
+  }
+
+  /**
+   * The service as this run changes it: command, entrypoint, environment, labels, ports, user,
+   * workdir, volumes, capabilities.
+   */
+  private Service oneOff(Project project, Service s) {
     Map<String, String> environment = new LinkedHashMap<>(s.environment());
-    keyValues(env, "-e").forEach(environment::put);
+    environment.putAll(EnvFiles.with(keyValues(env, "-e"), envFiles, root.invocation().workingDir()));
     Map<String, String> allLabels = new LinkedHashMap<>(s.labels());
     keyValues(labels, "-l").forEach(allLabels::put);
     List<PortMapping> ports = new ArrayList<>(servicePorts ? s.ports() : List.of());
     for (String p : publish) {
       ports.addAll(PublishedPorts.parse(p));
     }
+    List<Mount> mounts = RunVolumes.with(s.volumes(), volumes, project, root.invocation().workingDir(),
+        root.invocation().environment());
     Optional<List<String>> cmd = command.isEmpty() ? s.command() : Optional.of(List.copyOf(command));
     Optional<List<String>> entry = entrypoint == null ? s.entrypoint() : Optional.of(List.of(entrypoint));
-    ContainerOptions o = s.options();
-    return new Service(s.name(), s.image(), cmd, entry, environment, ports, s.volumes(), s.dependsOn(),
+    ContainerOptions o = capabilities(s.options());
+    return new Service(s.name(), s.image(), cmd, entry, environment, ports, mounts, s.dependsOn(),
         Optional.empty(), Optional.empty(), allLabels, Optional.ofNullable(workdir).or(s::workingDir),
         Optional.ofNullable(user).or(s::user), s.networks(), s.build(), s.pullPolicy(), Optional.empty(), s.healthcheck(),
         s.profiles(), o, s.secrets(), s.configs(), s.pos()).withExtras(withoutRestartPolicy(s.extras()));
+  }
+
+  /** As Compose: --cap-add and --cap-drop add to the service's own, each taking its names from the other list. */
+  private ContainerOptions capabilities(ContainerOptions o) {
+    if (capAdd.isEmpty() && capDrop.isEmpty()) {
+      return o;
+    }
+    for (String cap : capAdd) {
+      knownCapability("--cap-add", cap);
+    }
+    for (String cap : capDrop) {
+      knownCapability("--cap-drop", cap);
+    }
+    List<String> add = new ArrayList<>(o.capAdd());
+    List<String> drop = new ArrayList<>(o.capDrop());
+    if (!capAdd.isEmpty()) {
+      add.addAll(capAdd);
+      drop.removeAll(capAdd);
+    }
+    if (!capDrop.isEmpty()) {
+      drop.addAll(capDrop);
+      add.removeAll(capDrop);
+    }
+    return o.withCapabilities(add, drop);
+  }
+
+  private static void knownCapability(String flag, String cap) {
+    if (Capabilities.of(cap).isEmpty()) {
+      throw new UserError("invalid " + flag + " \"" + cap
+          + "\": unknown capability (accepted: a Linux capability such as NET_ADMIN, with or without CAP_, or ALL)");
+    }
   }
 
   /** A one-off container never restarts: as compose, run drops deploy.restart_policy along with restart. */

@@ -15,8 +15,12 @@ final class Sessions {
   private Sessions() {}
 
   static EngineSession open(BerthCommand root) {
-    ProgressListener progress = root.global.progress.equals("quiet") ? ProgressListener.NONE : new ProgressPrinter(root.invocation().err());
-    return open(root, progress);
+    return open(root, progress(root));
+  }
+
+  /** Progress as Compose prints it, or none with {@code --progress quiet}. */
+  static ProgressListener progress(BerthCommand root) {
+    return root.global.progress.equals("quiet") ? ProgressListener.NONE : new ProgressPrinter(root.invocation().err());
   }
 
   /** A session whose progress goes to {@code progress}. */

@@ -675,39 +675,11 @@ final class ServiceReader {
   }
 
   private Mount shortVolume(String spec, YNode node, String path) {
-    String[] parts = splitVolume(spec);
-    if (parts.length == 0 || parts.length > 3 || parts[parts.length == 1 ? 0 : 1].isEmpty()) {
-      throw new ComposeModelException(node.pos(), path, "invalid volume \"" + spec + "\" (accepted: [SOURCE:]TARGET[:MODE])");
+    try {
+      return ShortVolumes.parse(spec, this::resolveHostPath);
+    } catch (ShortVolumes.Invalid e) {
+      throw new ComposeModelException(node.pos(), path, e.getMessage());
     }
-    if (parts.length == 1) {
-      return new Mount(Mount.Type.VOLUME, "", absoluteTarget(parts[0], node, path), false);
-    }
-    boolean readOnly = false;
-    Optional<String> selinux = Optional.empty();
-    Optional<String> propagation = Optional.empty();
-    boolean noCopy = false;
-    if (parts.length == 3) {
-      for (String option : parts[2].split(",")) {
-        switch (option) {
-          case "ro" -> readOnly = true;
-          case "z", "Z" -> selinux = Optional.of(option);
-          case "shared", "rshared", "slave", "rslave", "private", "rprivate" -> propagation = Optional.of(option);
-          case "nocopy" -> noCopy = true;
-          case "rw", "cached", "delegated", "consistent" -> { }
-          default -> throw new ComposeModelException(node.pos(), path,
-              "invalid mode \"" + option + "\" in volume \"" + spec + "\" (accepted: ro, rw, z, Z, nocopy, and bind propagation modes)");
-        }
-      }
-    }
-    String source = parts[0];
-    String target = absoluteTarget(parts[1], node, path);
-    if (isBindSource(source)) {
-      // As compose-go: the modes that mean something to a bind become its bind: settings.
-      return new Mount(Mount.Type.BIND, resolveHostPath(source), target, readOnly, true, "",
-          new Mount.Options(selinux, propagation, Optional.empty(), false, Optional.empty(), Map.of()));
-    }
-    return new Mount(Mount.Type.VOLUME, source, target, readOnly, true, "",
-        new Mount.Options(Optional.empty(), Optional.empty(), Optional.empty(), noCopy, Optional.empty(), Map.of()));
   }
 
   private Mount longVolume(YMap m, String path) {
@@ -782,27 +754,11 @@ final class ServiceReader {
     });
   }
 
-  /** {@code SOURCE:TARGET:MODE}, where a Windows drive letter's colon is not a separator. */
-  private static String[] splitVolume(String spec) {
-    if (spec.matches("^[a-zA-Z]:\\\\.*")) {
-      String[] rest = spec.substring(2).split(":", -1);
-      rest[0] = spec.substring(0, 2) + rest[0];
-      return rest;
-    }
-    return spec.split(":", -1);
-  }
-
   private static String absoluteTarget(String target, YNode node, String path) {
     if (!target.startsWith("/")) {
       throw new ComposeModelException(node.pos(), path, "the mount target \"" + target + "\" must be an absolute path");
     }
     return target;
-  }
-
-  /** Compose tells a bind mount from a named volume by the source's first character only. */
-  private static boolean isBindSource(String source) {
-    return source.startsWith(".") || source.startsWith("/") || source.startsWith("~") || source.startsWith("\\")
-        || source.matches("^[a-zA-Z]:.*");
   }
 
   String resolveHostPath(String source) {

@@ -88,6 +88,14 @@ public record ContainerOptions(
     ipv6Addresses = Maps.sortedCopy(ipv6Addresses);
   }
 
+  /** The same options with other capabilities ({@code run --cap-add}, {@code --cap-drop}). */
+  public ContainerOptions withCapabilities(List<String> add, List<String> drop) {
+    return new ContainerOptions(hostname, domainname, stopSignal, stopGracePeriod, init, tty, stdinOpen, privileged, readOnly,
+        add, drop, extraHosts, dns, dnsSearch, expose, tmpfs, aliases, networkMode, ipc, pid, usernsMode, cgroupParent,
+        runtime, securityOpt, groupAdd, devices, dnsOpt, sysctls, ulimits, shmSize, memLimit, memReservation, memswapLimit,
+        cpus, cpuShares, cpuset, pidsLimit, oomKillDisable, oomScoreAdj, logging, ipv4Addresses, ipv6Addresses);
+  }
+
   public static ContainerOptions none() {
     return new ContainerOptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         false, false, false, false, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(),

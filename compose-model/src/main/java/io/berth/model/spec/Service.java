@@ -81,6 +81,13 @@ public record Service(
         labels, workingDir, user, networks, build, pullPolicy, scale, healthcheck, profiles, options, secrets, configs, extras, pos);
   }
 
+  /** The same service with another pull policy ({@code run --pull}, {@code --build}). */
+  public Service withPullPolicy(String policy) {
+    return new Service(name, image, command, entrypoint, environment, ports, volumes, dependsOn, restart, containerName,
+        labels, workingDir, user, networks, build, Optional.of(policy), scale, healthcheck, profiles, options, secrets, configs,
+        extras, pos);
+  }
+
   /** The same service with other {@link ServiceExtras}. */
   public Service withExtras(ServiceExtras other) {
     return new Service(name, image, command, entrypoint, environment, ports, volumes, dependsOn, restart, containerName,

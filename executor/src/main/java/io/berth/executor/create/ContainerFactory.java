@@ -5,7 +5,6 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ulimit;
@@ -52,26 +51,27 @@ public final class ContainerFactory {
 
   /** Creates the container and connects it to all of its networks; returns its id. */
   public String create(Action.CreateContainer action) {
-    return create(action, project.service(action.service()), false);
+    Service service = project.service(action.service());
+    return create(action, service, false, false, service.options().tty(), false);
   }
 
   /**
    * Creates a one-off container ({@code run}) from {@code service} as the command line changed it:
-   * labelled {@code oneoff=True}, and known on its networks by its own name only, not the service's.
+   * labelled {@code oneoff=True}, and known on its networks by its own name only unless
+   * {@code useAliases}, as Compose's run.
    *
    * @param interactive keep the container's standard input open until the one attached client
    *     closes it ({@code run}'s default, as {@code docker run -i}), so piped input reaches its end
    * @param tty give it a TTY, whatever the service's {@code tty:} says: {@code run} decides by its terminal and {@code -T}
+   * @param useAliases {@code --use-aliases}: also the service's name and its aliases on each network
    */
-  public String createOneOff(Service service, String name, boolean interactive, boolean tty) {
-    return create(new Action.CreateContainer(service.name(), 1, name, "", ""), service, true, interactive, tty);
+  public String createOneOff(Service service, String name, boolean interactive, boolean tty, boolean useAliases) {
+    return create(new Action.CreateContainer(service.name(), 1, name, "", ""), service, !useAliases, interactive, tty, true);
   }
 
-  private String create(Action.CreateContainer action, Service service, boolean oneoff) {
-    return create(action, service, oneoff, false, service.options().tty());
-  }
-
-  private String create(Action.CreateContainer action, Service service, boolean oneoff, boolean interactive, boolean tty) {
+  /** @param nameOnly known on its networks by the container's name alone, not the service's names */
+  private String create(Action.CreateContainer action, Service service, boolean nameOnly, boolean interactive, boolean tty,
+      boolean oneoff) {
     String image = service.imageName(project.name());
     List<String> networkKeys = NetworkEndpoints.ordered(service);
     List<String> networks = networkKeys.stream().map(key -> project.networks().get(key).name()).toList();
@@ -85,10 +85,10 @@ public final class ContainerFactory {
         .withReadonlyRootfs(o.readOnly());
     o.init().ifPresent(host::withInit);
     if (!o.capAdd().isEmpty()) {
-      host.withCapAdd(capabilities(o.capAdd()));
+      host.withCapAdd(Capabilities.of(o.capAdd()));
     }
     if (!o.capDrop().isEmpty()) {
-      host.withCapDrop(capabilities(o.capDrop()));
+      host.withCapDrop(Capabilities.of(o.capDrop()));
     }
     if (!o.extraHosts().isEmpty()) {
       host.withExtraHosts(o.extraHosts().toArray(String[]::new));
@@ -171,7 +171,7 @@ public final class ContainerFactory {
     if (!networks.isEmpty() && o.networkMode().isEmpty()) {
       String first = networkKeys.get(0);
       NetworkEndpoints.macAddress(service, first).ifPresent(cmd::withMacAddress);
-      cmd.withAliases(oneoff ? List.of(action.name()) : aliases(service, action, first));
+      cmd.withAliases(aliases(service, action, first, nameOnly));
       Optional.ofNullable(o.ipv4Addresses().get(first)).ifPresent(cmd::withIpv4Address);
       Optional.ofNullable(o.ipv6Addresses().get(first)).ifPresent(cmd::withIpv6Address);
     }
@@ -186,7 +186,7 @@ public final class ContainerFactory {
       // docker-java's create sends only the first network's aliases and addresses; the container,
       // not yet started, joins that network again with the whole endpoint, as Compose sends it.
       String first = networks.get(0);
-      List<String> aliases = oneoff ? List.of(action.name()) : aliases(service, action, networkKeys.get(0));
+      List<String> aliases = aliases(service, action, networkKeys.get(0), nameOnly);
       client.disconnectFromNetworkCmd().withContainerId(id).withNetworkId(first).exec();
       client.connectToNetworkCmd()
           .withContainerId(id)
@@ -198,7 +198,8 @@ public final class ContainerFactory {
       client.connectToNetworkCmd()
           .withContainerId(id)
           .withNetworkId(networks.get(i))
-          .withContainerNetwork(endpoint(service, action, networkKeys.get(i)).withLinks(linksOf(host)))
+          .withContainerNetwork(endpoint(service, action, networkKeys.get(i))
+              .withAliases(aliases(service, action, networkKeys.get(i), nameOnly)).withLinks(linksOf(host)))
           .exec();
     }
     return id;
@@ -330,6 +331,13 @@ public final class ContainerFactory {
         .collect(Collectors.joining(","));
   }
 
+  private static List<String> aliases(Service service, Action.CreateContainer action, String networkKey, boolean nameOnly) {
+    if (nameOnly) {
+      return List.of(action.name());
+    }
+    return aliases(service, action, networkKey);
+  }
+
   private static List<String> aliases(Service service, Action.CreateContainer action, String networkKey) {
     Set<String> aliases = new LinkedHashSet<>();
     aliases.add(service.containerName().orElse(action.name()));
@@ -346,7 +354,7 @@ public final class ContainerFactory {
         continue;
       }
       String source = m.type() == Mount.Type.BIND ? m.source()
-          : m.source().isEmpty() ? inherited.get(m.target()) : project.volumes().get(m.source()).name();
+          : m.source().isEmpty() ? inherited.get(m.target()) : volumeName(m.source());
       if (source != null) {
         Mount.Options o = m.options();
         com.github.dockerjava.api.model.SELContext selinux = o.selinux()
@@ -359,6 +367,12 @@ public final class ContainerFactory {
       }
     }
     return binds;
+  }
+
+  /** A declared volume's name on the Engine; a name no file declares ({@code run -v}) is the Engine's volume of that name, as in Compose. */
+  private String volumeName(String key) {
+    io.berth.model.spec.Volume declared = project.volumes().get(key);
+    return declared == null ? key : declared.name();
   }
 
   private static List<Volume> anonymousVolumes(Service service) {
@@ -421,18 +435,6 @@ public final class ContainerFactory {
   }
 
   /** {@code NET_ADMIN} or {@code CAP_NET_ADMIN}, as the docker CLI accepts them. */
-  private static Capability[] capabilities(List<String> names) {
-    return names.stream().map(n -> n.toUpperCase().startsWith("CAP_") ? n.substring(4) : n)
-        .map(n -> {
-          try {
-            return Capability.valueOf(n.toUpperCase());
-          } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown capability \"" + n + "\"");
-          }
-        })
-        .toArray(Capability[]::new);
-  }
-
   private static ExposedPort exposedPort(PortMapping p) {
     return new ExposedPort(p.target(), InternetProtocol.parse(p.protocol()));
   }
