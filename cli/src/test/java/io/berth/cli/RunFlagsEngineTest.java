@@ -91,7 +91,8 @@ class RunFlagsEngineTest extends EngineStackTest {
     String plain = stack.project + "-plain";
     String aliased = stack.project + "-aliased";
 
-    stack.ok("run", "-d", "--name", plain, "app", "sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait");
+    BerthRunner.Result detached = stack.ok("run", "-d", "--name", plain, "app", "sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait");
+    assertThat(detached.out()).isEqualTo(EngineProbe.inspectRaw(plain).get("Id").asText() + "\n");
     stack.ok("run", "-d", "--name", aliased, "--use-aliases", "app", "sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait");
 
     for (String network : List.of("front", "back")) {

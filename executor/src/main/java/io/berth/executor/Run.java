@@ -84,7 +84,8 @@ public final class Run {
     if (detach) {
       client.startContainerCmd(id).exec();
       hooks.run(service.name(), id, service.extras().postStart());
-      new java.io.PrintStream(out, true).println(container);
+      // As Compose, which starts it as `docker start` does: the container's full id.
+      new java.io.PrintStream(out, true).println(id);
       return 0;
     }
     try {
