@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** {@code attach}: a service's running container's output, and its input where it keeps stdin open. */
 public final class Attach {
@@ -21,23 +20,6 @@ public final class Attach {
 
   public Attach(EngineSession session) {
     this.session = session;
-  }
-
-  /** Where the signals berth receives while attached come from ({@code --sig-proxy}). */
-  @FunctionalInterface
-  public interface SignalSource {
-    /** Hands each signal's name ({@code SIGINT}) to {@code to} until the result is closed. */
-    Forwarding forward(Consumer<String> to);
-
-    /** {@code --sig-proxy=false}: a signal acts on berth, not on the container. */
-    SignalSource NONE = to -> () -> {};
-  }
-
-  /** Signals being forwarded; closing puts back what they did before. */
-  @FunctionalInterface
-  public interface Forwarding extends AutoCloseable {
-    @Override
-    void close();
   }
 
   /**
@@ -52,7 +34,7 @@ public final class Attach {
    * @return the container's exit code once it has ended, else 0
    */
   public int run(String project, String service, int index, Optional<InputStream> stdin, Optional<LocalTerminal> terminal,
-      Optional<String> detachKeys, SignalSource signals, OutputStream out, OutputStream err) throws IOException {
+      Optional<String> detachKeys, ProcessSignals signals, OutputStream out, OutputStream err) throws IOException {
     DockerClient client = session.engine().client();
     ObservedContainer container = new StateCollector(client).container(project, service, index)
         .orElseThrow(() -> new EngineException("service \"" + service + "\" has no container " + index));
@@ -63,8 +45,8 @@ public final class Attach {
     boolean tty = Boolean.TRUE.equals(config.getTty());
     boolean withStdin = stdin.isPresent() && Boolean.TRUE.equals(config.getStdinOpen());
     String keys = detachKeys.map(k -> "&detachKeys=" + URLEncoder.encode(k, StandardCharsets.UTF_8)).orElse("");
-    SignalSource forwarded = tty ? SignalSource.NONE : signals;
-    try (Forwarding forwarding = forwarded.forward(signal -> kill(client, container, signal));
+    ProcessSignals forwarded = tty ? ProcessSignals.NONE : signals;
+    try (ProcessSignals.Forwarding forwarding = forwarded.forward(signal -> kill(client, container.id(), signal));
         RawStream stream = RawStream.open(session.engine().host(),
         "/containers/" + container.id() + "/attach?stream=1&stdout=1&stderr=1&stdin=" + (withStdin ? 1 : 0) + keys, "", tty);
         TtySession held = TtySession.start(terminal.filter(t -> tty), withStdin,
@@ -79,9 +61,9 @@ public final class Attach {
   }
 
   /** A signal for a container that may have ended meanwhile: as the docker CLI, a failure is not berth's to report. */
-  private static void kill(DockerClient client, ObservedContainer container, String signal) {
+  static void kill(DockerClient client, String containerId, String signal) {
     try {
-      client.killContainerCmd(container.id()).withSignal(signal).exec();
+      client.killContainerCmd(containerId).withSignal(signal).exec();
     } catch (RuntimeException gone) {
       // The stream's end tells the rest.
     }

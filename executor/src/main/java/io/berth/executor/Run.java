@@ -45,8 +45,8 @@ public final class Run {
    * @return the exit code; 0 when detached
    */
   public int run(Project project, String serviceName, RunOptions options, java.util.Optional<java.io.InputStream> stdin,
-      java.util.Optional<LocalTerminal> terminal, OutputStream out, OutputStream err, java.util.function.Consumer<String> warnings)
-      throws InterruptedException {
+      java.util.Optional<LocalTerminal> terminal, ProcessSignals signals, OutputStream out, OutputStream err,
+      java.util.function.Consumer<String> warnings) throws InterruptedException {
     Service service = project.service(serviceName);
     boolean detach = options.detach();
     boolean remove = options.remove();
@@ -92,7 +92,9 @@ public final class Run {
       // Attached before the start over a raw connection of berth's own, so nothing printed is
       // missed and the end of standard input reaches the command (run is interactive by default).
       boolean tty = terminal.isPresent();
-      try (RawStream stream = RawStream.open(session.engine().host(),
+      // As Compose's run, the signals berth gets go on to the command: Ctrl-C ends it, and --rm still removes it.
+      try (ProcessSignals.Forwarding forwarding = signals.forward(signal -> Attach.kill(client, id, signal));
+          RawStream stream = RawStream.open(session.engine().host(),
           "/containers/" + id + "/attach?stream=1&stdin=" + (stdin.isPresent() ? 1 : 0) + "&stdout=1&stderr=1", "", tty)) {
         client.startContainerCmd(id).exec();
         EngineException hookFailure = null;

@@ -7,6 +7,7 @@ import io.berth.cli.UserError;
 import io.berth.cli.render.WriterOutputStream;
 import io.berth.cli.terminal.SignalForwarding;
 import io.berth.executor.Attach;
+import io.berth.executor.ProcessSignals;
 import io.berth.executor.EngineSession;
 import io.berth.model.spec.Project;
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class AttachCommand implements Callable<Integer> {
         WriterOutputStream err = new WriterOutputStream(root.invocation().err())) {
       return new Attach(session).run(project.name(), service, index,
           noStdin ? Optional.empty() : Optional.of(root.invocation().in()), Sessions.terminal(root, true),
-          Optional.ofNullable(detachKeys), sigProxy ? new SignalForwarding() : Attach.SignalSource.NONE, out, err);
+          Optional.ofNullable(detachKeys), sigProxy ? new SignalForwarding() : ProcessSignals.NONE, out, err);
     }
   }
 }

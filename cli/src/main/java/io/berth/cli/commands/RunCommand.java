@@ -5,6 +5,7 @@ import io.berth.cli.HelpOption;
 import io.berth.cli.ProjectLoading;
 import io.berth.cli.UserError;
 import io.berth.cli.render.WriterOutputStream;
+import io.berth.cli.terminal.SignalForwarding;
 import io.berth.executor.EngineSession;
 import io.berth.executor.Run;
 import io.berth.executor.RunOptions;
@@ -129,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
       // As Compose's run, standard input is passed on (-i is its default), and the one-off gets a
       // TTY when berth runs in a terminal, unless -T.
       return new Run(session).run(project, service, new RunOptions(!noDeps, name, detach, remove, useAliases, removeOrphans),
-          detach ? Optional.empty() : Optional.of(root.invocation().in()), Sessions.terminal(root, !noTty), out, err,
+          detach ? Optional.empty() : Optional.of(root.invocation().in()), Sessions.terminal(root, !noTty), new SignalForwarding(), out, err,
           w -> ProjectLoading.warn(root.invocation(), w));
     }
   }

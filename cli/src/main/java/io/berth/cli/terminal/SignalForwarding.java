@@ -1,6 +1,6 @@
 package io.berth.cli.terminal;
 
-import io.berth.executor.Attach;
+import io.berth.executor.ProcessSignals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -9,15 +9,15 @@ import sun.misc.SignalHandler;
 
 /**
  * The signals berth receives while attached, handed on instead of ending berth: {@code attach}'s
- * {@code --sig-proxy}, as the docker CLI forwards them to the container. Only the signals the JVM
+ * {@code --sig-proxy} and {@code run}, as the docker CLI forwards them to the container. Only the signals the JVM
  * lets a program take are forwarded (INT, TERM, HUP, and USR1 where free); QUIT and USR2 stay the
  * JVM's.
  */
-public final class SignalForwarding implements Attach.SignalSource {
+public final class SignalForwarding implements ProcessSignals {
   private static final List<String> FORWARDED = List.of("INT", "TERM", "HUP", "USR1");
 
   @Override
-  public Attach.Forwarding forward(Consumer<String> to) {
+  public Forwarding forward(Consumer<String> to) {
     List<Runnable> restore = new ArrayList<>();
     for (String name : FORWARDED) {
       try {
