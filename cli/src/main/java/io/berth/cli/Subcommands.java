@@ -4,6 +4,7 @@ import io.berth.cli.commands.AttachCommand;
 import io.berth.cli.commands.BuildCommand;
 import io.berth.cli.commands.ConfigCommand;
 import io.berth.cli.commands.CpCommand;
+import io.berth.cli.commands.CreateCommand;
 import io.berth.cli.commands.DownCommand;
 import io.berth.cli.commands.EventsCommand;
 import io.berth.cli.commands.ExecCommand;
@@ -37,6 +38,7 @@ final class Subcommands {
 
   static {
     BY_NAME.put("up", UpCommand.class);
+    BY_NAME.put("create", CreateCommand.class);
     BY_NAME.put("down", DownCommand.class);
     BY_NAME.put("ps", PsCommand.class);
     BY_NAME.put("config", ConfigCommand.class);

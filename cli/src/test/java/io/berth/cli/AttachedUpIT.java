@@ -63,6 +63,29 @@ class AttachedUpIT extends EngineStackTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void timeoutIsTheGracePeriodOfTheStopAfterCtrlC() throws Exception {
+    stack.write("compose.yaml", """
+        services:
+          stubborn:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap '' TERM; echo stubborn; while true; do sleep 1; done"]
+            stop_grace_period: 1h
+        """);
+    try (BerthProcess berth = BerthProcess.start(dir, Map.of("IMAGE", image, "COMPOSE_PROJECT_NAME", stack.project),
+        "up", "-t", "1")) {
+      berth.awaitLine(l -> l.endsWith("| stubborn"), Duration.ofSeconds(60));
+      berth.signal("INT");
+
+      // One Ctrl-C: the graceful stop ends with a kill after -t's second, not after the hour the file asks for.
+      assertThat(berth.awaitExit(Duration.ofSeconds(60))).as(berth.output()).isEqualTo(ExitCodes.INTERRUPTED);
+      assertThat(stack.inspect("stubborn").getState().getExitCodeLong()).isEqualTo(137L);
+    } finally {
+      stack.berth("down", "-t", "0");
+    }
+  }
+
+  @Test
   void exitCodeFromReturnsThatServicesCodeAndStopsTheRest() throws Exception {
     stack.write("compose.yaml", """
         services:

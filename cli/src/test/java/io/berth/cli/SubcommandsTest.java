@@ -18,6 +18,7 @@ class SubcommandsTest {
     assertThat(Subcommands.talksToEngine("up", "-d")).isTrue();
     assertThat(Subcommands.talksToEngine("-p", "config", "ps")).isTrue();
     assertThat(Subcommands.talksToEngine("logs", "-f")).isTrue();
+    assertThat(Subcommands.talksToEngine("create", "web")).isTrue();
     assertThat(Subcommands.talksToEngine("config")).isFalse();
     assertThat(Subcommands.talksToEngine("-f", "up.yaml", "config", "--services")).isFalse();
     assertThat(Subcommands.talksToEngine("version")).isFalse();

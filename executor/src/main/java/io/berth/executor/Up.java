@@ -1,5 +1,6 @@
 package io.berth.executor;
 
+import io.berth.executor.create.ImageOptions;
 import io.berth.executor.create.Images;
 import io.berth.executor.create.Refusals;
 import io.berth.executor.engine.EngineException;
@@ -41,6 +42,14 @@ public final class Up {
    * @return the plan and, unless {@code dryRun}, how it went
    */
   public PlanResult run(Project project, UpOptions options, boolean dryRun, Consumer<String> warnings) {
+    return run(project, options, ImageOptions.defaults(), dryRun, warnings);
+  }
+
+  /**
+   * As {@link #run(Project, UpOptions, boolean, Consumer)}, getting images as {@code imageOptions} say
+   * ({@code --pull}, {@code --no-build}, {@code --quiet-pull}, {@code --quiet-build}).
+   */
+  public PlanResult run(Project project, UpOptions options, ImageOptions imageOptions, boolean dryRun, Consumer<String> warnings) {
     List<String> selected = Reconciler.selectedServices(project, options);
     Refusals.check(project, selected);
     ObservedState observed = new StateCollector(session.engine().client()).observeForUp(project);
@@ -56,13 +65,13 @@ public final class Up {
       warnings.accept("network \"" + network + "\" exists but doesn't match configuration in compose file; it is kept as it is"
           + " (run down, then up, to recreate it with the new configuration)");
     }
-    Images images = session.images();
+    Images images = new Images(session.engine().client(), imageOptions.filter(session.progress()), session.registryAuth());
     if (dryRun) {
       return new PlanResult(Reconciler.reconcile(project, observed, options, images.present(project, selected)), Optional.empty());
     }
     // Planned before anything is pulled or built: a missing external resource or a taken name stops
     // the command before a slow pull, not after it.
-    Map<String, String> imageIds = images.ensure(project, selected, options.build(), false, false,
+    Map<String, String> imageIds = images.ensure(project, selected, options.build(), false, false, imageOptions,
         () -> Reconciler.reconcile(project, observed, options, Map.of()));
     Plan plan = Reconciler.reconcile(project, observed, options, imageIds);
     reportUnchanged(project, observed, plan);

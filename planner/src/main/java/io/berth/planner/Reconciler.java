@@ -42,6 +42,12 @@ public final class Reconciler {
   private final Map<String, Integer> waitNodes = new HashMap<>();
   /** The nodes that create each service's containers, for services that share its namespaces. */
   private final Map<String, List<Integer>> createNodes = new HashMap<>();
+  /**
+   * The nodes after which each service's containers exist under their names (a create, or a
+   * recreate's rename): with {@code noStart} nothing starts, and a service is created after its
+   * dependencies instead, as Compose's create does.
+   */
+  private final Map<String, List<Integer>> containersReady = new HashMap<>();
   /** Services with a container the plan recreates: containers sharing their namespaces must follow. */
   private final Set<String> recreatedServices = new HashSet<>();
   /** Containers of dependents stopped because a dependency with {@code restart: true} is recreated, by id. */
@@ -140,7 +146,7 @@ public final class Reconciler {
       String resource = Names.serviceResource(orphan.service(), orphan.number());
       List<Integer> deps = List.of();
       if (orphan.running()) {
-        deps = List.of(plan.add(new Action.StopContainer(orphan.service(), orphan.id(), orphan.name()), resource, "orphan", deps));
+        deps = List.of(plan.add(new Action.StopContainer(orphan.service(), orphan.id(), orphan.name(), options.stopTimeout()), resource, "orphan", deps));
       }
       plan.add(new Action.RemoveContainer(orphan.service(), orphan.id(), orphan.name(), false), resource, "orphan", deps);
     }
@@ -249,6 +255,11 @@ public final class Reconciler {
   private void converge(Service service) {
     String hash = ConfigHash.of(service, referencedContainers());
     List<Integer> resources = join(resourceNodes(service), namespaceOwnerCreates(service));
+    if (options.noStart()) {
+      for (String dependency : graph.dependencies(service.name())) {
+        resources = join(resources, containersReady.getOrDefault(dependency, List.of()));
+      }
+    }
     List<Integer> created = new ArrayList<>();
     // Only a service that starts waits for its dependencies: computed on first use, so that an
     // unchanged service adds no wait nodes to the plan.
@@ -274,7 +285,7 @@ public final class Reconciler {
       List<Integer> deps = List.of();
       if (extra.running()) {
         deps = List.of(plan.add(new Action.StopContainer(service.name(), extra.id(), extra.name(),
-            Names.gracePeriod(Optional.of(project), service.name())), resource, cause, deps));
+            grace(service)), resource, cause, deps));
       }
       plan.add(new Action.RemoveContainer(service.name(), extra.id(), extra.name(), false), resource, cause, deps);
     }
@@ -321,6 +332,7 @@ public final class Reconciler {
       requireFreeName(service, name);
       int create = plan.add(new Action.CreateContainer(service.name(), number, name, hash, ""), resource, cause, resources);
       created.add(create);
+      containersReady.computeIfAbsent(service.name(), k -> new ArrayList<>()).add(create);
       Integer last = start(service, name, resource, "created", join(List.of(create), dependencies.get()));
       if (last != null) {
         started.add(last);
@@ -343,10 +355,11 @@ public final class Reconciler {
         resource, cause, createAfter, group);
     Integer stoppedAlready = stoppedForRestart.get(old.id());
     int stop = stoppedAlready != null ? stoppedAlready
-        : plan.add(new Action.StopContainer(service.name(), old.id(), old.name(), Names.gracePeriod(Optional.of(project), service.name())), resource, "replaced by #" + create, List.of(create), group);
+        : plan.add(new Action.StopContainer(service.name(), old.id(), old.name(), grace(service)), resource, "replaced by #" + create, List.of(create), group);
     List<Integer> removeAfter = stoppedAlready != null ? List.of(stop, create) : List.of(stop);
     int remove = plan.add(new Action.RemoveContainer(service.name(), old.id(), old.name(), false), resource, "replaced by #" + create, removeAfter, group);
     int rename = plan.add(new Action.RenameContainer(service.name(), temporary, name), resource, "replaces " + old.shortId(), List.of(remove), group);
+    containersReady.computeIfAbsent(service.name(), k -> new ArrayList<>()).add(rename);
     return start(service, name, resource, "recreated", join(List.of(rename), dependencies));
   }
 
@@ -385,7 +398,7 @@ public final class Reconciler {
       for (ObservedContainer c : observed.containersOf(dependent.name())) {
         if (c.running() && !stoppedForRestart.containsKey(c.id())) {
           int stop = plan.add(new Action.StopContainer(dependent.name(), c.id(), c.name(),
-              Names.gracePeriod(Optional.of(project), dependent.name())),
+              grace(dependent)),
               Names.serviceResource(dependent.name(), c.number()), "dependency " + dependency.name() + " being recreated", List.of());
           stoppedForRestart.put(c.id(), stop);
           out.add(stop);
@@ -434,6 +447,11 @@ public final class Reconciler {
       out.addAll(createNodes.getOrDefault(other, List.of()));
     }
     return out;
+  }
+
+  /** The grace period of a stop of one of {@code service}'s containers: {@code up -t}, else its stop_grace_period. */
+  private Optional<Integer> grace(Service service) {
+    return options.stopTimeoutFor(Names.gracePeriod(Optional.of(project), service.name()));
   }
 
   private Integer start(Service service, String container, String resource, String cause, List<Integer> deps) {

@@ -1,6 +1,7 @@
 package io.berth.planner;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,13 +17,23 @@ import java.util.Set;
  * @param renewAnonVolumes {@code -V}: a recreated container gets new anonymous volumes instead of the old one's
  * @param recreateDependencies when to recreate a container of a service that is only brought along as a
  *     dependency of a named one: {@code --always-recreate-deps} forces it, {@code --no-recreate} forbids it
+ * @param stopTimeout {@code up -t}: the grace period, in seconds, of every stop the plan makes (a recreate,
+ *     a scale-down, an orphan), over each service's {@code stop_grace_period}; empty for those
  */
 public record UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart,
-    boolean build, Map<String, Integer> scale, boolean renewAnonVolumes, Recreate recreateDependencies) {
+    boolean build, Map<String, Integer> scale, boolean renewAnonVolumes, Recreate recreateDependencies,
+    Optional<Integer> stopTimeout) {
 
   public UpOptions {
     services = Set.copyOf(services);
     scale = Map.copyOf(scale);
+  }
+
+  /** No {@code -t}: each stop gets its service's {@code stop_grace_period}. */
+  public UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart,
+      boolean build, Map<String, Integer> scale, boolean renewAnonVolumes, Recreate recreateDependencies) {
+    this(services, noDeps, recreate, removeOrphans, noStart, build, scale, renewAnonVolumes, recreateDependencies,
+        Optional.empty());
   }
 
   /** Dependencies follow Compose's default: recreated when they diverged, never with {@code --no-recreate}. */
@@ -43,6 +54,17 @@ public record UpOptions(Set<String> services, boolean noDeps, Recreate recreate,
 
   public static UpOptions defaults() {
     return new UpOptions(Set.of(), false, Recreate.DIVERGED, false, false, false, Map.of(), false);
+  }
+
+  /** The same options with {@code up -t}'s grace period. */
+  public UpOptions withStopTimeout(Optional<Integer> seconds) {
+    return new UpOptions(services, noDeps, recreate, removeOrphans, noStart, build, scale, renewAnonVolumes,
+        recreateDependencies, seconds);
+  }
+
+  /** The grace period of a stop of {@code service}'s container: {@code -t}, else its {@code stop_grace_period}. */
+  public Optional<Integer> stopTimeoutFor(Optional<Integer> gracePeriod) {
+    return stopTimeout.or(() -> gracePeriod);
   }
 
   /** The strategy for one service: a service named on the command line, or any when none is, is targeted. */

@@ -258,4 +258,39 @@ class ReconcilerTest {
         [4] -> #5 service:api:1, StartContainer, recreated
         """.formatted(running(api).shortId()));
   }
+
+  @Test
+  void upTimeoutIsTheGracePeriodOfEveryStopThePlanMakes() {
+    ObservedState observed = new ObservedState("demo",
+        List.of(running(web), running(api), running(db), containerOf("gone", 1, "running", "h")),
+        List.of(defaultNetwork()), List.of(volume("data")));
+    UpOptions options = new UpOptions(Set.of(), false, UpOptions.Recreate.FORCE, true, false).withStopTimeout(java.util.Optional.of(1));
+
+    Plan plan = Reconciler.reconcile(stack, observed, options);
+
+    List<io.berth.planner.plan.Action.StopContainer> stops = plan.nodes().stream()
+        .map(n -> n.action()).filter(a -> a instanceof io.berth.planner.plan.Action.StopContainer)
+        .map(a -> (io.berth.planner.plan.Action.StopContainer) a).toList();
+    assertThat(stops).extracting(io.berth.planner.plan.Action.StopContainer::service)
+        .containsExactlyInAnyOrder("db", "api", "web", "gone");
+    assertThat(stops).allSatisfy(s -> assertThat(s.timeout()).contains(1));
+    assertThat(Reconciler.reconcile(stack, observed, new UpOptions(Set.of(), false, UpOptions.Recreate.FORCE, true, false))
+        .nodes().stream().map(n -> n.action()).filter(a -> a instanceof io.berth.planner.plan.Action.StopContainer)
+        .map(a -> ((io.berth.planner.plan.Action.StopContainer) a).timeout()))
+        .allSatisfy(t -> assertThat(t).isEmpty());
+  }
+
+  @Test
+  void withoutStartsEachServiceIsCreatedAfterItsDependenciesAsComposesCreate() {
+    String plan = Reconciler.reconcile(stack, ObservedState.empty("demo"),
+        new UpOptions(Set.of(), false, UpOptions.Recreate.DIVERGED, false, true)).render();
+
+    assertThat(plan).isEqualTo("""
+        [] -> #1 network:default, CreateNetwork, not found
+        [] -> #2 volume:data, CreateVolume, not found
+        [1 2] -> #3 service:db:1, CreateContainer, not found
+        [1 3] -> #4 service:api:1, CreateContainer, not found
+        [1 4] -> #5 service:web:1, CreateContainer, not found
+        """);
+  }
 }

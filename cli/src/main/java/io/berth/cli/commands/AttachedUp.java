@@ -9,6 +9,7 @@ import io.berth.executor.Lifecycle;
 import io.berth.executor.Ps;
 import io.berth.executor.logs.LogFollower;
 import io.berth.model.spec.Project;
+import io.berth.planner.Reconciler;
 import io.berth.planner.UpOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +36,23 @@ final class AttachedUp {
    * @param exitCodeFrom the service whose exit code becomes berth's
    * @param attach services whose logs are shown; empty for the default (those named, else all)
    * @param noAttach services whose logs are not shown
+   * @param attachDependencies {@code --attach-dependencies}: by default also the dependencies of the services named
    */
-  record Cascade(boolean abortOnExit, boolean abortOnFailure, Optional<String> exitCodeFrom, Set<String> attach, Set<String> noAttach) {
+  record Cascade(boolean abortOnExit, boolean abortOnFailure, Optional<String> exitCodeFrom, Set<String> attach, Set<String> noAttach,
+      boolean attachDependencies) {
     static Cascade none() {
-      return new Cascade(false, false, Optional.empty(), Set.of(), Set.of());
+      return new Cascade(false, false, Optional.empty(), Set.of(), Set.of(), false);
     }
   }
+
+  /**
+   * How the containers' lines look.
+   *
+   * @param color each container's prefix in its own colour
+   * @param prefixed {@code web-1  | } before each line; not with {@code --no-log-prefix}
+   * @param timestamps {@code --timestamps}: the Engine's time of each line after the prefix
+   */
+  record Output(boolean color, boolean prefixed, boolean timestamps) {}
 
   private final Invocation inv;
   private final EngineSession session;
@@ -52,10 +64,10 @@ final class AttachedUp {
   /** The exit code that decides berth's, once known: the aborting container's or --exit-code-from's. */
   private final java.util.concurrent.atomic.AtomicReference<Long> decidingCode = new java.util.concurrent.atomic.AtomicReference<>();
 
-  private final boolean color;
+  private final Output output;
 
-  AttachedUp(Invocation inv, EngineSession session, Project project, UpOptions options, Cascade cascade, boolean color) {
-    this.color = color;
+  AttachedUp(Invocation inv, EngineSession session, Project project, UpOptions options, Cascade cascade, Output output) {
+    this.output = output;
     this.inv = inv;
     this.session = session;
     this.project = project;
@@ -63,9 +75,13 @@ final class AttachedUp {
     this.cascade = cascade;
   }
 
-  /** The services up was asked for (all when none is named), less those the file marks {@code attach: false}. */
+  /**
+   * As Compose: the services up was asked for (all when none is named; with their dependencies
+   * under {@code --attach-dependencies}), less those the file marks {@code attach: false}.
+   */
   private Set<String> attachedByDefault(Set<String> services) {
-    Set<String> out = new java.util.TreeSet<>(services.isEmpty() ? project.services().keySet() : services);
+    Set<String> out = new java.util.TreeSet<>(services.isEmpty() ? project.services().keySet()
+        : cascade.attachDependencies() ? Reconciler.selectedServices(project, options) : services);
     out.removeIf(name -> project.services().containsKey(name) && !project.service(name).extras().attach());
     return out;
   }
@@ -82,17 +98,18 @@ final class AttachedUp {
       displayNames.put(c.id(), LogPrinter.displayName(project.name(), c.name()));
       serviceOf.put(LogPrinter.displayName(project.name(), c.name()), c.service());
     });
-    LogPrinter printer = new LogPrinter(inv.out(), List.copyOf(displayNames.values()), color);
+    LogPrinter printer = new LogPrinter(inv.out(), List.copyOf(displayNames.values()), output.color(), output.prefixed());
     inv.out().println("Attaching to " + String.join(", ", displayNames.values()));
     inv.out().flush();
 
     Signal.handle(new Signal("INT"), s -> wakes.add(Wake.SIGNAL));
     Signal.handle(new Signal("TERM"), s -> wakes.add(Wake.SIGNAL));
     try (LogFollower follower = LogFollower.follow(session.engine().client(), displayNames,
-        LogFollower.Options.followFrom((int) sinceEpochSecond),
+        new LogFollower.Options(true, Optional.empty(), (int) sinceEpochSecond, 0, output.timestamps()),
         printer::print,
         (name, code) -> {
-          printer.note(name, name + " exited with code " + code.map(String::valueOf).orElse("unknown"));
+          // No code: the container still runs (a dependency left running, its stream closed by the end of up).
+          code.ifPresent(c -> printer.note(name, name + " exited with code " + c));
           onExit(serviceOf.get(name), code);
         })) {
       Thread waiter = new Thread(() -> {
@@ -112,7 +129,7 @@ final class AttachedUp {
       inv.err().println(first == Wake.ABORT ? "Aborting on container exit..." : "Gracefully stopping... (press Ctrl+C again to force)");
       inv.err().flush();
       Thread stopper = new Thread(() -> {
-        new Lifecycle(session).stop(project, services, Optional.empty());
+        new Lifecycle(session).stop(project, services, options.stopTimeout());
         wakes.add(Wake.STOPPED);
       }, "berth-stop");
       stopper.setDaemon(true);
@@ -141,8 +158,7 @@ final class AttachedUp {
     if (fromThis) {
       decidingCode.set(code.get());
     }
-    boolean abort = cascade.abortOnExit() || cascade.exitCodeFrom().isPresent()
-        || (cascade.abortOnFailure() && code.get() != 0);
+    boolean abort = cascade.abortOnExit() || (cascade.abortOnFailure() && code.get() != 0);
     if (abort) {
       if (cascade.exitCodeFrom().isEmpty()) {
         decidingCode.compareAndSet(null, code.get());

@@ -5,6 +5,7 @@ import io.berth.cli.ExitCodes;
 import io.berth.cli.ProjectLoading;
 import io.berth.cli.UserError;
 import io.berth.executor.EngineSession;
+import io.berth.executor.create.ImageOptions;
 import io.berth.executor.PlanResult;
 import io.berth.executor.Up;
 import io.berth.model.spec.Project;
@@ -14,9 +15,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import io.berth.cli.HelpOption;
@@ -32,17 +31,10 @@ public final class UpCommand implements Callable<Integer> {
 
   @ParentCommand BerthCommand root;
 
+  @Mixin CreateFlags create;
+
   @Option(names = {"-d", "--detach"}, description = "Detached mode: run containers in the background")
   boolean detach;
-
-  @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the compose file")
-  boolean removeOrphans;
-
-  @Option(names = "--force-recreate", description = "Recreate containers even if their configuration hasn't changed")
-  boolean forceRecreate;
-
-  @Option(names = "--no-recreate", description = "If containers already exist, don't recreate them")
-  boolean noRecreate;
 
   @Option(names = "--always-recreate-deps", description = "Recreate dependent containers. Incompatible with --no-recreate.")
   boolean alwaysRecreateDeps;
@@ -59,11 +51,11 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = {"-V", "--renew-anon-volumes"}, description = "Recreate anonymous volumes instead of retrieving data from the previous containers")
   boolean renewAnonVolumes;
 
-  @Option(names = "--build", description = "Build images before starting containers")
-  boolean build;
+  @Option(names = "--quiet-build", description = "Suppress the build output")
+  boolean quietBuild;
 
-  @Option(names = "--scale", paramLabel = "SERVICE=NUM", description = "Scale SERVICE to NUM instances. Overrides the scale setting in the Compose file if present.")
-  List<String> scale = List.of();
+  @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Use this timeout in seconds for container shutdown when attached or when containers are already running")
+  Integer timeout;
 
   @Option(names = "--abort-on-container-exit", description = "Stops all containers if any container was stopped. Incompatible with -d")
   boolean abortOnExit;
@@ -74,11 +66,23 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--exit-code-from", paramLabel = "SERVICE", description = "Return the exit code of the selected service container. Implies --abort-on-container-exit")
   String exitCodeFrom;
 
-  @Option(names = "--attach", paramLabel = "SERVICE", description = "Restrict attaching to the specified services")
+  @Option(names = "--attach", paramLabel = "SERVICE", description = "Restrict attaching to the specified services. Incompatible with --attach-dependencies.")
   List<String> attach = List.of();
 
   @Option(names = "--no-attach", paramLabel = "SERVICE", description = "Do not attach (stream logs) to the specified services")
   List<String> noAttach = List.of();
+
+  @Option(names = "--attach-dependencies", description = "Automatically attach to log output of dependent services")
+  boolean attachDependencies;
+
+  @Option(names = "--no-color", description = "Produce monochrome output")
+  boolean noColor;
+
+  @Option(names = "--no-log-prefix", description = "Don't print prefix in logs")
+  boolean noLogPrefix;
+
+  @Option(names = "--timestamps", description = "Show timestamps")
+  boolean timestamps;
 
   @Option(names = "--wait", description = "Wait for services to be running|healthy. Implies detached mode.")
   boolean await;
@@ -86,51 +90,49 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Maximum duration in seconds to wait for the project to be running|healthy")
   Integer waitTimeout;
 
+  @Option(names = {"-w", "--watch"}, description = "Watch source code and rebuild/refresh containers when files are updated (not supported by berth yet)")
+  boolean watch;
+
+  // Compose shows its navigation menu only on a terminal; berth has none, so the flag changes nothing.
+  @Option(names = "--menu", arity = "0..1", paramLabel = "BOOL", description = "Enable interactive shortcuts when running attached (berth has none: accepted, no effect)")
+  boolean menu;
+
   @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services to start, with their dependencies")
   List<String> services = List.of();
 
   @Override
   public Integer call() {
-    if (forceRecreate && noRecreate) {
-      throw new UserError("--force-recreate and --no-recreate are incompatible");
-    }
-    if (renewAnonVolumes && noRecreate) {
-      throw new UserError("--no-recreate and --renew-anon-volumes are incompatible");
-    }
-    if (alwaysRecreateDeps && noRecreate) {
-      throw new UserError("--always-recreate-deps and --no-recreate are incompatible");
-    }
-    if (detach && (abortOnExit || abortOnFailure || exitCodeFrom != null)) {
-      throw new UserError("--abort-on-container-exit, --abort-on-container-failure and --exit-code-from are incompatible with --detach");
-    }
+    validate();
+    boolean removeOrphans = create.removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS"));
     Project project = ProjectLoading.load(root);
+    if (!attach.isEmpty() && attachDependencies) {
+      throw new UserError("cannot combine --attach and --attach-dependencies");
+    }
     for (String s : services) {
       if (!project.services().containsKey(s)) {
         throw new UserError("no such service: " + s);
       }
     }
-    // As Compose: -V can only renew the volumes of containers it recreates, so it recreates them all.
-    UpOptions.Recreate recreate = noRecreate ? UpOptions.Recreate.NEVER
-        : forceRecreate || renewAnonVolumes ? UpOptions.Recreate.FORCE : UpOptions.Recreate.DIVERGED;
-    UpOptions.Recreate recreateDependencies = noRecreate ? UpOptions.Recreate.NEVER
-        : alwaysRecreateDeps ? UpOptions.Recreate.FORCE : UpOptions.Recreate.DIVERGED;
-    UpOptions options = new UpOptions(new LinkedHashSet<>(services), noDeps, recreate,
-        removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS")), noStart, build,
-        scales(project), renewAnonVolumes, recreateDependencies);
+    UpOptions options = new UpOptions(new LinkedHashSet<>(services), noDeps, create.recreate(renewAnonVolumes),
+        removeOrphans, noStart, create.build, create.scales(project), renewAnonVolumes,
+        create.recreateDependencies(alwaysRecreateDeps)).withStopTimeout(Optional.ofNullable(timeout));
     List<String> selected = Reconciler.selectedServices(project, options);
-    for (String s : concat(attach, noAttach, exitCodeFrom == null ? List.of() : List.of(exitCodeFrom))) {
+    for (String s : concat(noAttach, exitCodeFrom == null ? List.of() : List.of(exitCodeFrom))) {
       if (!project.services().containsKey(s)) {
         throw new UserError("no such service: " + s);
       }
     }
-    AttachedUp.Cascade cascade = new AttachedUp.Cascade(abortOnExit, abortOnFailure, Optional.ofNullable(exitCodeFrom),
-        Set.copyOf(attach), Set.copyOf(noAttach));
+    List<String> outside = attach.stream().filter(s -> !selected.contains(s)).distinct().sorted().toList();
+    if (!outside.isEmpty()) {
+      throw new UserError("cannot attach to services not included in up: " + String.join(", ", outside));
+    }
+    // As Compose: --exit-code-from implies --abort-on-container-exit, unless --abort-on-container-failure is given.
+    AttachedUp.Cascade cascade = new AttachedUp.Cascade(abortOnExit || (exitCodeFrom != null && !abortOnFailure), abortOnFailure,
+        Optional.ofNullable(exitCodeFrom), Set.copyOf(attach), Set.copyOf(noAttach), attachDependencies);
     boolean dryRun = this.dryRun || root.global.dryRun;
     long startedAt = Instant.now().getEpochSecond();
     try (EngineSession session = Sessions.open(root)) {
-      PlanResult result = new Up(session).run(project, options, dryRun,
-          w -> ProjectLoading.warn(root.invocation(), w));
-      int code = PlanReporting.report(root.invocation(), result);
+      int code = converge(root, session, project, options, create.images(quietBuild), dryRun);
       if (code == ExitCodes.OK && await && !dryRun && !noStart) {
         new Up(session).awaitReady(project, selected,
             Optional.ofNullable(waitTimeout).map(Duration::ofSeconds));
@@ -139,28 +141,63 @@ public final class UpCommand implements Callable<Integer> {
       if (code != ExitCodes.OK || detach || dryRun || noStart) {
         return code;
       }
-      return new AttachedUp(root.invocation(), session, project, options, cascade, Sessions.color(root, false)).run(startedAt);
+      AttachedUp.Output output = new AttachedUp.Output(Sessions.color(root, noColor), !noLogPrefix, timestamps);
+      return new AttachedUp(root.invocation(), session, project, options, cascade, output).run(startedAt);
     }
   }
 
-  private Map<String, Integer> scales(Project project) {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    for (String s : scale) {
-      int eq = s.indexOf('=');
-      if (eq <= 0 || !s.substring(eq + 1).matches("[0-9]{1,6}")) {
-        throw new UserError("invalid --scale \"" + s + "\": accepted form is SERVICE=NUM");
-      }
-      String service = s.substring(0, eq);
-      if (!project.services().containsKey(service)) {
-        throw new UserError("no such service: " + service);
-      }
-      int n = Integer.parseInt(s.substring(eq + 1));
-      if (n > 1 && project.service(service).containerName().isPresent()) {
-        throw new UserError("service \"" + service + "\" has a container_name and cannot be scaled to " + n);
-      }
-      out.put(service, n);
+  /**
+   * Compose's refusals of flags together (its {@code validateFlags}), in its order, before the
+   * project is loaded; then {@code --watch}, which berth does not have.
+   */
+  private void validate() {
+    if (waitTimeout != null && waitTimeout < 0) {
+      throw new UserError("--wait-timeout must be a non-negative integer");
     }
-    return out;
+    boolean abortOnStop = abortOnExit || (exitCodeFrom != null && !abortOnFailure);
+    if (abortOnStop && abortOnFailure) {
+      throw new UserError("--abort-on-container-failure cannot be combined with --abort-on-container-exit");
+    }
+    boolean detached = detach;
+    if (await) {
+      if (attachDependencies || abortOnStop || !attach.isEmpty()) {
+        throw new UserError("--wait cannot be combined with --abort-on-container-exit, --attach or --attach-dependencies");
+      }
+      detached = true;
+    }
+    if (create.build && create.noBuild) {
+      throw new UserError("--build and --no-build are incompatible");
+    }
+    if (detached && (attachDependencies || abortOnStop || abortOnFailure || !attach.isEmpty() || watch)) {
+      throw new UserError((await ? "--wait" : "--detach") + " cannot be combined with --abort-on-container-exit,"
+          + " --abort-on-container-failure, --attach, --attach-dependencies or --watch");
+    }
+    if (renewAnonVolumes && create.noRecreate) {
+      throw new UserError("--no-recreate and --renew-anon-volumes are incompatible");
+    }
+    if (alwaysRecreateDeps && create.noRecreate) {
+      throw new UserError("--always-recreate-deps and --no-recreate are incompatible");
+    }
+    create.validate();
+    if (create.noBuild && watch) {
+      throw new UserError("--no-build and --watch are incompatible");
+    }
+    if (watch) {
+      throw new UserError("--watch is not supported by berth yet");
+    }
+  }
+
+  /**
+   * What {@code up} and {@code create} share: converge the project as {@code options} say (with
+   * {@code noStart} for create) and report how it went.
+   *
+   * @return the exit code
+   */
+  static int converge(BerthCommand root, EngineSession session, Project project, UpOptions options, ImageOptions images,
+      boolean dryRun) {
+    PlanResult result = new Up(session).run(project, options, images, dryRun,
+        w -> ProjectLoading.warn(root.invocation(), w));
+    return PlanReporting.report(root.invocation(), result);
   }
 
   @SafeVarargs
@@ -168,7 +205,7 @@ public final class UpCommand implements Callable<Integer> {
     return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
   }
 
-  private static boolean truthy(String value) {
+  static boolean truthy(String value) {
     return value != null && (value.equalsIgnoreCase("true") || value.equals("1"));
   }
 }

@@ -44,6 +44,16 @@ public final class Images {
    */
   public Map<String, String> ensure(Project project, Iterable<String> services, boolean build, boolean noCache, boolean pull,
       Runnable beforeChange) {
+    return ensure(project, services, build, noCache, pull, ImageOptions.defaults(), beforeChange);
+  }
+
+  /**
+   * As {@link #ensure(Project, Iterable, boolean, boolean, boolean, Runnable)}, with {@code up}'s
+   * {@code --pull} and {@code --no-build}. Progress is quieted by {@link ImageOptions#filter}
+   * where this {@code Images} was made, not here.
+   */
+  public Map<String, String> ensure(Project project, Iterable<String> services, boolean build, boolean noCache, boolean pull,
+      ImageOptions options, Runnable beforeChange) {
     Runnable once = new Runnable() {
       private boolean ran;
 
@@ -61,21 +71,31 @@ public final class Images {
     for (String name : services) {
       Service s = project.service(name);
       String image = s.imageName(project.name());
-      String policy = s.pullPolicy().orElse("missing");
+      // As Compose, --pull replaces every service's pull_policy for this run.
+      String policy = options.pull().or(s::pullPolicy).orElse("missing");
+      String policySource = options.pull().isPresent() ? "--pull is " : "pull_policy is ";
       Optional<String> present = known.computeIfAbsent(image, this::idOf);
       // daily, weekly, every_<duration>: pulled again once the image was last tagged longer ago than that.
       boolean due = present.isPresent() && PullRefresh.interval(policy)
           .map(interval -> lastTagged(image).map(t -> t.plus(interval).isBefore(Instant.now())).orElse(true))
           .orElse(false);
+      boolean buildable = s.build().isPresent() && !options.noBuild();
+      // As Compose, an image the file does not name is never pulled: it can only be built.
+      boolean pullable = s.image().isPresent();
       String id;
-      if (s.build().isPresent() && (build || policy.equals("build") || (present.isEmpty() && !policy.equals("always")))) {
+      if (buildable && (build || policy.equals("build") || (present.isEmpty() && (!policy.equals("always") || !pullable)))) {
         once.run();
         id = builder.build(name, image, s.build().get(), noCache, pull);
         known.put(image, Optional.of(id));
+      } else if (!pullable) {
+        // Only --no-build gets here with no image: the service has a build section and no image name.
+        id = present.orElseThrow(() -> new EngineException("service \"" + name + "\": No such image: " + image
+            + " (it has a build section, but --no-build was given)"));
+      } else if (present.isEmpty() && (policy.equals("never") || policy.equals("build"))) {
+        // build: Compose builds a service that can be built and pulls nothing for one that cannot.
+        throw new EngineException("service \"" + name + "\": image " + image + " is not present and " + policySource + policy
+            + (policy.equals("build") ? " (nothing to build it from: the service has no build section)" : ""));
       } else if (policy.equals("always") || present.isEmpty() || due) {
-        if (policy.equals("never") && present.isEmpty()) {
-          throw new EngineException("service \"" + name + "\": image " + image + " is not present and pull_policy is never");
-        }
         once.run();
         puller.pull(name, image);
         id = idOf(image).orElseThrow(() -> new EngineException("service \"" + name + "\": image " + image + " is missing after pull"));
