@@ -19,6 +19,7 @@ import io.berth.cli.commands.PushCommand;
 import io.berth.cli.commands.RunCommand;
 import io.berth.cli.commands.ScaleCommand;
 import io.berth.cli.commands.UpCommand;
+import io.berth.cli.commands.UnsupportedCommands;
 import io.berth.cli.commands.VersionCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,6 +64,9 @@ final class Subcommands {
     BY_NAME.put("events", EventsCommand.class);
     BY_NAME.put("scale", ScaleCommand.class);
     BY_NAME.put("attach", AttachCommand.class);
+    BY_NAME.put("watch", UnsupportedCommands.Watch.class);
+    BY_NAME.put("publish", UnsupportedCommands.Publish.class);
+    BY_NAME.put("bridge", UnsupportedCommands.Bridge.class);
     BY_NAME.put("help", CommandLine.HelpCommand.class);
   }
 
@@ -74,7 +78,7 @@ final class Subcommands {
   private static final Set<String> STOP_AT_POSITIONAL = Set.of("exec", "run");
 
   /** The commands that never reach the Engine. */
-  private static final Set<String> OFF_ENGINE = Set.of("config", "version", "help");
+  private static final Set<String> OFF_ENGINE = Set.of("config", "version", "help", "watch", "publish", "bridge");
 
   private Subcommands() {}
 
