@@ -2,11 +2,13 @@ package io.berth.cli;
 
 import io.berth.cli.commands.AttachCommand;
 import io.berth.cli.commands.BuildCommand;
+import io.berth.cli.commands.CommitCommand;
 import io.berth.cli.commands.ConfigCommand;
 import io.berth.cli.commands.CpCommand;
 import io.berth.cli.commands.DownCommand;
 import io.berth.cli.commands.EventsCommand;
 import io.berth.cli.commands.ExecCommand;
+import io.berth.cli.commands.ExportCommand;
 import io.berth.cli.commands.ImagesCommand;
 import io.berth.cli.commands.InspectionCommands;
 import io.berth.cli.commands.LifecycleCommands;
@@ -64,6 +66,8 @@ final class Subcommands {
     BY_NAME.put("events", EventsCommand.class);
     BY_NAME.put("scale", ScaleCommand.class);
     BY_NAME.put("attach", AttachCommand.class);
+    BY_NAME.put("export", ExportCommand.class);
+    BY_NAME.put("commit", CommitCommand.class);
     BY_NAME.put("watch", UnsupportedCommands.Watch.class);
     BY_NAME.put("publish", UnsupportedCommands.Publish.class);
     BY_NAME.put("bridge", UnsupportedCommands.Bridge.class);
