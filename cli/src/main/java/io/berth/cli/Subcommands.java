@@ -23,6 +23,7 @@ import io.berth.cli.commands.ScaleCommand;
 import io.berth.cli.commands.UpCommand;
 import io.berth.cli.commands.UnsupportedCommands;
 import io.berth.cli.commands.VersionCommand;
+import io.berth.cli.commands.VolumesCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +69,7 @@ final class Subcommands {
     BY_NAME.put("attach", AttachCommand.class);
     BY_NAME.put("export", ExportCommand.class);
     BY_NAME.put("commit", CommitCommand.class);
+    BY_NAME.put("volumes", VolumesCommand.class);
     BY_NAME.put("watch", UnsupportedCommands.Watch.class);
     BY_NAME.put("publish", UnsupportedCommands.Publish.class);
     BY_NAME.put("bridge", UnsupportedCommands.Bridge.class);
