@@ -21,6 +21,7 @@ import io.berth.cli.commands.PushCommand;
 import io.berth.cli.commands.RunCommand;
 import io.berth.cli.commands.ScaleCommand;
 import io.berth.cli.commands.UpCommand;
+import io.berth.cli.commands.StatsCommand;
 import io.berth.cli.commands.UnsupportedCommands;
 import io.berth.cli.commands.VersionCommand;
 import io.berth.cli.commands.VolumesCommand;
@@ -70,6 +71,7 @@ final class Subcommands {
     BY_NAME.put("export", ExportCommand.class);
     BY_NAME.put("commit", CommitCommand.class);
     BY_NAME.put("volumes", VolumesCommand.class);
+    BY_NAME.put("stats", StatsCommand.class);
     BY_NAME.put("watch", UnsupportedCommands.Watch.class);
     BY_NAME.put("publish", UnsupportedCommands.Publish.class);
     BY_NAME.put("bridge", UnsupportedCommands.Bridge.class);
