@@ -21,10 +21,11 @@ public final class Main {
     configureProcess();
     // The raw descriptors, not System.out: a PrintStream swallows the error of a closed pipe, and
     // `berth logs -f | head` must notice that its reader is gone.
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
+    FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
     Invocation inv = new Invocation(System.getenv(), Path.of("").toAbsolutePath(), out, err, new FileInputStream(FileDescriptor.in),
-        TerminalStreams.detect());
+        TerminalStreams.detect(), stdout);
     int code = run(inv, args);
     out.flush();
     err.flush();

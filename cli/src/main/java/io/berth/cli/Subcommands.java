@@ -2,12 +2,14 @@ package io.berth.cli;
 
 import io.berth.cli.commands.AttachCommand;
 import io.berth.cli.commands.BuildCommand;
+import io.berth.cli.commands.CommitCommand;
 import io.berth.cli.commands.ConfigCommand;
 import io.berth.cli.commands.CpCommand;
 import io.berth.cli.commands.CreateCommand;
 import io.berth.cli.commands.DownCommand;
 import io.berth.cli.commands.EventsCommand;
 import io.berth.cli.commands.ExecCommand;
+import io.berth.cli.commands.ExportCommand;
 import io.berth.cli.commands.ImagesCommand;
 import io.berth.cli.commands.InspectionCommands;
 import io.berth.cli.commands.LifecycleCommands;
@@ -20,7 +22,10 @@ import io.berth.cli.commands.PushCommand;
 import io.berth.cli.commands.RunCommand;
 import io.berth.cli.commands.ScaleCommand;
 import io.berth.cli.commands.UpCommand;
+import io.berth.cli.commands.StatsCommand;
+import io.berth.cli.commands.UnsupportedCommands;
 import io.berth.cli.commands.VersionCommand;
+import io.berth.cli.commands.VolumesCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +70,13 @@ final class Subcommands {
     BY_NAME.put("events", EventsCommand.class);
     BY_NAME.put("scale", ScaleCommand.class);
     BY_NAME.put("attach", AttachCommand.class);
+    BY_NAME.put("export", ExportCommand.class);
+    BY_NAME.put("commit", CommitCommand.class);
+    BY_NAME.put("volumes", VolumesCommand.class);
+    BY_NAME.put("stats", StatsCommand.class);
+    BY_NAME.put("watch", UnsupportedCommands.Watch.class);
+    BY_NAME.put("publish", UnsupportedCommands.Publish.class);
+    BY_NAME.put("bridge", UnsupportedCommands.Bridge.class);
     BY_NAME.put("help", CommandLine.HelpCommand.class);
   }
 
@@ -76,7 +88,7 @@ final class Subcommands {
   private static final Set<String> STOP_AT_POSITIONAL = Set.of("exec", "run");
 
   /** The commands that never reach the Engine. */
-  private static final Set<String> OFF_ENGINE = Set.of("config", "version", "help");
+  private static final Set<String> OFF_ENGINE = Set.of("config", "version", "help", "watch", "publish", "bridge");
 
   private Subcommands() {}
 

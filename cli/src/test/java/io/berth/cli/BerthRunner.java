@@ -35,6 +35,24 @@ final class BerthRunner {
     return new Result(code, out.toString(), err.toString());
   }
 
+  /** {@link #run} for a command whose standard output is bytes, not text: an exported tar. */
+  BytesResult runForBytes(String... args) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new Invocation(environment, workingDir, new PrintWriter(out), new PrintWriter(err),
+        java.io.InputStream.nullInputStream(), io.berth.cli.terminal.TerminalStreams.NONE, bytes), args);
+    return new BytesResult(code, bytes.toByteArray(), out.toString(), err.toString());
+  }
+
+  /** What a command wrote as bytes, and as text on either stream. */
+  record BytesResult(int code, byte[] bytes, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + ", " + bytes.length + " bytes\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
   record Result(int code, String out, String err) {
     @Override
     public String toString() {

@@ -9,6 +9,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -56,10 +57,28 @@ public final class EngineReads {
   public <T> Optional<T> get(String path, Map<String, List<String>> filters, Reader<T> reader) {
     String query = filters.isEmpty() ? "" : (path.contains("?") ? "&" : "?") + "filters="
         + URLEncoder.encode(filtersJson(filters), StandardCharsets.UTF_8);
-    DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+    return send(DockerHttpClient.Request.builder()
         .method(DockerHttpClient.Request.Method.GET)
         .path(path + query)
-        .build();
+        .build(), reader);
+  }
+
+  /**
+   * {@code POST path} without a body, its answer read by {@code reader}; for
+   * calls whose docker-java command lacks a parameter berth needs ({@code POST /commit}'s
+   * {@code changes}). Nothing when the Engine has no such object (404).
+   *
+   * @param path with its query, each value encoded
+   * @throws EngineException with the Engine's message for any other failure
+   */
+  public <T> Optional<T> post(String path, Reader<T> reader) {
+    return send(DockerHttpClient.Request.builder()
+        .method(DockerHttpClient.Request.Method.POST)
+        .path(path)
+        .build(), reader);
+  }
+
+  private <T> Optional<T> send(DockerHttpClient.Request request, Reader<T> reader) {
     try (DockerHttpClient.Response response = httpClient().execute(request)) {
       int status = response.getStatusCode();
       if (status == 404) {
@@ -72,6 +91,32 @@ public final class EngineReads {
         json.nextToken();
         return Optional.ofNullable(reader.read(json));
       }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof EngineException engine) {
+        throw engine;
+      }
+      throw new EngineException(EngineErrors.describe(e), e);
+    }
+  }
+
+  /**
+   * {@code GET path}, its body copied to {@code to} as it arrives, never held whole: an exported
+   * filesystem is as large as the container's.
+   *
+   * @throws EngineException with the Engine's message when it refuses, or when reading or writing fails
+   */
+  public void copy(String path, OutputStream to) {
+    DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+        .method(DockerHttpClient.Request.Method.GET)
+        .path(path)
+        .build();
+    try (DockerHttpClient.Response response = httpClient().execute(request)) {
+      int status = response.getStatusCode();
+      if (status / 100 != 2) {
+        throw new EngineException(EngineErrors.describe(new IOException("Status " + status + ": " + body(response.getBody()))));
+      }
+      response.getBody().transferTo(to);
+      to.flush();
     } catch (IOException | RuntimeException e) {
       if (e instanceof EngineException engine) {
         throw engine;

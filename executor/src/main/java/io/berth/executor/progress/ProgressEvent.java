@@ -44,6 +44,10 @@ public record ProgressEvent(String kind, String name, Status status, String deta
     BUILDING("Building"),
     BUILD_OUTPUT(""),
     BUILT("Built"),
+    EXPORTING("Exporting"),
+    COMMITTING("Committing"),
+    /** {@code detail} is {@code as <image id>}, as Compose words it. */
+    COMMITTED("Committed"),
     WARNING("Warning"),
     ERROR("Error");
 
