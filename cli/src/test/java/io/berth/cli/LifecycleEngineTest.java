@@ -250,4 +250,138 @@ class LifecycleEngineTest extends EngineStackTest {
     assertThat(state("flaky")).isEqualTo("exited");
     assertThat(stack.inspect("once").getRestartCount()).isZero();
   }
+
+  private Instant startedAt(String service) {
+    return Instant.parse(stack.inspect(service).getState().getStartedAt());
+  }
+
+  @Test
+  void startWaitReturnsOnceTheHealthcheckPassesAndWaitTimeoutGivesUp() {
+    stack.write0("compose.yaml", """
+        services:
+          checked:
+            image: ${IMAGE}
+            command: ["sh", "-c", "rm -f /tmp/ready; sleep 2; touch /tmp/ready; trap 'exit 0' TERM; sleep 3600 & wait"]
+            healthcheck:
+              test: ["CMD", "test", "-f", "/tmp/ready"]
+              interval: 1s
+              retries: 60
+          never:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            healthcheck:
+              test: ["CMD", "false"]
+              interval: 1s
+              retries: 100
+        """);
+    stack.ok("up", "-d", "--remove-orphans");
+    stack.ok("stop");
+
+    BerthRunner.Result started = stack.ok("start", "--wait", "checked");
+
+    // The healthcheck passes 2 s after the start at the earliest: healthy on return means it waited.
+    assertThat(stack.inspect("checked").getState().getHealth().getStatus()).isEqualTo("healthy");
+    assertThat(started.err()).contains("Container " + stack.project + "-checked-1  Healthy");
+    assertThat(state("never")).isEqualTo("exited");
+
+    BerthRunner.Result timedOut = stack.berth("start", "--wait", "--wait-timeout", "2", "never");
+    assertThat(timedOut.code()).isEqualTo(1);
+    assertThat(timedOut.err()).contains("application not healthy after 2s");
+  }
+
+  @Test
+  void restartBringsAlongTheServicesThatDependWithRestartTrueUnlessNoDeps() {
+    stack.write0("compose.yaml", STACK.replace("    depends_on: [db]\n", """
+            depends_on:
+              db:
+                condition: service_started
+                restart: true
+        """));
+    Instant web = startedAt("web");
+
+    stack.ok("restart", "db");
+    assertThat(startedAt("web")).as("web depends on db with restart: true").isAfter(web);
+
+    web = startedAt("web");
+    Instant db = startedAt("db");
+    stack.ok("restart", "--no-deps", "db");
+    assertThat(startedAt("db")).isAfter(db);
+    assertThat(startedAt("web")).isEqualTo(web);
+  }
+
+  @Test
+  void orphansAreKilledOnlyWithRemoveOrphansAndPsOrphansFalseHidesThem() {
+    stack.write0("compose.yaml", STACK.substring(0, STACK.indexOf("  slow:")));
+
+    assertThat(stack.ok("ps", "--services").out().lines()).containsExactly("db", "slow", "web");
+    assertThat(stack.ok("ps", "--orphans=false", "--services").out().lines()).containsExactly("db", "web");
+    assertThat(stack.ok("ps", "--orphans", "-q").out().lines()).hasSize(3);
+
+    stack.ok("kill");
+    assertThat(state("web")).isEqualTo("exited");
+    assertThat(state("db")).isEqualTo("exited");
+    assertThat(state("slow")).as("an orphan").isEqualTo("running");
+
+    stack.ok("kill", "--remove-orphans");
+    // As Compose: --remove-orphans on kill kills the orphans too; it removes nothing.
+    assertThat(state("slow")).isEqualTo("exited");
+
+    assertThat(stack.ok("kill", "--remove-orphans").err()).contains("No container to kill");
+  }
+
+  @Test
+  void cpReachesEveryReplicaTheOneOffsWithAllFollowsLinksWithLAndKeepsOwnersWithA() throws Exception {
+    stack.ok("up", "-d", "--scale", "web=2");
+    String job = stack.project + "-job";
+    stack.ok("run", "-d", "--no-deps", "--name", job, "-u", "nobody", "web", "sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait");
+    String web1 = stack.project + "-web-1";
+    String web2 = stack.project + "-web-2";
+    stack.write("in/file.txt", "everywhere\n");
+
+    stack.ok("cp", "in/file.txt", "web:/tmp/file.txt");
+    assertThat(stack.execIn(web1, "cat", "/tmp/file.txt")).isEqualTo("everywhere\n");
+    assertThat(stack.execIn(web2, "cat", "/tmp/file.txt")).isEqualTo("everywhere\n");
+    assertThat(stack.execIn(job, "sh", "-c", "cat /tmp/file.txt 2>/dev/null || echo missing")).isEqualTo("missing\n");
+
+    stack.ok("cp", "--all", "in/file.txt", "web:/tmp/all.txt");
+    assertThat(stack.execIn(job, "cat", "/tmp/all.txt")).isEqualTo("everywhere\n");
+    assertThat(stack.execIn(web2, "cat", "/tmp/all.txt")).isEqualTo("everywhere\n");
+
+    // A link is copied as a link; with -L, what it points to is copied under the link's name.
+    java.nio.file.Files.createSymbolicLink(dir.resolve("in/link.txt"), java.nio.file.Path.of("file.txt"));
+    stack.ok("cp", "--index", "1", "in/link.txt", "web:/tmp/");
+    assertThat(stack.execIn(web1, "readlink", "/tmp/link.txt")).isEqualTo("file.txt\n");
+    stack.ok("cp", "-L", "--index", "1", "in/link.txt", "web:/tmp/");
+    assertThat(stack.execIn(web1, "sh", "-c", "test -L /tmp/link.txt && echo link || cat /tmp/link.txt")).isEqualTo("everywhere\n");
+    assertThat(stack.execIn(web2, "sh", "-c", "ls /tmp/link.txt 2>/dev/null || echo absent")).isEqualTo("absent\n");
+
+    // From a service: its first replica, the link as a link unless -L.
+    stack.execIn(web1, "ln", "-s", "/tmp/file.txt", "/tmp/clink");
+    stack.ok("cp", "web:/tmp/clink", "out-link");
+    assertThat(java.nio.file.Files.isSymbolicLink(dir.resolve("out-link"))).isTrue();
+    assertThat(java.nio.file.Files.readSymbolicLink(dir.resolve("out-link"))).hasToString("/tmp/file.txt");
+    stack.ok("cp", "-L", "web:/tmp/clink", "out-followed");
+    assertThat(java.nio.file.Files.isSymbolicLink(dir.resolve("out-followed"))).isFalse();
+    assertThat(java.nio.file.Files.readString(dir.resolve("out-followed"))).isEqualTo("everywhere\n");
+
+    // Without -a a file keeps its owner's ids, as the archive carries them; with -a the Engine gives it
+    // to the container's user where one is set (nobody in the one-off), as docker cp does.
+    java.nio.file.Path owned = dir.resolve("in/owned.txt");
+    java.nio.file.Files.writeString(owned, "owned\n");
+    try {
+      java.nio.file.Files.setAttribute(owned, "unix:uid", 4321);
+      java.nio.file.Files.setAttribute(owned, "unix:gid", 4321);
+    } catch (java.io.IOException notRoot) {
+      // The file keeps the test's own ids.
+    }
+    int uid = (Integer) java.nio.file.Files.getAttribute(owned, "unix:uid");
+    stack.ok("cp", "--all", "in/owned.txt", "web:/tmp/plain.txt");
+    assertThat(stack.execIn(web1, "stat", "-c", "%u", "/tmp/plain.txt")).isEqualTo(uid + "\n");
+    assertThat(stack.execIn(job, "stat", "-c", "%u", "/tmp/plain.txt")).isEqualTo(uid + "\n");
+    stack.ok("cp", "-a", "--all", "in/owned.txt", "web:/tmp/archived.txt");
+    assertThat(stack.execIn(web1, "stat", "-c", "%u", "/tmp/archived.txt")).isEqualTo(uid + "\n");
+    assertThat(stack.execIn(job, "stat", "-c", "%u", "/tmp/archived.txt")).isEqualTo("65534\n");
+
+    assertThat(stack.berth("cp", "--index", "3", "in/file.txt", "web:/tmp/").err()).contains("service \"web\" is not running container #3");
+  }
 }

@@ -93,7 +93,12 @@ final class StackFixture implements AutoCloseable {
 
   /** Runs a command in a service's container and returns what it printed on stdout and stderr. */
   String exec(String service, String... cmd) throws InterruptedException {
-    String exec = docker.execCreateCmd(containerId(service)).withCmd(cmd).withAttachStdout(true).withAttachStderr(true)
+    return execIn(containerId(service), cmd);
+  }
+
+  /** {@link #exec} in a container given by name or id. */
+  String execIn(String container, String... cmd) throws InterruptedException {
+    String exec = docker.execCreateCmd(container).withCmd(cmd).withAttachStdout(true).withAttachStderr(true)
         .exec().getId();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     docker.execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>() {

@@ -3,17 +3,32 @@ package io.berth.executor;
 import com.github.dockerjava.api.DockerClient;
 import io.berth.executor.engine.EngineErrors;
 import io.berth.executor.engine.EngineException;
+import io.berth.executor.engine.EngineReads;
+import io.berth.executor.engine.EngineReads.PathStat;
 import io.berth.executor.observe.StateCollector;
 import io.berth.planner.observed.ObservedContainer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
-/** {@code cp}: files between the host and a service's container, as tars through the API. */
+/**
+ * {@code cp}: files between the host and a service's containers, as tars through the API, with the
+ * docker CLI's rules for where a copy lands: into a directory that exists, else as the path named.
+ */
 public final class Copy {
   private final EngineSession session;
 
@@ -21,40 +36,50 @@ public final class Copy {
     this.session = session;
   }
 
-  /** Copies {@code source} on the host to {@code target} in replica {@code index} of {@code service}. */
-  public void toContainer(String project, String service, int index, Path source, String target) {
-    if (!Files.exists(source)) {
-      throw new EngineException("no such file or directory: " + source);
-    }
-    String id = container(project, service, index).id();
-    DockerClient client = session.engine().client();
-    try {
-      if (Files.isDirectory(source)) {
-        client.copyArchiveToContainerCmd(id).withHostResource(source.toString()).withRemotePath(target).exec();
-        return;
-      }
-      // A file goes into the target when that is a directory, else becomes the target, as docker cp does.
-      boolean intoDirectory = target.endsWith("/") || isDirectory(client, id, target);
-      String name = intoDirectory ? source.getFileName().toString() : Path.of(target).getFileName().toString();
-      String parent = intoDirectory ? target : Path.of(target).getParent() == null ? "/" : Path.of(target).getParent().toString();
-      byte[] tar = tarOf(name, Files.readAllBytes(source), Files.isExecutable(source) ? 0755 : 0644);
-      client.copyArchiveToContainerCmd(id).withTarInputStream(new java.io.ByteArrayInputStream(tar)).withRemotePath(parent).exec();
-    } catch (IOException e) {
-      throw new EngineException("cannot read " + source + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      throw new EngineException(service + ": " + EngineErrors.describe(e), e);
+  /**
+   * Which containers of a service a copy is about, as Compose picks them.
+   *
+   * @param index {@code --index}: that replica only
+   * @param all {@code --all}: the one-off ({@code run}) containers of the service too
+   */
+  public record Target(String project, String service, OptionalInt index, boolean all) {}
+
+  /**
+   * Copies {@code source} on the host to {@code path} in every container of the target (one
+   * replica with {@code --index}), as {@code docker cp} does.
+   *
+   * @param followLink {@code -L}: when {@code source} is a symbolic link, copy what it points to
+   * @param archive {@code -a}: the files keep their owner's uid and gid in the container
+   */
+  public void toContainers(Target target, Path source, String path, boolean followLink, boolean archive) {
+    Source src = Source.of(source, followLink);
+    for (ObservedContainer c : containers(target)) {
+      toContainer(c, src, path, archive);
     }
   }
 
   /**
-   * Copies {@code source} in the container to {@code target} on the host: into it when it is a
-   * directory, else to that path.
+   * Copies {@code source} in the first container of the target (the replica given by
+   * {@code --index}) to {@code target} on the host: into it when it is a directory, else to that
+   * path.
+   *
+   * @param followLink {@code -L}: when {@code source} is a symbolic link, copy what it points to,
+   *     under the link's name
    */
-  public void fromContainer(String project, String service, int index, String source, Path target) {
-    String id = container(project, service, index).id();
-    try (InputStream raw = session.engine().client().copyArchiveFromContainerCmd(id, source).exec();
+  public void fromContainer(Target target, String source, Path local, boolean followLink) {
+    ObservedContainer c = containers(target).get(0);
+    String path = source;
+    String rebase = null;
+    if (followLink) {
+      PathStat stat = new EngineReads(client()).pathStat(c.id(), source).orElse(null);
+      if (stat != null && stat.isSymlink()) {
+        path = resolveLink(source, stat.linkTarget());
+        rebase = baseName(source);
+      }
+    }
+    try (InputStream raw = client().copyArchiveFromContainerCmd(c.id(), path).exec();
         TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
-      boolean intoDirectory = Files.isDirectory(target);
+      boolean intoDirectory = Files.isDirectory(local);
       String top = null;
       for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
         String name = e.getName();
@@ -62,13 +87,17 @@ public final class Copy {
           top = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
         }
         String relative = name.equals(top) || name.equals(top + "/") ? "" : name.substring(top.length() + 1);
-        Path base = intoDirectory ? target.resolve(top) : target;
+        Path base = intoDirectory ? local.resolve(rebase != null ? rebase : top) : local;
         Path out = relative.isEmpty() ? base : base.resolve(relative).normalize();
-        if (!out.startsWith(target)) {
-          throw new EngineException("refusing to write outside " + target + ": " + name);
+        if (!out.startsWith(local)) {
+          throw new EngineException("refusing to write outside " + local + ": " + name);
         }
         if (e.isDirectory()) {
           Files.createDirectories(out);
+        } else if (e.isSymbolicLink()) {
+          Files.createDirectories(out.toAbsolutePath().getParent());
+          Files.deleteIfExists(out);
+          Files.createSymbolicLink(out, Path.of(e.getLinkName()));
         } else if (e.isFile()) {
           Files.createDirectories(out.toAbsolutePath().getParent());
           Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
@@ -78,36 +107,177 @@ public final class Copy {
       if (e instanceof EngineException ee) {
         throw ee;
       }
-      throw new EngineException(service + ":" + source + ": " + EngineErrors.describe(e), e);
+      throw new EngineException(target.service() + ":" + source + ": " + EngineErrors.describe(e), e);
     }
   }
 
-  private static boolean isDirectory(DockerClient client, String id, String path) {
-    try (InputStream raw = client.copyArchiveFromContainerCmd(id, path).exec();
-        TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
-      TarArchiveEntry first = tar.getNextEntry();
-      return first != null && first.isDirectory();
-    } catch (IOException | RuntimeException notThere) {
-      return false;
+  /** What {@code docker cp} sends of a host path: the path itself, or with -L what a link points to. */
+  private record Source(Path path, String name, boolean directory) {
+    static Source of(Path given, boolean followLink) {
+      if (!Files.exists(given, LinkOption.NOFOLLOW_LINKS)) {
+        throw new EngineException("no such file or directory: " + given);
+      }
+      String name = given.getFileName() == null ? "/" : given.getFileName().toString();
+      try {
+        if (followLink) {
+          Path real = given.toRealPath();
+          return new Source(real, name, Files.isDirectory(real));
+        }
+        // The parent's links are resolved either way; only the last element is copied as it is.
+        Path parent = given.toAbsolutePath().getParent();
+        Path path = parent == null ? given : parent.toRealPath().resolve(given.getFileName());
+        return new Source(path, name, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS));
+      } catch (IOException e) {
+        throw new EngineException("cannot read " + given + ": " + e.getMessage(), e);
+      }
     }
   }
 
-  private static byte[] tarOf(String name, byte[] content, int mode) throws IOException {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar =
-        new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
-      TarArchiveEntry e = new TarArchiveEntry(name);
-      e.setMode(0100000 | mode);
-      e.setSize(content.length);
-      tar.putArchiveEntry(e);
-      tar.write(content);
-      tar.closeArchiveEntry();
+  /**
+   * One container: where the copy is extracted and under which name, as the docker CLI's
+   * {@code PrepareArchiveCopy} decides from what the destination is.
+   */
+  private void toContainer(ObservedContainer c, Source src, String path, boolean archive) {
+    EngineReads reads = new EngineReads(client());
+    String destination = path;
+    PathStat stat = reads.pathStat(c.id(), destination).orElse(null);
+    if (stat != null && stat.isSymlink()) {
+      destination = resolveLink(path, stat.linkTarget());
+      stat = reads.pathStat(c.id(), destination).orElse(null);
     }
-    return bytes.toByteArray();
+    String extractTo;
+    String topName;
+    if (stat != null && stat.isDirectory()) {
+      extractTo = destination;
+      topName = src.name();
+    } else if (stat != null && src.directory()) {
+      throw new EngineException("cannot copy directory");
+    } else if (stat == null && !src.directory() && (path.endsWith("/") || path.endsWith("/."))) {
+      throw new EngineException("no such directory");
+    } else {
+      extractTo = parentOf(destination);
+      topName = baseName(destination);
+    }
+    Path tar = null;
+    try {
+      tar = Files.createTempFile("berth-cp", ".tar");
+      try (OutputStream out = Files.newOutputStream(tar)) {
+        writeTar(src.path(), topName, out);
+      }
+      try (InputStream in = Files.newInputStream(tar)) {
+        client().copyArchiveToContainerCmd(c.id())
+            .withTarInputStream(in)
+            .withRemotePath(extractTo)
+            .withNoOverwriteDirNonDir(true)
+            .withCopyUIDGID(archive)
+            .exec();
+      }
+    } catch (IOException e) {
+      throw new EngineException("cannot read " + src.path() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      if (e instanceof EngineException ee) {
+        throw ee;
+      }
+      throw new EngineException(c.name() + ": " + EngineErrors.describe(e), e);
+    } finally {
+      if (tar != null) {
+        try {
+          Files.deleteIfExists(tar);
+        } catch (IOException ignored) {
+          // A temporary file; the system cleans it up eventually.
+        }
+      }
+    }
   }
 
-  private ObservedContainer container(String project, String service, int index) {
-    return new StateCollector(session.engine().client()).container(project, service, index)
-        .orElseThrow(() -> new EngineException("service \"" + service + "\" has no container " + index));
+  /**
+   * A tar of {@code source} under {@code name}: directories, files and symbolic links (not
+   * followed), each with its mode, times and numeric owner, as the docker CLI archives them.
+   */
+  private static void writeTar(Path source, String name, OutputStream out) throws IOException {
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+        Stream<Path> walk = Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS) ? Files.walk(source) : Stream.of(source)) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        String relative = source.relativize(p).toString();
+        String entryName = relative.isEmpty() ? name : name + "/" + relative;
+        Map<String, Object> attrs = Files.readAttributes(p, "unix:mode,uid,gid,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+        TarArchiveEntry e;
+        boolean regular = false;
+        if (Files.isSymbolicLink(p)) {
+          e = new TarArchiveEntry(entryName, TarConstants.LF_SYMLINK);
+          e.setLinkName(Files.readSymbolicLink(p).toString());
+        } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          e = new TarArchiveEntry(entryName + "/", TarConstants.LF_DIR);
+        } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+          e = new TarArchiveEntry(entryName, TarConstants.LF_NORMAL);
+          e.setSize(Files.size(p));
+          regular = true;
+        } else {
+          continue;
+        }
+        // The permission bits with setuid, setgid and sticky, as Go's tar headers carry them.
+        e.setMode((Integer) attrs.get("mode") & 07777);
+        e.setUserId(((Number) attrs.get("uid")).longValue());
+        e.setGroupId(((Number) attrs.get("gid")).longValue());
+        e.setModTime((FileTime) attrs.get("lastModifiedTime"));
+        tar.putArchiveEntry(e);
+        if (regular) {
+          Files.copy(p, tar);
+        }
+        tar.closeArchiveEntry();
+      }
+    }
+  }
+
+  /**
+   * The containers of the target, as Compose lists them for cp: one replica with an index; else
+   * every container of the service, stopped ones too (and one-off ones with {@code --all}),
+   * replicas by number first.
+   */
+  private List<ObservedContainer> containers(Target target) {
+    List<ObservedContainer> all = new StateCollector(client()).observe(target.project()).containers().stream()
+        .filter(c -> c.service().equals(target.service()))
+        .sorted(Comparator.comparing(ObservedContainer::oneoff).thenComparingInt(ObservedContainer::number))
+        .toList();
+    if (target.index().isPresent()) {
+      int n = target.index().getAsInt();
+      return all.stream().filter(c -> !c.oneoff() && c.number() == n).findFirst().map(List::of)
+          .orElseThrow(() -> new EngineException("service \"" + target.service() + "\" is not running container #" + n));
+    }
+    List<ObservedContainer> chosen = all.stream().filter(c -> target.all() || !c.oneoff()).toList();
+    if (chosen.isEmpty()) {
+      throw new EngineException("no container found for service \"" + target.service() + "\"");
+    }
+    return chosen;
+  }
+
+  /** A link's target, against the link's directory when relative. */
+  private static String resolveLink(String link, String linkTarget) {
+    if (linkTarget.startsWith("/")) {
+      return linkTarget;
+    }
+    return Path.of(parentOf(link)).resolve(linkTarget).normalize().toString();
+  }
+
+  /** The docker CLI's {@code SplitPathDirEntry}: the directory part of a container path. */
+  private static String parentOf(String path) {
+    Path p = Path.of(path).normalize();
+    Path parent = p.getParent();
+    return parent == null ? (path.startsWith("/") ? "/" : ".") : parent.toString();
+  }
+
+  /** The last element of a container path, {@code .} when it ends with one. */
+  private static String baseName(String path) {
+    if (path.endsWith("/.") || path.equals(".")) {
+      return ".";
+    }
+    Path name = Path.of(path).normalize().getFileName();
+    return name == null ? "/" : name.toString();
+  }
+
+  private DockerClient client() {
+    return session.engine().client();
   }
 }

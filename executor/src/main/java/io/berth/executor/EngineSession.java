@@ -70,6 +70,11 @@ public final class EngineSession implements AutoCloseable {
     return progress;
   }
 
+  /** How many Engine calls may run at once. */
+  public int parallelism() {
+    return parallelism;
+  }
+
   public PlanExecutor planExecutor() {
     return new PlanExecutor(this::vertx, parallelism);
   }

@@ -19,6 +19,7 @@ import io.berth.planner.plan.Plan;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,20 +41,59 @@ public final class Lifecycle {
     return run(project, StartPlanner.start(observe(project.name()), project, services));
   }
 
+  /** {@code start --wait}: as {@link Up#awaitReady}. */
+  public void awaitReady(Project project, List<String> services, Optional<java.time.Duration> timeout) {
+    new Up(session).awaitReady(project, services, timeout);
+  }
+
   /** @param timeout {@code -t}, else each service's stop_grace_period */
   public PlanResult stop(Project project, Set<String> services, Optional<Integer> timeout) {
     return run(project, DownPlanner.stop(observe(project.name()), Optional.of(project), services, timeout));
   }
 
-  /** Stops the selected containers, dependents first, then starts them, dependencies first. */
+  /** {@link #restart(Project, Set, Optional, boolean)} with the dependents Compose brings along. */
   public PlanResult restart(Project project, Set<String> services, Optional<Integer> timeout) {
-    PlanResult stopped = stop(project, services, timeout);
+    return restart(project, services, timeout, false);
+  }
+
+  /**
+   * Stops the service containers of the selected services, dependents first, then starts them,
+   * dependencies first. As in Compose, a named service brings along the services that depend on it
+   * with {@code restart: true}, transitively, unless {@code noDeps}; one-off containers and orphans
+   * are left alone.
+   */
+  public PlanResult restart(Project project, Set<String> services, Optional<Integer> timeout, boolean noDeps) {
+    Set<String> restarting = services.isEmpty() ? project.services().keySet()
+        : noDeps ? services : withRestartDependents(project, services);
+    ObservedState observed = serviceContainers(observe(project.name()));
+    PlanResult stopped = run(project, DownPlanner.stop(observed, Optional.of(project), restarting, timeout));
     if (!stopped.ok()) {
       return stopped;
     }
-    ObservedState observed = observe(project.name());
-    Plan start = StartPlanner.start(observed, project, services);
+    Plan start = StartPlanner.start(observe(project.name()), project, restarting);
     return run(project, start);
+  }
+
+  /** {@code services} and, transitively, the services whose {@code depends_on} names one of them with {@code restart: true}. */
+  static Set<String> withRestartDependents(Project project, Set<String> services) {
+    Set<String> out = new LinkedHashSet<>(services);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (var s : project.services().values()) {
+        if (!out.contains(s.name()) && s.dependsOn().entrySet().stream().anyMatch(d -> d.getValue().restart() && out.contains(d.getKey()))) {
+          out.add(s.name());
+          grew = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The state without one-off ({@code run}) containers. */
+  private static ObservedState serviceContainers(ObservedState observed) {
+    return new ObservedState(observed.project(), observed.containers().stream().filter(c -> !c.oneoff()).toList(),
+        observed.networks(), observed.volumes(), observed.outside());
   }
 
   /**
@@ -93,10 +133,21 @@ public final class Lifecycle {
         c -> session.engine().client().unpauseContainerCmd(c.id()).exec());
   }
 
-  /** Sends {@code signal} to the running containers of the selected services. */
-  public void kill(Project project, Set<String> services, String signal) {
-    each(selected(project.name(), services, ObservedContainer::running), Status.KILLED,
-        c -> session.engine().client().killContainerCmd(c.id()).withSignal(signal).exec());
+  /**
+   * Sends {@code signal} to the running containers of the selected services, one-off containers
+   * included, as Compose does; containers of services no longer in the file (orphans) only with
+   * {@code orphansToo} ({@code --remove-orphans}).
+   *
+   * @return how many containers were sent the signal
+   */
+  public int kill(Project project, Set<String> services, String signal, boolean orphansToo) {
+    List<ObservedContainer> running = observe(project.name()).containers().stream()
+        .filter(ObservedContainer::running)
+        .filter(c -> services.isEmpty() || services.contains(c.service()))
+        .filter(c -> orphansToo || project.services().containsKey(c.service()))
+        .toList();
+    each(running, Status.KILLED, c -> session.engine().client().killContainerCmd(c.id()).withSignal(signal).exec());
+    return running.size();
   }
 
   private interface ContainerCall {

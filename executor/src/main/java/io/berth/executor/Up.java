@@ -81,8 +81,9 @@ public final class Up {
   }
 
   /**
-   * {@code up --wait}: blocks until every container of the given services is running, and healthy
-   * where it has a healthcheck.
+   * {@code up --wait} and {@code start --wait}: blocks until every container of the given services
+   * is running, and healthy where it has a healthcheck; as in Compose, a service another depends on
+   * with {@code service_completed_successfully} must have exited 0 instead.
    *
    * @throws EngineException naming the first container that will not be ready, or the timeout
    */
@@ -90,12 +91,18 @@ public final class Up {
     List<ObservedContainer> containers = new StateCollector(session.engine().client()).observe(project.name()).containers().stream()
         .filter(c -> !c.oneoff() && services.contains(c.service()))
         .toList();
+    Set<String> oneShots = project.services().values().stream()
+        .flatMap(s -> s.dependsOn().entrySet().stream())
+        .filter(d -> d.getValue().condition().equals(ConditionWaiter.COMPLETED))
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toSet());
     WorkerExecutor workers = session.vertx().createSharedWorkerExecutor("berth-wait", Math.max(1, containers.size()));
     try {
       List<Future<Void>> waits = containers.stream().map(c -> workers.<Void>executeBlocking(() -> {
         session.progress().on(ProgressEvent.of("Container", c.name(), Status.WAITING));
-        new ConditionWaiter(session.engine().client()).await(c.name(), ConditionWaiter.READY);
-        session.progress().on(ProgressEvent.of("Container", c.name(), Status.HEALTHY));
+        boolean oneShot = oneShots.contains(c.service());
+        new ConditionWaiter(session.engine().client()).await(c.name(), oneShot ? ConditionWaiter.COMPLETED : ConditionWaiter.READY);
+        session.progress().on(ProgressEvent.of("Container", c.name(), oneShot ? Status.EXITED : Status.HEALTHY));
         return null;
       }, false)).toList();
       var all = Future.all(waits).toCompletionStage().toCompletableFuture();
@@ -106,7 +113,7 @@ public final class Up {
           all.get();
         }
       } catch (TimeoutException e) {
-        throw new EngineException("application not healthy after " + timeout.get().toSeconds() + "s");
+        throw new EngineException("application not healthy after " + goDuration(timeout.get()));
       } catch (ExecutionException e) {
         throw e.getCause() instanceof EngineException ee ? ee : new EngineException(String.valueOf(e.getCause().getMessage()), e.getCause());
       } catch (InterruptedException e) {
@@ -123,6 +130,18 @@ public final class Up {
     return "Found orphan containers (" + orphans.stream().map(ObservedContainer::name).collect(Collectors.joining(", "))
         + ") for this project. If you removed or renamed this service in your compose file, you can run this command with"
         + " the --remove-orphans flag to clean it up.";
+  }
+
+  /** A whole number of seconds as Go's {@code time.Duration} prints it: {@code 5s}, {@code 1m30s}, {@code 1h0m0s}. */
+  static String goDuration(Duration d) {
+    long seconds = d.toSeconds();
+    if (seconds < 60) {
+      return seconds + "s";
+    }
+    if (seconds < 3600) {
+      return seconds / 60 + "m" + seconds % 60 + "s";
+    }
+    return seconds / 3600 + "h" + seconds % 3600 / 60 + "m" + seconds % 60 + "s";
   }
 
   /** Compose says {@code Running} for a container up leaves alone; so do we. */

@@ -140,7 +140,7 @@ final class AttachedUp {
         next = take();
       } while (next == Wake.ENDED || next == Wake.ABORT);
       if (next == Wake.SIGNAL) {
-        new Lifecycle(session).kill(project, services, "KILL");
+        new Lifecycle(session).kill(project, services, "KILL", false);
       }
       if (first == Wake.ABORT) {
         return exitCodeAfterAbort();

@@ -9,6 +9,7 @@ import io.berth.executor.Copy;
 import io.berth.executor.EngineSession;
 import io.berth.model.spec.Project;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,16 @@ public final class CpCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 
   @Option(names = "--index", paramLabel = "N", description = "Index of the container if service has multiple replicas")
-  int index = 1;
+  int index;
+
+  @Option(names = "--all", description = "Include containers created by the run command")
+  boolean all;
+
+  @Option(names = {"-L", "--follow-link"}, description = "Always follow symbol link in SRC_PATH")
+  boolean followLink;
+
+  @Option(names = {"-a", "--archive"}, description = "Archive mode (copy all uid/gid information)")
+  boolean archive;
 
   @Parameters(index = "0", paramLabel = "SRC", description = "SERVICE:SRC_PATH or a local path")
   String source;
@@ -45,11 +55,14 @@ public final class CpCommand implements Callable<Integer> {
       throw new UserError("no such service: " + service);
     }
     Path local = root.invocation().workingDir().resolve(fromContainer ? target : source);
+    // As Compose: without --index, a copy to a service reaches every container of it, a copy from one
+    // reads the first.
+    Copy.Target containers = new Copy.Target(project.name(), service, index > 0 ? OptionalInt.of(index) : OptionalInt.empty(), all);
     try (EngineSession session = Sessions.open(root)) {
       if (fromContainer) {
-        new Copy(session).fromContainer(project.name(), service, index, path, local);
+        new Copy(session).fromContainer(containers, path, local, followLink);
       } else {
-        new Copy(session).toContainer(project.name(), service, index, local, path);
+        new Copy(session).toContainers(containers, local, path, followLink, archive);
       }
     }
     return ExitCodes.OK;

@@ -7,6 +7,7 @@ import io.berth.cli.ProjectLoading;
 import io.berth.executor.EngineSession;
 import io.berth.executor.Lifecycle;
 import io.berth.model.spec.Project;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,9 +41,21 @@ public final class LifecycleCommands {
 
   @Command(name = "start", description = "Start services")
   public static final class Start extends Base {
+    @Option(names = "--wait", description = "Wait for services to be running|healthy. Implies detached mode.")
+    boolean await;
+
+    @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Maximum duration in seconds to wait for the project to be running|healthy")
+    int waitTimeout;
+
     @Override
     int run(Lifecycle lifecycle, Project project, Set<String> services) {
-      return PlanReporting.report(root.invocation(), lifecycle.start(project, services));
+      int code = PlanReporting.report(root.invocation(), lifecycle.start(project, services));
+      if (code == ExitCodes.OK && await) {
+        // As Compose: a timeout of 0 or less is no timeout.
+        lifecycle.awaitReady(project, services.isEmpty() ? List.copyOf(project.services().keySet()) : List.copyOf(services),
+            waitTimeout > 0 ? Optional.of(Duration.ofSeconds(waitTimeout)) : Optional.empty());
+      }
+      return code;
     }
   }
 
@@ -62,9 +75,12 @@ public final class LifecycleCommands {
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Specify a shutdown timeout in seconds")
     Integer timeout;
 
+    @Option(names = "--no-deps", description = "Don't restart dependent services")
+    boolean noDeps;
+
     @Override
     int run(Lifecycle lifecycle, Project project, Set<String> services) {
-      return PlanReporting.report(root.invocation(), lifecycle.restart(project, services, Optional.ofNullable(timeout)));
+      return PlanReporting.report(root.invocation(), lifecycle.restart(project, services, Optional.ofNullable(timeout), noDeps));
     }
   }
 
@@ -73,9 +89,17 @@ public final class LifecycleCommands {
     @Option(names = {"-s", "--signal"}, paramLabel = "SIGNAL", description = "SIGNAL to send to the container (default: SIGKILL)")
     String signal = "SIGKILL";
 
+    @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the Compose file")
+    boolean removeOrphans;
+
     @Override
     int run(Lifecycle lifecycle, Project project, Set<String> services) {
-      lifecycle.kill(project, services, signal);
+      // As Compose: orphans are killed (not removed) with --remove-orphans or COMPOSE_REMOVE_ORPHANS.
+      boolean orphansToo = removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS"));
+      if (lifecycle.kill(project, services, signal, orphansToo) == 0) {
+        root.invocation().err().println("No container to kill");
+        root.invocation().err().flush();
+      }
       return ExitCodes.OK;
     }
   }
@@ -118,5 +142,10 @@ public final class LifecycleCommands {
       root.invocation().err().flush();
       return ExitCodes.OK;
     }
+  }
+
+  /** Compose's StringToBool, as it reads COMPOSE_REMOVE_ORPHANS: y, or what Go's ParseBool takes as true. */
+  static boolean truthy(String value) {
+    return value != null && java.util.Set.of("y", "1", "t", "true").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
   }
 }

@@ -53,6 +53,9 @@ public final class PsCommand implements Callable<Integer> {
   @Option(names = "--no-trunc", description = "Don't truncate output")
   boolean noTrunc;
 
+  @Option(names = "--orphans", arity = "0..1", fallbackValue = "true", description = "Include orphaned services (not declared by project) (default true)")
+  boolean orphans = true;
+
   @Parameters(paramLabel = "SERVICE", arity = "0..*")
   List<String> services = List.of();
 
@@ -74,10 +77,15 @@ public final class PsCommand implements Callable<Integer> {
       }
       states.add(f.substring("status=".length()));
     }
+    // As Compose: --orphans=false lists only the services the file declares.
+    LinkedHashSet<String> listed = new LinkedHashSet<>(services);
+    if (listed.isEmpty() && !orphans && project.project().isPresent()) {
+      listed.addAll(project.project().get().services().keySet());
+    }
     List<ContainerSummary> containers;
     try (EngineSession session = Sessions.open(root)) {
       // A status filter looks at stopped containers too, as in Compose.
-      containers = new Ps(session).list(project.name(), all || !states.isEmpty(), new LinkedHashSet<>(services)).stream()
+      containers = new Ps(session).list(project.name(), all || !states.isEmpty(), listed).stream()
           .filter(c -> states.isEmpty() || states.contains(c.state()))
           .toList();
     }

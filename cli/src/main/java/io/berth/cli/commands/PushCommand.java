@@ -12,7 +12,6 @@ import io.berth.executor.progress.ProgressEvent;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
 import io.berth.planner.graph.ServiceGraph;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -52,12 +51,11 @@ public final class PushCommand implements Callable<Integer> {
       ImagePusher pusher = new ImagePusher(session.engine().client(), session.progress(), session.registryAuth());
       for (String name : services) {
         Service s = project.service(name);
-        if (s.build().isEmpty() || s.image().isEmpty()) {
+        List<String> tags = ImagePusher.tagsOf(s);
+        if (tags.isEmpty()) {
           session.progress().on(ProgressEvent.of("Service", name, ProgressEvent.Status.SKIPPED));
           continue;
         }
-        List<String> tags = new ArrayList<>(List.of(s.image().get()));
-        tags.addAll(s.build().get().tags());
         for (String tag : tags) {
           try {
             pusher.push(name, tag);

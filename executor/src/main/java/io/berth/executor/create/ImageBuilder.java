@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,8 +36,10 @@ public final class ImageBuilder {
    * Builds go through the Engine's classic build API, which has no place for what only BuildKit
    * does (ssh, secrets, inline Dockerfiles, ...) nor, in docker-java, for ulimits and isolation:
    * say so rather than build something other than what the file asks for.
+   *
+   * @throws EngineException naming the service and every such attribute it sets
    */
-  private static void refuseUnsupported(String service, BuildSpec spec) {
+  public static void refuseUnsupported(String service, BuildSpec spec) {
     List<String> unsupported = new ArrayList<>(spec.extras().buildKitOnly());
     if (!spec.extras().ulimits().isEmpty()) {
       unsupported.add("ulimits");
@@ -50,6 +53,14 @@ public final class ImageBuilder {
 
   /** @return the new image's id */
   public String build(String service, String image, BuildSpec spec, boolean noCache, boolean pull) {
+    return build(service, image, spec, BuildOptions.of(noCache, pull), Map.of());
+  }
+
+  /**
+   * @param environment where a {@code --build-arg KEY} given without a value takes it from
+   * @return the new image's id
+   */
+  public String build(String service, String image, BuildSpec spec, BuildOptions options, Map<String, String> environment) {
     refuseUnsupported(service, spec);
     Path context = spec.context();
     if (!Files.isDirectory(context)) {
@@ -65,12 +76,15 @@ public final class ImageBuilder {
         .withBaseDirectory(context.toFile())
         .withDockerfile(new File(dockerfile.toString()))
         .withTags(tags)
-        .withNoCache(spec.noCache() || noCache)
-        .withPull(spec.pull() || pull)
+        .withNoCache(spec.noCache() || options.noCache())
+        .withPull(spec.pull() || options.pull())
         .withLabels(spec.labels())
-        // Remove intermediate containers even when a step fails, or a failed build leaves them behind.
-        .withForcerm(true);
-    spec.args().forEach(cmd::withBuildArg);
+        .withRemove(options.remove())
+        // Unless told otherwise, remove intermediate containers even when a step fails, or a failed
+        // build leaves them behind.
+        .withForcerm(options.remove() && options.forceRemove());
+    options.argsFor(spec, environment).forEach(cmd::withBuildArg);
+    options.memory().ifPresent(cmd::withMemory);
     spec.target().ifPresent(cmd::withTarget);
     var extras = spec.extras();
     if (!extras.cacheFrom().isEmpty()) {

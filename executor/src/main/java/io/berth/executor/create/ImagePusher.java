@@ -8,6 +8,9 @@ import io.berth.executor.progress.ProgressEvent.Status;
 import io.berth.executor.progress.ProgressListener;
 import io.berth.executor.registry.LayerStream;
 import io.berth.executor.registry.RegistryAuth;
+import io.berth.model.spec.Service;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Pushes an image tag with the user's registry credentials, reporting each layer's progress. */
 public final class ImagePusher {
@@ -19,6 +22,19 @@ public final class ImagePusher {
     this.client = client;
     this.progress = progress;
     this.auth = auth;
+  }
+
+  /**
+   * What {@code push} pushes of a service: the image it names and its {@code build.tags}; nothing
+   * for a service that builds no image or names none, as in Compose.
+   */
+  public static List<String> tagsOf(Service service) {
+    if (service.build().isEmpty() || service.image().isEmpty()) {
+      return List.of();
+    }
+    List<String> tags = new ArrayList<>(List.of(service.image().get()));
+    tags.addAll(service.build().get().tags());
+    return tags;
   }
 
   /**

@@ -136,8 +136,13 @@ public final class Images {
 
   /** Builds one service's image ({@code berth build}); returns its id. */
   public String build(Project project, String service, boolean noCache, boolean pull) {
+    return build(project, service, BuildOptions.of(noCache, pull));
+  }
+
+  /** Builds one service's image with what the command line adds to its build section; returns its id. */
+  public String build(Project project, String service, BuildOptions options) {
     Service s = project.service(service);
-    return builder.build(service, s.imageName(project.name()), s.build().orElseThrow(), noCache, pull);
+    return builder.build(service, s.imageName(project.name()), s.build().orElseThrow(), options, project.environment());
   }
 
   /** The ids of the images that are present, without pulling or building anything. */

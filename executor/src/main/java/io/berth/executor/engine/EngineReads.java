@@ -125,6 +125,76 @@ public final class EngineReads {
     }
   }
 
+  /**
+   * What the Engine says of a path in a container ({@code X-Docker-Container-Path-Stat}), the
+   * docker CLI's {@code ContainerStatPath}.
+   *
+   * @param mode Go's {@code os.FileMode} bits
+   * @param linkTarget where a symbolic link points, as written
+   */
+  public record PathStat(String name, long size, long mode, String linkTarget) {
+    private static final long DIR = 1L << 31;
+    private static final long SYMLINK = 1L << 27;
+
+    public boolean isDirectory() {
+      return (mode & DIR) != 0;
+    }
+
+    public boolean isSymlink() {
+      return (mode & SYMLINK) != 0;
+    }
+  }
+
+  /**
+   * The stat of {@code path} in container {@code id}; nothing when there is no such path. The Engine
+   * answers it in a header of the archive's answer, whose body is not read.
+   *
+   * @throws EngineException with the Engine's message for any other failure
+   */
+  public Optional<PathStat> pathStat(String id, String path) {
+    DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+        .method(DockerHttpClient.Request.Method.GET)
+        .path("/containers/" + id + "/archive?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
+        .build();
+    try (DockerHttpClient.Response response = httpClient().execute(request)) {
+      int status = response.getStatusCode();
+      if (status == 404) {
+        return Optional.empty();
+      }
+      if (status / 100 != 2) {
+        throw new EngineException(EngineErrors.describe(new IOException("Status " + status + ": " + body(response.getBody()))));
+      }
+      String header = response.getHeader("X-Docker-Container-Path-Stat");
+      if (header == null) {
+        throw new EngineException("the Engine did not say what " + path + " is in container " + id);
+      }
+      try (JsonParser json = JSON.createParser(java.util.Base64.getDecoder().decode(header.strip()))) {
+        json.nextToken();
+        var stat = new Object() {
+          String name = "";
+          long size;
+          long mode;
+          String linkTarget = "";
+        };
+        object(json, (field, value) -> {
+          switch (field) {
+            case "name" -> stat.name = text(value);
+            case "size" -> stat.size = value.getValueAsLong(0);
+            case "mode" -> stat.mode = value.getValueAsLong(0);
+            case "linkTarget" -> stat.linkTarget = text(value);
+            default -> value.skipChildren();
+          }
+        });
+        return Optional.of(new PathStat(stat.name, stat.size, stat.mode, stat.linkTarget));
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof EngineException engine) {
+        throw engine;
+      }
+      throw new EngineException(EngineErrors.describe(e), e);
+    }
+  }
+
   /** Every element of a JSON array, each read by {@code element}. */
   public static <T> List<T> array(JsonParser json, Reader<T> element) throws IOException {
     List<T> out = new ArrayList<>();

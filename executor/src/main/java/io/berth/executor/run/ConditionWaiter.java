@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutionException;
  */
 public final class ConditionWaiter {
   static final String HEALTHY = "service_healthy";
-  static final String COMPLETED = "service_completed_successfully";
+  public static final String COMPLETED = "service_completed_successfully";
   /** What {@code up --wait} waits for: healthy when there is a healthcheck, else running. */
   public static final String READY = "ready";
 
