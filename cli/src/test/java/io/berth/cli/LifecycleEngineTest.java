@@ -54,6 +54,19 @@ class LifecycleEngineTest extends EngineStackTest {
   }
 
   @Test
+  void startOfAServiceStartsWhatItDependsOnFirst() {
+    stack.ok("stop");
+
+    stack.ok("start", "web");
+
+    assertThat(state("web")).isEqualTo("running");
+    assertThat(state("db")).isEqualTo("running");
+    assertThat(state("slow")).isEqualTo("exited");
+    assertThat(Instant.parse(stack.inspect("db").getState().getStartedAt()))
+        .isBefore(Instant.parse(stack.inspect("web").getState().getStartedAt()));
+  }
+
+  @Test
   void stopHonoursStopGracePeriod() {
     Instant start = Instant.now();
     stack.ok("stop", "slow");

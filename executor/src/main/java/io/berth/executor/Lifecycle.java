@@ -12,6 +12,7 @@ import io.berth.executor.run.ExecutionReport;
 import io.berth.model.spec.Project;
 import io.berth.planner.DownPlanner;
 import io.berth.planner.StartPlanner;
+import io.berth.planner.graph.ServiceGraph;
 import io.berth.planner.observed.ObservedContainer;
 import io.berth.planner.observed.ObservedState;
 import io.berth.planner.plan.Action;
@@ -38,7 +39,12 @@ public final class Lifecycle {
   }
 
   public PlanResult start(Project project, Set<String> services) {
-    return run(project, StartPlanner.start(observe(project.name()), project, services));
+    return run(project, StartPlanner.start(observe(project.name()), project, withDependencies(project, services)));
+  }
+
+  /** As Compose's start, a named service brings along what it depends on, started first; none named is all. */
+  public static Set<String> withDependencies(Project project, Set<String> services) {
+    return services.isEmpty() ? services : new java.util.LinkedHashSet<>(ServiceGraph.of(project).withDependencies(services));
   }
 
   /** {@code start --wait}: as {@link Up#awaitReady}. */

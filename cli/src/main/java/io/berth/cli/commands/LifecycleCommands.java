@@ -4,6 +4,7 @@ import io.berth.cli.BerthCommand;
 import io.berth.cli.ExitCodes;
 import io.berth.cli.HelpOption;
 import io.berth.cli.ProjectLoading;
+import io.berth.executor.ComposeVariables;
 import io.berth.executor.EngineSession;
 import io.berth.executor.Lifecycle;
 import io.berth.model.spec.Project;
@@ -52,7 +53,8 @@ public final class LifecycleCommands {
       int code = PlanReporting.report(root.invocation(), lifecycle.start(project, services));
       if (code == ExitCodes.OK && await) {
         // As Compose: a timeout of 0 or less is no timeout.
-        lifecycle.awaitReady(project, services.isEmpty() ? List.copyOf(project.services().keySet()) : List.copyOf(services),
+        Set<String> started = Lifecycle.withDependencies(project, services);
+        lifecycle.awaitReady(project, started.isEmpty() ? List.copyOf(project.services().keySet()) : List.copyOf(started),
             waitTimeout > 0 ? Optional.of(Duration.ofSeconds(waitTimeout)) : Optional.empty());
       }
       return code;
@@ -95,7 +97,7 @@ public final class LifecycleCommands {
     @Override
     int run(Lifecycle lifecycle, Project project, Set<String> services) {
       // As Compose: orphans are killed (not removed) with --remove-orphans or COMPOSE_REMOVE_ORPHANS.
-      boolean orphansToo = removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS"));
+      boolean orphansToo = removeOrphans || ComposeVariables.isTrue(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS"));
       if (lifecycle.kill(project, services, signal, orphansToo) == 0) {
         root.invocation().err().println("No container to kill");
         root.invocation().err().flush();
@@ -142,10 +144,5 @@ public final class LifecycleCommands {
       root.invocation().err().flush();
       return ExitCodes.OK;
     }
-  }
-
-  /** Compose's StringToBool, as it reads COMPOSE_REMOVE_ORPHANS: y, or what Go's ParseBool takes as true. */
-  static boolean truthy(String value) {
-    return value != null && java.util.Set.of("y", "1", "t", "true").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
   }
 }
