@@ -80,6 +80,14 @@ class CreateEngineTest extends EngineStackTest {
         """);
     BerthRunner.Result warned = stack.ok("create", "-y");
     assertThat(warned.err()).contains("Found orphan containers");
+    // COMPOSE_IGNORE_ORPHANS, read from the project's .env as Compose reads it: no warning, and no --remove-orphans with it.
+    stack.write(".env", "COMPOSE_IGNORE_ORPHANS=True\n");
+    assertThat(stack.ok("create").err()).doesNotContain("orphan");
+    BerthRunner.Result combined = stack.berth("up", "-d", "--remove-orphans");
+    assertThat(combined.code()).isNotZero();
+    assertThat(combined.err()).contains("cannot combine COMPOSE_IGNORE_ORPHANS and --remove-orphans");
+    assertThat(stack.containers()).hasSize(3);
+    stack.write(".env", "");
     stack.ok("create", "--remove-orphans");
     assertThat(stack.containers()).extracting(c -> c.getLabels().get("com.docker.compose.service")).containsExactly("db");
     assertThat(stack.inspect("db").getConfig().getLabels().get("com.docker.compose.config-hash")).isNotBlank();

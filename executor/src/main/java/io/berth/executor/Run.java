@@ -64,7 +64,7 @@ public final class Run {
     session.images().ensure(project, List.of(service.name()), false, false, false);
     ObservedState observed = new StateCollector(session.engine().client()).observeForUp(project);
     List<ObservedContainer> orphans = Reconciler.orphans(project, observed);
-    if (!dependenciesUp && !options.removeOrphans() && !orphans.isEmpty()) {
+    if (!dependenciesUp && !options.removeOrphans() && !orphans.isEmpty() && !ComposeVariables.ignoreOrphans(project)) {
       warnings.accept(Up.orphanWarning(orphans));
     }
     Plan resources = Reconciler.resourcesFor(project, observed, service.name(), options.removeOrphans() && !dependenciesUp);

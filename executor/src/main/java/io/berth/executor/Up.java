@@ -54,7 +54,7 @@ public final class Up {
     Refusals.check(project, selected);
     ObservedState observed = new StateCollector(session.engine().client()).observeForUp(project);
     List<ObservedContainer> orphans = Reconciler.orphans(project, observed);
-    if (!orphans.isEmpty() && !options.removeOrphans()) {
+    if (!orphans.isEmpty() && !options.removeOrphans() && !ComposeVariables.ignoreOrphans(project)) {
       warnings.accept(orphanWarning(orphans));
     }
     for (String volume : Reconciler.divergedVolumes(project, observed)) {

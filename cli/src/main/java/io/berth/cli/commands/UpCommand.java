@@ -4,6 +4,7 @@ import io.berth.cli.BerthCommand;
 import io.berth.cli.ExitCodes;
 import io.berth.cli.ProjectLoading;
 import io.berth.cli.UserError;
+import io.berth.executor.ComposeVariables;
 import io.berth.executor.EngineSession;
 import io.berth.executor.create.ImageOptions;
 import io.berth.executor.PlanResult;
@@ -103,8 +104,11 @@ public final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     validate();
-    boolean removeOrphans = create.removeOrphans || truthy(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS"));
+    boolean removeOrphans = create.removeOrphans || ComposeVariables.isTrue(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS"));
     Project project = ProjectLoading.load(root);
+    if (removeOrphans && ComposeVariables.ignoreOrphans(project)) {
+      throw new UserError("cannot combine COMPOSE_IGNORE_ORPHANS and --remove-orphans");
+    }
     if (!attach.isEmpty() && attachDependencies) {
       throw new UserError("cannot combine --attach and --attach-dependencies");
     }
@@ -205,7 +209,4 @@ public final class UpCommand implements Callable<Integer> {
     return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
   }
 
-  static boolean truthy(String value) {
-    return value != null && (value.equalsIgnoreCase("true") || value.equals("1"));
-  }
 }
