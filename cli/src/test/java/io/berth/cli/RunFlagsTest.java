@@ -49,6 +49,12 @@ class RunFlagsTest {
   }
 
   @Test
+  void ttyAndNoTtyTogetherAreAMistakeAsInCompose() {
+    assertRefused(run("--tty"), "--tty and --no-tty can't be used together");
+    assertRefused(run("-t"), "--tty and --no-tty can't be used together");
+  }
+
+  @Test
   void anUnknownPullPolicyNamesThoseAccepted() {
     assertRefused(run("--pull", "sometimes"),
         "invalid --pull option \"sometimes\" (accepted: always, missing, never, build, if_not_present)");

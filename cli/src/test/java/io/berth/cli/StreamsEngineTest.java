@@ -31,6 +31,27 @@ class StreamsEngineTest extends EngineStackTest {
   }
 
   @Test
+  void execTakesDockerExecsInteractiveAndTtyFlagsAsCompose() {
+    stack.write0("compose.yaml", """
+        services:
+          app:
+            image: ${IMAGE}
+            command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+        """);
+    stack.ok("up", "-d");
+
+    // -i and -t are Compose's defaults (no TTY here: berth's streams are not a terminal).
+    BerthRunner.Result it = stack.berth.runWithInput(input("typed\n"), "exec", "-it", "app", "cat");
+    assertThat(it.code()).as(it.toString()).isZero();
+    assertThat(it.out()).isEqualTo("typed\n");
+    assertThat(stack.berth.runWithInput(input("typed\n"), "exec", "--no-tty", "-i", "app", "cat").out()).isEqualTo("typed\n");
+    // --interactive=false: the command gets no input at all.
+    BerthRunner.Result closed = stack.berth.runWithInput(input("typed\n"), "exec", "--interactive=false", "app", "cat");
+    assertThat(closed.code()).as(closed.toString()).isZero();
+    assertThat(closed.out()).isEmpty();
+  }
+
+  @Test
   void attachStreamsOutputSendsInputAndReturnsTheExitCode() throws Exception {
     stack.write0("compose.yaml", """
         services:

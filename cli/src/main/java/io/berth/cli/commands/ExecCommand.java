@@ -30,8 +30,16 @@ public final class ExecCommand implements Callable<Integer> {
   @Option(names = {"-d", "--detach"}, description = "Detached mode: Run command in the background")
   boolean detach;
 
-  @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation (default: auto-detected)")
+  @Option(names = {"-T", "--no-tty", "--no-TTY"}, description = "Disable pseudo-TTY allocation. By default 'berth exec' allocates a TTY.")
   boolean noTty;
+
+  // As Compose, which takes docker exec's -i and -t for a smooth migration: both are the default.
+  @Option(names = {"-i", "--interactive"}, arity = "0..1", fallbackValue = "true", hidden = true,
+      description = "Keep STDIN open even if not attached")
+  boolean interactive = true;
+
+  @Option(names = {"-t", "--tty"}, arity = "0..1", fallbackValue = "true", hidden = true, description = "Allocate a pseudo-TTY")
+  boolean tty = true;
 
   @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set environment variables")
   List<String> env = new ArrayList<>();
@@ -76,7 +84,7 @@ public final class ExecCommand implements Callable<Integer> {
     Optional<LocalTerminal> terminal = Sessions.terminal(root, !noTty);
     // As Compose's exec, standard input is always passed on (a terminal, a pipe or a file); its end
     // reaches the command, so `berth exec -T web cat < file` finishes.
-    Optional<InputStream> stdin = detach ? Optional.empty() : Optional.of(root.invocation().in());
+    Optional<InputStream> stdin = detach || !interactive ? Optional.empty() : Optional.of(root.invocation().in());
     try (EngineSession session = Sessions.open(root);
         WriterOutputStream out = new WriterOutputStream(root.invocation().out());
         WriterOutputStream err = new WriterOutputStream(root.invocation().err())) {

@@ -71,8 +71,15 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container")
   String workdir;
 
-  @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation")
-  boolean noTty;
+  @Option(names = {"-T", "--no-tty", "--no-TTY"}, description = "Disable pseudo-TTY allocation (default: auto-detected)")
+  Boolean noTty;
+
+  @Option(names = {"-i", "--interactive"}, arity = "0..1", fallbackValue = "true", description = "Keep STDIN open even if not attached")
+  boolean interactive = true;
+
+  // docker run's -t, taken as Compose takes it: given, it decides the TTY; with --no-tty, it is a mistake.
+  @Option(names = {"-t", "--tty"}, arity = "0..1", fallbackValue = "true", hidden = true, description = "Allocate a pseudo-TTY")
+  Boolean tty;
 
   @Option(names = {"-v", "--volume"}, paramLabel = "VOLUME", description = "Bind mount a volume")
   List<String> volumes = new ArrayList<>();
@@ -115,6 +122,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException, IOException {
+    boolean withTty = wantsTty();
     Project loaded = ProjectLoading.load(root);
     if (!loaded.services().containsKey(service)) {
       throw new UserError("no such service: " + service);
@@ -130,9 +138,18 @@ public final class RunCommand implements Callable<Integer> {
       // As Compose's run, standard input is passed on (-i is its default), and the one-off gets a
       // TTY when berth runs in a terminal, unless -T.
       return new Run(session).run(project, service, new RunOptions(!noDeps, name, detach, remove, useAliases, removeOrphans),
-          detach ? Optional.empty() : Optional.of(root.invocation().in()), Sessions.terminal(root, !noTty), new SignalForwarding(), out, err,
+          detach || !interactive ? Optional.empty() : Optional.of(root.invocation().in()), Sessions.terminal(root, withTty),
+          new SignalForwarding(), out, err,
           w -> ProjectLoading.warn(root.invocation(), w));
     }
+  }
+
+  /** A TTY unless -T, or as -t says; when berth has no terminal, {@link Sessions#terminal} gives none anyway. */
+  private boolean wantsTty() {
+    if (tty != null && noTty != null) {
+      throw new UserError("--tty and --no-tty can't be used together");
+    }
+    return tty != null ? tty : !Boolean.TRUE.equals(noTty);
   }
 
   /** Progress as -q, --quiet-pull and --quiet-build leave it: none, or without each layer or build step. */
