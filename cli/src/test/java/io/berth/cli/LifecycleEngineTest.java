@@ -171,7 +171,10 @@ class LifecycleEngineTest extends EngineStackTest {
 
   @Test
   void topListsProcessesAndWaitReturnsTheExitCode() {
-    assertThat(stack.ok("top", "db").out()).contains(stack.project + "-db-1", "PID", "sleep 3600");
+    // As Compose's top: one table, the service and replica first, CMD last.
+    String top = stack.ok("top", "db").out();
+    assertThat(top).startsWith("SERVICE  #   UID ").containsPattern("\ndb +1 +root +[0-9]+ .* sleep 3600\n");
+    assertThat(top.lines().findFirst().orElseThrow()).endsWith("CMD");
     assertThat(stack.ok("images", "db").out()).containsPattern("CONTAINER +REPOSITORY +TAG +IMAGE ID +SIZE\n"
         + stack.project + "-db-1 +berth-test/busybox +1 +[0-9a-f]{12} +[0-9.]+[kMG]?B\n");
 

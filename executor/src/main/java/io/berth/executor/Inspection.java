@@ -18,7 +18,8 @@ public final class Inspection {
   }
 
   /** One container's processes, as the Engine's top reports them. */
-  public record Processes(String container, List<String> titles, List<List<String>> rows) {}
+  /** One container's processes, under the titles the Engine gives ({@code UID}, {@code PID}, ..., {@code CMD}). */
+  public record Processes(String container, String service, int replica, List<String> titles, List<List<String>> rows) {}
 
   public List<Processes> top(String project, Set<String> services) {
     List<Processes> out = new ArrayList<>();
@@ -28,7 +29,7 @@ public final class Inspection {
       for (String[] p : top.getProcesses()) {
         rows.add(List.of(p));
       }
-      out.add(new Processes(c.name(), List.of(top.getTitles()), rows));
+      out.add(new Processes(c.name(), c.service(), c.number(), List.of(top.getTitles()), rows));
     }
     return out;
   }

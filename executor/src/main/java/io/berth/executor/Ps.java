@@ -1,10 +1,12 @@
 package io.berth.executor;
 
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerMount;
 import com.github.dockerjava.api.model.ContainerPort;
 import io.berth.executor.observe.StateCollector;
 import io.berth.planner.labels.Labels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +37,20 @@ public final class Ps {
       if (!project.equals(labels.get(Labels.PROJECT)) || (!services.isEmpty() && !services.contains(service))) {
         continue;
       }
-      out.add(new ContainerSummary(c.getId(), StateCollector.name(c), Objects.requireNonNullElse(c.getImage(), ""),
+      List<String> mounts = new ArrayList<>();
+      int local = 0;
+      for (ContainerMount m : c.getMounts() == null ? List.<ContainerMount>of() : c.getMounts()) {
+        mounts.add(m.getName() == null || m.getName().isEmpty() ? Objects.requireNonNullElse(m.getSource(), "") : m.getName());
+        local += "local".equals(m.getDriver()) ? 1 : 0;
+      }
+      List<String> networks = c.getNetworkSettings() == null || c.getNetworkSettings().getNetworks() == null ? List.of()
+          : c.getNetworkSettings().getNetworks().keySet().stream().sorted().toList();
+      List<String> names = c.getNames() == null ? List.of()
+          : Arrays.stream(c.getNames()).map(n -> n.startsWith("/") ? n.substring(1) : n).toList();
+      out.add(new ContainerSummary(c.getId(), StateCollector.name(c), names, Objects.requireNonNullElse(c.getImage(), ""),
           Objects.requireNonNullElse(c.getCommand(), ""), project, service,
           c.getCreated() == null ? 0 : c.getCreated(), Objects.requireNonNullElse(c.getState(), ""),
-          Objects.requireNonNullElse(c.getStatus(), ""), publishers(c)));
+          Objects.requireNonNullElse(c.getStatus(), ""), publishers(c), labels, mounts, local, networks));
     }
     out.sort(Comparator.comparing(ContainerSummary::name));
     return out;

@@ -34,7 +34,7 @@ public final class ImagesCommand implements Callable<Integer> {
     try (EngineSession session = Sessions.open(root)) {
       List<ContainerSummary> containers = new Ps(session).list(project.name(), true, services);
       var out = root.invocation().out();
-      Table t = new Table("CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "SIZE");
+      Table t = Table.compose("CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "SIZE");
       for (ContainerSummary c : containers) {
         var image = session.engine().client().inspectImageCmd(c.image()).exec();
         String id = image.getId().replaceFirst("^sha256:", "").substring(0, 12);

@@ -9,6 +9,12 @@ import io.berth.cli.render.Table;
 import io.berth.executor.EngineSession;
 import io.berth.executor.Inspection;
 import io.berth.model.spec.Project;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,18 +37,41 @@ public final class InspectionCommands {
       Project project = ProjectLoading.load(root);
       Set<String> services = selection.in(project);
       try (EngineSession session = Sessions.open(root)) {
-        var out = root.invocation().out();
-        for (Inspection.Processes p : new Inspection(session).top(project.name(), services)) {
-          out.println(p.container());
-          Table t = new Table(p.titles().toArray(String[]::new));
-          p.rows().forEach(r -> t.row(r.toArray(String[]::new)));
-          t.print(out);
-          out.println();
-        }
-        out.flush();
+        List<Inspection.Processes> all = new ArrayList<>(new Inspection(session).top(project.name(), services));
+        all.sort(Comparator.comparing(Inspection.Processes::container));
+        processTable(all).ifPresent(t -> t.print(root.invocation().out()));
+        root.invocation().out().flush();
       }
       return ExitCodes.OK;
     }
+  }
+
+  /**
+   * Every process in one table, as Compose's top prints it: the service and replica first, then
+   * the Engine's titles in the order first met, {@code CMD} last, {@code -} where a container's
+   * titles lack one. Nothing at all when no container runs.
+   */
+  static Optional<Table> processTable(List<Inspection.Processes> containers) {
+    List<String> titles = new ArrayList<>(List.of("SERVICE", "#"));
+    containers.forEach(c -> c.titles().stream().filter(t -> !titles.contains(t)).forEach(titles::add));
+    if (titles.remove("CMD")) {
+      titles.add("CMD");
+    }
+    Table table = Table.processes(titles.toArray(String[]::new));
+    boolean any = false;
+    for (Inspection.Processes c : containers) {
+      for (List<String> process : c.rows()) {
+        Map<String, String> cells = new HashMap<>();
+        cells.put("SERVICE", c.service());
+        cells.put("#", Integer.toString(c.replica()));
+        for (int i = 0; i < c.titles().size() && i < process.size(); i++) {
+          cells.put(c.titles().get(i), process.get(i));
+        }
+        table.row(titles.stream().map(t -> cells.getOrDefault(t, "-")).toArray(String[]::new));
+        any = true;
+      }
+    }
+    return any ? Optional.of(table) : Optional.empty();
   }
 
   @Command(name = "wait", description = "Block until the first service container stops")

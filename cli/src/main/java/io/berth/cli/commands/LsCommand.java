@@ -55,7 +55,7 @@ public final class LsCommand implements Callable<Integer> {
       }).toList();
       out.println(new ObjectMapper().writeValueAsString(rows));
     } else {
-      Table t = new Table("NAME", "STATUS", "CONFIG FILES");
+      Table t = Table.compose("NAME", "STATUS", "CONFIG FILES");
       projects.forEach(p -> t.row(p.name(), p.status(), p.configFiles()));
       t.print(out);
     }
