@@ -10,6 +10,7 @@ import io.berth.testsupport.EngineProbe;
 import io.berth.testsupport.LocalRegistry;
 import io.berth.testsupport.TestImages;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -116,6 +117,88 @@ class PullEngineTest {
       assertThat(stopped.err()).contains("network berth-pulltest-absent declared as external, but could not be found")
           .doesNotContain("Pulling");
       assertThatThrownBy(() -> docker.inspectImageCmd(repository + ":pulltest").exec()).isInstanceOf(NotFoundException.class);
+    }
+  }
+
+  @Test
+  void pullFlagsWidenNarrowAndOverrideWhatIsPulled(TestInfo info) throws Exception {
+    EngineProbe.requireEngine();
+    String busybox = TestImages.busybox();
+    var docker = EngineProbe.client();
+    try (LocalRegistry registry = LocalRegistry.start();
+        StackFixture stack = new StackFixture(dir, info.getTestMethod().orElseThrow().getName(), docker)) {
+      String repository = registry.host() + "/berth/pullflags";
+      for (String tag : List.of("web", "db", "built")) {
+        docker.tagImageCmd(busybox, repository, tag).exec();
+        docker.pushImageCmd(repository).withTag(tag).exec(new ResultCallback.Adapter<PushResponseItem>()).awaitCompletion();
+        docker.removeImageCmd(repository + ":" + tag).exec();
+      }
+      String web = repository + ":web";
+      String db = repository + ":db";
+      String built = repository + ":built";
+      stack.berth.env("WEB", web).env("DB", db).env("BUILT", built);
+      stack.write("app/Dockerfile", "FROM scratch\n");
+      stack.write("compose.yaml", """
+          services:
+            web:
+              image: ${WEB}
+              depends_on: [db]
+            db:
+              image: ${DB}
+            built:
+              image: ${BUILT}
+              build: ./app
+          """);
+
+      // A named service alone, unless --include-deps brings what it depends on.
+      stack.ok("pull", "web");
+      assertThat(present(web)).isTrue();
+      assertThat(present(db)).isFalse();
+      assertThat(stack.ok("pull", "--include-deps", "web").err()).contains("Image " + db + "  Pulling", "Image " + web + "  Pulling");
+      assertThat(present(db)).isTrue();
+
+      // --ignore-buildable leaves alone the image of a service that has a build section.
+      BerthRunner.Result ignored = stack.ok("pull", "--ignore-buildable");
+      assertThat(ignored.err()).contains("Image " + built + "  Skipped Image can be built").doesNotContain("Image " + built + "  Pulling");
+      assertThat(present(built)).isFalse();
+      stack.ok("pull", "built");
+      assertThat(present(built)).isTrue();
+
+      // --policy missing pulls only what is absent; without it, pull fetches every image again.
+      docker.removeImageCmd(db).exec();
+      BerthRunner.Result missing = stack.ok("pull", "--policy", "missing");
+      assertThat(missing.err()).contains("Image " + db + "  Pulling", "Image " + web + "  Skipped Image is already present locally",
+          "Image " + built + "  Skipped Image is already present locally").doesNotContain("Image " + web + "  Pulling");
+      assertThat(present(db)).isTrue();
+      assertThat(stack.ok("pull", "web").err()).contains("Image " + web + "  Pulling");
+
+      // --policy always overrides the file's pull_policy for this pull.
+      stack.write("compose.yaml", """
+          services:
+            web:
+              image: ${WEB}
+              pull_policy: never
+          """);
+      assertThat(stack.ok("pull").err()).doesNotContain("Pulling");
+      assertThat(stack.ok("pull", "--policy", "always").err()).contains("Image " + web + "  Pulling", "Pulled");
+
+      // The deprecated flags are accepted and ignored, with Compose's notice.
+      BerthRunner.Result deprecated = stack.ok("pull", "--parallel", "--no-parallel=false", "--policy", "missing");
+      assertThat(deprecated.err()).startsWith("option '--no-parallel' is DEPRECATED and will be ignored.\n"
+          + "option '--parallel' is DEPRECATED and will be ignored.\n");
+
+      for (String ref : List.of(web, db, built)) {
+        docker.removeImageCmd(ref).exec();
+      }
+    }
+  }
+
+  private static boolean present(String image) {
+    try {
+      EngineProbe.client().inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
     }
   }
 }

@@ -4,7 +4,9 @@ import io.berth.cli.BerthCommand;
 import io.berth.cli.ExitCodes;
 import io.berth.cli.HelpOption;
 import io.berth.cli.ProjectLoading;
+import io.berth.cli.UserError;
 import io.berth.executor.EngineSession;
+import io.berth.executor.create.ImageOptions;
 import io.berth.executor.create.ImagePuller;
 import io.berth.executor.create.Images;
 import io.berth.executor.engine.EngineException;
@@ -12,6 +14,7 @@ import io.berth.executor.progress.ProgressEvent;
 import io.berth.executor.progress.ProgressListener;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
+import io.berth.planner.graph.ServiceGraph;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -33,10 +36,36 @@ public final class PullCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Pull without printing progress information")
   boolean quiet;
 
+  @Option(names = "--include-deps", description = "Also pull services declared as dependencies")
+  boolean includeDeps;
+
+  @Option(names = "--ignore-buildable", description = "Ignore images that can be built")
+  boolean ignoreBuildable;
+
+  @Option(names = "--policy", paramLabel = "POLICY", description = "Apply pull policy (\"missing\"|\"always\")")
+  String policy;
+
+  // Compose's deprecated, hidden flags: accepted and ignored, with Compose's notice.
+  @Option(names = "--parallel", arity = "0..1", hidden = true, description = "DEPRECATED pull multiple images in parallel")
+  Boolean parallel;
+
+  @Option(names = "--no-parallel", arity = "0..1", hidden = true, description = "DEPRECATED disable parallel pulling")
+  Boolean noParallel;
+
   @Override
   public Integer call() {
+    deprecationNotices();
+    // Compose takes any pull_policy value here and reads an unknown word as "missing"; berth refuses
+    // such a word, which is more likely a typo than a wish.
+    if (policy != null && !ImageOptions.isPullPolicy(policy)) {
+      throw new UserError("invalid --policy option \"" + policy + "\" (accepted: missing, always)");
+    }
+    Optional<String> policyForAll = Optional.ofNullable(policy).map(p -> p.equals("if_not_present") ? "missing" : p);
     Project project = ProjectLoading.load(root);
     Set<String> named = selection.in(project);
+    if (includeDeps && !named.isEmpty()) {
+      named = new HashSet<>(ServiceGraph.of(project).withDependencies(named));
+    }
     try (EngineSession session = quiet
         ? Sessions.open(root, ProgressListener.NONE)
         : Sessions.open(root)) {
@@ -48,7 +77,10 @@ public final class PullCommand implements Callable<Integer> {
         if ((!named.isEmpty() && !named.contains(s.name())) || s.image().isEmpty()) {
           continue;
         }
-        Optional<String> skipped = images.pullSkipReason(s);
+        Optional<String> skipped = images.pullSkipReason(s, policyForAll);
+        if (skipped.isEmpty() && ignoreBuildable && s.build().isPresent()) {
+          skipped = Optional.of("Image can be built");
+        }
         if (skipped.isPresent()) {
           session.progress().on(new ProgressEvent("Image", s.image().get(), ProgressEvent.Status.SKIPPED, skipped.get()));
           continue;
@@ -67,5 +99,16 @@ public final class PullCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  private void deprecationNotices() {
+    var err = root.invocation().err();
+    if (noParallel != null) {
+      err.println("option '--no-parallel' is DEPRECATED and will be ignored.");
+    }
+    if (parallel != null) {
+      err.println("option '--parallel' is DEPRECATED and will be ignored.");
+    }
+    err.flush();
   }
 }

@@ -18,6 +18,14 @@ public record ImageOptions(Optional<String> pull, boolean noBuild, boolean quiet
   /** The values {@code --pull} accepts, as Compose's {@code validPullPolicies}. */
   public static final List<String> PULL_POLICIES = List.of("always", "missing", "never", "build", "if_not_present");
 
+  /**
+   * Whether compose-go's pull policy reader knows {@code policy}: one of {@link #PULL_POLICIES}, or
+   * a refresh policy ({@code daily}, {@code weekly}, {@code every_<duration>}).
+   */
+  public static boolean isPullPolicy(String policy) {
+    return PULL_POLICIES.contains(policy) || PullRefresh.interval(policy).isPresent();
+  }
+
   public ImageOptions {
     // Compose's alias, as the loader reads it in a file.
     pull = pull.map(p -> p.equals("if_not_present") ? "missing" : p);

@@ -114,8 +114,16 @@ public final class Images {
    * and {@code build} skip; {@code missing} pulls an image that is absent or tagged {@code latest}.
    */
   public Optional<String> pullSkipReason(Service s) {
+    return pullSkipReason(s, Optional.empty());
+  }
+
+  /**
+   * As {@link #pullSkipReason(Service)}, under {@code policy} instead of the service's own
+   * {@code pull_policy} when one is given ({@code pull --policy}).
+   */
+  public Optional<String> pullSkipReason(Service s, Optional<String> policyOverride) {
     String image = s.image().orElseThrow();
-    String policy = s.pullPolicy().orElse("");
+    String policy = policyOverride.or(s::pullPolicy).orElse("");
     if (policy.isEmpty() || policy.equals("always") || PullRefresh.interval(policy).isPresent()) {
       return Optional.empty();
     }
