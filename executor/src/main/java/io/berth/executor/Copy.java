@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -68,16 +69,9 @@ public final class Copy {
    */
   public void fromContainer(Target target, String source, Path local, boolean followLink) {
     ObservedContainer c = containers(target).get(0);
-    String path = source;
-    String rebase = null;
-    if (followLink) {
-      PathStat stat = new EngineReads(client()).pathStat(c.id(), source).orElse(null);
-      if (stat != null && stat.isSymlink()) {
-        path = resolveLink(source, stat.linkTarget());
-        rebase = baseName(source);
-      }
-    }
-    try (InputStream raw = client().copyArchiveFromContainerCmd(c.id(), path).exec();
+    Followed followed = follow(c, source, followLink);
+    String rebase = followed.rebase();
+    try (InputStream raw = client().copyArchiveFromContainerCmd(c.id(), followed.path()).exec();
         TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
       boolean intoDirectory = Files.isDirectory(local);
       String top = null;
@@ -109,6 +103,102 @@ public final class Copy {
       }
       throw new EngineException(target.service() + ":" + source + ": " + EngineErrors.describe(e), e);
     }
+  }
+
+  /**
+   * Writes a tar archive of {@code source} in the first container of the target (the replica given
+   * by {@code --index}) to {@code out}, as {@code docker cp CONTAINER:PATH -}: the Engine's archive
+   * as it is.
+   *
+   * @param followLink {@code -L}: when {@code source} is a symbolic link, archive what it points to
+   */
+  public void archiveFromContainer(Target target, String source, OutputStream out, boolean followLink) {
+    ObservedContainer c = containers(target).get(0);
+    String path = follow(c, source, followLink).path();
+    try (InputStream raw = client().copyArchiveFromContainerCmd(c.id(), path).exec()) {
+      raw.transferTo(out);
+      out.flush();
+    } catch (IOException | RuntimeException e) {
+      throw new EngineException(target.service() + ":" + source + ": " + EngineErrors.describe(e), e);
+    }
+  }
+
+  /**
+   * Extracts the tar archive read from {@code archive} into the directory {@code path} of every
+   * container of the target (one replica with {@code --index}), as {@code docker cp - CONTAINER:DIR}.
+   *
+   * @param copyUidGid {@code -a}: the files keep the uid and gid the archive gives them
+   */
+  public void archiveToContainers(Target target, InputStream archive, String path, boolean copyUidGid) {
+    // Every destination is checked before anything is sent, so a wrong one changes no container.
+    Map<ObservedContainer, String> directories = new LinkedHashMap<>();
+    for (ObservedContainer c : containers(target)) {
+      directories.put(c, directoryFor(c, path));
+    }
+    if (directories.size() == 1) {
+      directories.forEach((c, dir) -> extract(c, archive, dir, copyUidGid));
+      return;
+    }
+    // Standard input is read once; each container gets the archive from a copy of it.
+    Path buffered = null;
+    try {
+      buffered = Files.createTempFile("berth-cp", ".tar");
+      Files.copy(archive, buffered, StandardCopyOption.REPLACE_EXISTING);
+      for (Map.Entry<ObservedContainer, String> d : directories.entrySet()) {
+        try (InputStream in = Files.newInputStream(buffered)) {
+          extract(d.getKey(), in, d.getValue(), copyUidGid);
+        }
+      }
+    } catch (IOException e) {
+      throw new EngineException("cannot read the archive from standard input: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(buffered);
+    }
+  }
+
+  /** The directory a streamed archive goes to: {@code path}, or what it links to; the docker CLI takes no other. */
+  private String directoryFor(ObservedContainer c, String path) {
+    EngineReads reads = new EngineReads(client());
+    String destination = path;
+    PathStat stat = reads.pathStat(c.id(), destination).orElse(null);
+    if (stat != null && stat.isSymlink()) {
+      destination = resolveLink(path, stat.linkTarget());
+      stat = reads.pathStat(c.id(), destination).orElse(null);
+    }
+    if (stat == null || !stat.isDirectory()) {
+      throw new EngineException("destination \"" + c.id() + ":" + path + "\" must be a directory");
+    }
+    return destination;
+  }
+
+  private void extract(ObservedContainer c, InputStream archive, String directory, boolean copyUidGid) {
+    try {
+      client().copyArchiveToContainerCmd(c.id())
+          .withTarInputStream(archive)
+          .withRemotePath(directory)
+          .withNoOverwriteDirNonDir(true)
+          .withCopyUIDGID(copyUidGid)
+          .exec();
+    } catch (RuntimeException e) {
+      throw new EngineException(c.name() + ": " + EngineErrors.describe(e), e);
+    }
+  }
+
+  /**
+   * The container path a copy from it reads: with -L, what a link points to.
+   *
+   * @param rebase the name the copy takes on the host instead of the target's, or null
+   */
+  private record Followed(String path, String rebase) {}
+
+  private Followed follow(ObservedContainer c, String source, boolean followLink) {
+    if (followLink) {
+      PathStat stat = new EngineReads(client()).pathStat(c.id(), source).orElse(null);
+      if (stat != null && stat.isSymlink()) {
+        return new Followed(resolveLink(source, stat.linkTarget()), baseName(source));
+      }
+    }
+    return new Followed(source, null);
   }
 
   /** What {@code docker cp} sends of a host path: the path itself, or with -L what a link points to. */
@@ -180,12 +270,16 @@ public final class Copy {
       }
       throw new EngineException(c.name() + ": " + EngineErrors.describe(e), e);
     } finally {
-      if (tar != null) {
-        try {
-          Files.deleteIfExists(tar);
-        } catch (IOException ignored) {
-          // A temporary file; the system cleans it up eventually.
-        }
+      deleteQuietly(tar);
+    }
+  }
+
+  private static void deleteQuietly(Path temporary) {
+    if (temporary != null) {
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException ignored) {
+        // A temporary file; the system cleans it up eventually.
       }
     }
   }

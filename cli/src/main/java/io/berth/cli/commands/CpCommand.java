@@ -8,7 +8,6 @@ import io.berth.cli.UserError;
 import io.berth.executor.Copy;
 import io.berth.executor.EngineSession;
 import io.berth.model.spec.Project;
-import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,6 +18,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "cp", description = "Copy files/folders between a service container and the local filesystem")
 public final class CpCommand implements Callable<Integer> {
+  private static final String STANDARD_STREAM = "-";
+
   @ParentCommand BerthCommand root;
   @Mixin HelpOption help;
 
@@ -34,19 +35,28 @@ public final class CpCommand implements Callable<Integer> {
   @Option(names = {"-a", "--archive"}, description = "Archive mode (copy all uid/gid information)")
   boolean archive;
 
-  @Parameters(index = "0", paramLabel = "SRC", description = "SERVICE:SRC_PATH or a local path")
+  @Parameters(index = "0", paramLabel = "SRC", description = "SERVICE:SRC_PATH, a local path, or - for a tar archive on standard input")
   String source;
 
-  @Parameters(index = "1", paramLabel = "DEST", description = "SERVICE:DEST_PATH or a local path")
+  @Parameters(index = "1", paramLabel = "DEST", description = "SERVICE:DEST_PATH, a local path, or - for a tar archive on standard output")
   String target;
 
   @Override
   public Integer call() {
+    if (source.isEmpty()) {
+      throw new UserError("source can not be empty");
+    }
+    if (target.isEmpty()) {
+      throw new UserError("destination can not be empty");
+    }
     Project project = ProjectLoading.load(root);
     boolean fromContainer = isContainerPath(source);
     boolean toContainer = isContainerPath(target);
-    if (fromContainer == toContainer) {
-      throw new UserError("copying between services is not supported; exactly one of SRC and DEST must be SERVICE:PATH");
+    if (fromContainer && toContainer) {
+      throw new UserError("copying between services is not supported; one of SRC and DEST must be a local path or -");
+    }
+    if (!fromContainer && !toContainer) {
+      throw new UserError("unknown copy direction: one of SRC and DEST must be SERVICE:PATH");
     }
     String remote = fromContainer ? source : target;
     String service = remote.substring(0, remote.indexOf(':'));
@@ -54,15 +64,22 @@ public final class CpCommand implements Callable<Integer> {
     if (!project.services().containsKey(service)) {
       throw new UserError("no such service: " + service);
     }
-    Path local = root.invocation().workingDir().resolve(fromContainer ? target : source);
+    String localArg = fromContainer ? target : source;
     // As Compose: without --index, a copy to a service reaches every container of it, a copy from one
     // reads the first.
     Copy.Target containers = new Copy.Target(project.name(), service, index > 0 ? OptionalInt.of(index) : OptionalInt.empty(), all);
     try (EngineSession session = Sessions.open(root)) {
-      if (fromContainer) {
-        new Copy(session).fromContainer(containers, path, local, followLink);
+      Copy copy = new Copy(session);
+      // "-" is standard input or output, which carry a tar archive, as for docker cp.
+      if (fromContainer && localArg.equals(STANDARD_STREAM)) {
+        root.invocation().out().flush();
+        copy.archiveFromContainer(containers, path, root.invocation().outBytes(), followLink);
+      } else if (fromContainer) {
+        copy.fromContainer(containers, path, root.invocation().workingDir().resolve(localArg), followLink);
+      } else if (localArg.equals(STANDARD_STREAM)) {
+        copy.archiveToContainers(containers, root.invocation().in(), path, archive);
       } else {
-        new Copy(session).toContainers(containers, local, path, followLink, archive);
+        copy.toContainers(containers, root.invocation().workingDir().resolve(localArg), path, followLink, archive);
       }
     }
     return ExitCodes.OK;

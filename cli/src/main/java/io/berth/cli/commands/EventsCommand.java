@@ -10,10 +10,12 @@ import io.berth.executor.EngineSession;
 import io.berth.executor.Events;
 import io.berth.model.spec.Project;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -34,8 +36,18 @@ public final class EventsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Output events as a stream of json objects")
   boolean json;
 
+  @Option(names = "--since", paramLabel = "TIME", description = "Show all events created since timestamp")
+  String since;
+
+  @Option(names = "--until", paramLabel = "TIME", description = "Stream events until this timestamp")
+  String until;
+
   @Override
   public Integer call() throws InterruptedException {
+    Instant now = Instant.now();
+    Events.Window window = new Events.Window(
+        Optional.ofNullable(since).map(t -> TimeArgument.parse(t, "--since", now)),
+        Optional.ofNullable(until).map(t -> TimeArgument.parse(t, "--until", now)));
     Project project = ProjectLoading.load(root);
     var services = selection.in(project);
     PrintWriter out = root.invocation().out();
@@ -44,7 +56,7 @@ public final class EventsCommand implements Callable<Integer> {
     Signal.handle(new Signal("INT"), s -> stop.countDown());
     Signal.handle(new Signal("TERM"), s -> stop.countDown());
     try (EngineSession session = Sessions.open(root)) {
-      new Events(session).stream(project.name(), services, e -> {
+      new Events(session).stream(project.name(), services, window, e -> {
         String line;
         if (json) {
           Map<String, Object> m = new LinkedHashMap<>();

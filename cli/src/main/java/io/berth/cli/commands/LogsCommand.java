@@ -12,10 +12,7 @@ import io.berth.executor.Ps;
 import io.berth.executor.logs.LogFollower;
 import io.berth.executor.logs.ProjectLogs;
 import io.berth.model.spec.Project;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,8 +27,6 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "logs", description = "View output from containers")
 public final class LogsCommand implements Callable<Integer> {
-  private static final Pattern RELATIVE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)");
-
   @ParentCommand BerthCommand root;
   @Mixin HelpOption help;
   @Mixin ServiceSelection selection;
@@ -66,8 +59,8 @@ public final class LogsCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Optional<Integer> tailLines = parseTail(tail);
     Instant now = Instant.now();
-    int sinceSecond = since == null ? 0 : (int) parseTime(since, "--since", now).getEpochSecond();
-    int untilSecond = until == null ? 0 : (int) parseTime(until, "--until", now).getEpochSecond();
+    int sinceSecond = since == null ? 0 : (int) TimeArgument.parse(since, "--since", now).getEpochSecond();
+    int untilSecond = until == null ? 0 : (int) TimeArgument.parse(until, "--until", now).getEpochSecond();
     Project project = ProjectLoading.load(root);
     Set<String> services = selection.in(project);
     boolean anyDetached = project.services().values().stream().anyMatch(s -> !s.extras().attach());
@@ -121,34 +114,4 @@ public final class LogsCommand implements Callable<Integer> {
     }
     return Optional.of(Integer.parseInt(tail));
   }
-
-  /** RFC 3339 ({@code 2013-01-02T13:23:37Z}), Unix seconds, or relative to now ({@code 10m}, {@code 1h30m}). */
-  static Instant parseTime(String text, String flag, Instant now) {
-    if (text.matches("[0-9]+")) {
-      return Instant.ofEpochSecond(Long.parseLong(text));
-    }
-    Matcher m = RELATIVE.matcher(text);
-    int at = 0;
-    Duration ago = Duration.ZERO;
-    while (m.find() && m.start() == at) {
-      double v = Double.parseDouble(m.group(1));
-      long millis = (long) (v * switch (m.group(2)) {
-        case "ms" -> 1;
-        case "s" -> 1000;
-        case "m" -> 60_000;
-        default -> 3_600_000;
-      });
-      ago = ago.plusMillis(millis);
-      at = m.end();
-    }
-    if (at == text.length() && at > 0) {
-      return now.minus(ago);
-    }
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new UserError("invalid " + flag + " \"" + text + "\": accepted values are RFC 3339 times (2013-01-02T13:23:37Z), Unix seconds, or durations such as 10m");
-    }
-  }
-
 }
