@@ -175,8 +175,8 @@ class LifecycleEngineTest extends EngineStackTest {
     String top = stack.ok("top", "db").out();
     assertThat(top).startsWith("SERVICE  #   UID ").containsPattern("\ndb +1 +root +[0-9]+ .* sleep 3600\n");
     assertThat(top.lines().findFirst().orElseThrow()).endsWith("CMD");
-    // Compose's pretty table: every column at least 20 wide.
-    assertThat(stack.ok("images", "db").out()).containsPattern("CONTAINER {11}REPOSITORY {10}TAG {17}PLATFORM {12}IMAGE ID {12}SIZE {16}CREATED\n"
+    // Compose's pretty table: every column at least 20 wide (TAG, PLATFORM, IMAGE ID and SIZE here).
+    assertThat(stack.ok("images", "db").out()).containsPattern("CONTAINER +REPOSITORY +TAG {17}PLATFORM {12}IMAGE ID {12}SIZE {16}CREATED\n"
         + stack.project + "-db-1 +berth-test/busybox +1 +linux/amd64 +[0-9a-f]{12} +[0-9.]+[kMG]?B +([0-9a-zA-Z ]+ ago|N/A)\n");
     // -q: each image once, its whole id.
     assertThat(stack.ok("images", "-q").out()).matches("([0-9a-f]{64}\n)+");
