@@ -22,12 +22,15 @@ class EventsEngineTest extends EngineStackTest {
     // The create happened before the window opens; the restart's stop and start happen inside it.
     Instant since = Instant.now();
     stack.ok("restart", "app");
+    stack.ok("run", "--rm", "-T", "app", "true");
     long until = Instant.now().getEpochSecond() + 2;
 
     BerthRunner.Result r = stack.ok("events", "--json", "--since", since.toString(), "--until", Long.toString(until));
 
     assertThat(r.out()).contains("\"action\":\"start\",\"id\":\"" + id + "\"", "\"action\":\"die\"")
-        .doesNotContain("\"action\":\"create\"");
+        .doesNotContain("\"action\":\"create\"")
+        // As Compose: no one-off container's events, and none of Compose's labels among the attributes.
+        .doesNotContain("-run-", "com.docker.compose.");
   }
 
   @Test

@@ -26,7 +26,8 @@ public final class Events {
   /**
    * One container event.
    *
-   * @param attributes the Engine's attributes (image, name, labels, exit code ...)
+   * @param attributes the Engine's attributes (image, name, exit code, the container's own labels),
+   *     without Compose's labels, as Compose shows them
    */
   public record ContainerEvent(Instant time, String action, String id, String service, Map<String, String> attributes) {}
 
@@ -53,12 +54,15 @@ public final class Events {
     try (ResultCallback.Adapter<Event> events = cmd.exec(new ResultCallback.Adapter<>() {
           @Override
           public void onNext(Event e) {
-            Map<String, String> attributes = e.getActor() == null || e.getActor().getAttributes() == null
-                ? Map.of() : new TreeMap<>(e.getActor().getAttributes());
-            String service = attributes.getOrDefault(Labels.SERVICE, "");
-            if (!services.isEmpty() && !services.contains(service)) {
+            Map<String, String> all = e.getActor() == null || e.getActor().getAttributes() == null
+                ? Map.of() : e.getActor().getAttributes();
+            String service = all.getOrDefault(Labels.SERVICE, "");
+            // As Compose: a one-off container's events (run) are not the project's.
+            if ("True".equals(all.get(Labels.ONEOFF)) || (!services.isEmpty() && !services.contains(service))) {
               return;
             }
+            Map<String, String> attributes = new TreeMap<>(all);
+            attributes.keySet().removeIf(k -> k.startsWith(Labels.PREFIX));
             long nanos = e.getTimeNano() == null ? e.getTime() * 1_000_000_000L : e.getTimeNano();
             sink.accept(new ContainerEvent(Instant.ofEpochSecond(0, nanos), e.getAction(), e.getId(), service, attributes));
           }

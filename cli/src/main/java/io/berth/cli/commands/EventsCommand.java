@@ -73,8 +73,7 @@ public final class EventsCommand implements Callable<Integer> {
           }
         } else {
           line = TIME.format(e.time()) + " container " + e.action() + " " + e.id() + " ("
-              + e.attributes().entrySet().stream().filter(a -> !a.getKey().startsWith("com.docker.compose."))
-                  .map(a -> a.getKey() + "=" + a.getValue()).collect(Collectors.joining(", ")) + ")";
+              + e.attributes().entrySet().stream().map(a -> a.getKey() + "=" + a.getValue()).collect(Collectors.joining(", ")) + ")";
         }
         synchronized (out) {
           out.println(line);
