@@ -85,9 +85,15 @@ public final class CpCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** {@code web:/etc/x}, but not a local path that merely holds a colon after a slash. */
-  private static boolean isContainerPath(String arg) {
+  /**
+   * {@code web:/etc/x}, as Compose splits a copy argument: an absolute path is local, and so is one
+   * without a colon or whose part before the colon starts with a dot ({@code ./file:name.txt}).
+   */
+  static boolean isContainerPath(String arg) {
+    if (arg.startsWith("/")) {
+      return false;
+    }
     int colon = arg.indexOf(':');
-    return colon > 0 && !arg.substring(0, colon).contains("/");
+    return colon >= 0 && !arg.substring(0, colon).startsWith(".");
   }
 }
