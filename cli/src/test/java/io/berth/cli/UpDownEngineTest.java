@@ -95,6 +95,31 @@ class UpDownEngineTest extends EngineStackTest {
   }
 
   @Test
+  void downLeavesANetworkAndVolumeAForeignContainerStillUsesWithAWarning() {
+    stack.ok("up", "-d");
+    String foreign = stack.docker.createContainerCmd(image).withName(stack.project + "-foreign").withCmd("sleep", "60")
+        .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
+            .withNetworkMode(stack.project + "_default")
+            .withBinds(com.github.dockerjava.api.model.Bind.parse(stack.project + "_data:/x")))
+        .exec().getId();
+    try {
+      stack.docker.startContainerCmd(foreign).exec();
+
+      // As Compose: the project's containers go, what the foreign container uses stays, and down succeeds.
+      BerthRunner.Result down = stack.ok("down", "-v");
+
+      assertThat(down.err()).contains("Network " + stack.project + "_default  Warning Resource is still in use",
+          "Volume " + stack.project + "_data  Warning Resource is still in use");
+      assertThat(stack.docker.inspectContainerCmd(foreign).exec().getState().getRunning()).isTrue();
+      assertThat(stack.docker.inspectNetworkCmd().withNetworkId(stack.project + "_default").exec().getContainers()).hasSize(1);
+    } finally {
+      stack.docker.removeContainerCmd(foreign).withForce(true).exec();
+    }
+    BerthRunner.Result again = stack.ok("down", "-v");
+    assertThat(again.err()).contains("Network " + stack.project + "_default  Removed", "Volume " + stack.project + "_data  Removed");
+  }
+
+  @Test
   void resourcesCarryComposeLabels() {
     stack.ok("up", "-d");
 

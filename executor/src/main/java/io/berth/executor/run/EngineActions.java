@@ -1,6 +1,7 @@
 package io.berth.executor.run;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import io.berth.executor.create.ContainerFactory;
@@ -106,9 +107,9 @@ public final class EngineActions implements ActionHandler {
     } else if (action instanceof Action.RenameContainer a) {
       client.renameContainerCmd(a.from()).withName(a.to()).exec();
     } else if (action instanceof Action.RemoveNetwork a) {
-      step("Network", a.name(), Status.REMOVING, Status.REMOVED, () -> removeNetwork(a.name()));
+      removeNetwork(a.name());
     } else if (action instanceof Action.RemoveVolume a) {
-      step("Volume", a.name(), Status.REMOVING, Status.REMOVED, () -> removeVolume(a.name()));
+      removeVolume(a.name());
     } else if (action instanceof Action.RemoveImage a) {
       step("Image", a.image(), Status.REMOVING, Status.REMOVED, () -> removeImage(a.image()));
     } else if (action instanceof Action.WaitContainer a) {
@@ -217,12 +218,23 @@ public final class EngineActions implements ActionHandler {
     }
   }
 
+  /**
+   * As Compose's down: a network a container outside the plan still uses (an orphan, another
+   * project's container connected to it) is left with a warning, and down goes on.
+   */
   private void removeNetwork(String name) {
+    progress.on(ProgressEvent.of("Network", name, Status.REMOVING));
     try {
+      var containers = client.inspectNetworkCmd().withNetworkId(name).exec().getContainers();
+      if (containers != null && !containers.isEmpty()) {
+        progress.on(new ProgressEvent("Network", name, Status.WARNING, "Resource is still in use"));
+        return;
+      }
       client.removeNetworkCmd(name).exec();
     } catch (NotFoundException gone) {
       // Removed meanwhile.
     }
+    progress.on(ProgressEvent.of("Network", name, Status.REMOVED));
   }
 
   private void removeImage(String image) {
@@ -233,12 +245,18 @@ public final class EngineActions implements ActionHandler {
     }
   }
 
+  /** As Compose's down -v: a volume a container still uses is left with a warning, and down goes on. */
   private void removeVolume(String name) {
+    progress.on(ProgressEvent.of("Volume", name, Status.REMOVING));
     try {
       client.removeVolumeCmd(name).exec();
     } catch (NotFoundException gone) {
       // Removed meanwhile.
+    } catch (ConflictException inUse) {
+      progress.on(new ProgressEvent("Volume", name, Status.WARNING, "Resource is still in use"));
+      return;
     }
+    progress.on(ProgressEvent.of("Volume", name, Status.REMOVED));
   }
 
   private static String kindOf(PlanNode node) {
