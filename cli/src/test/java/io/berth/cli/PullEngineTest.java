@@ -66,6 +66,27 @@ class PullEngineTest {
       assertThat(failed.err()).contains("could not be pulled").doesNotContain("\tat ");
       assertThat(stack.berth("pull", "--ignore-pull-failures").code()).isZero();
 
+      // As Compose: an image that cannot be pulled but can be built fails nothing; pull names it at
+      // the end, up builds it; a service with no image has nothing to pull.
+      stack.write("Dockerfile", "FROM " + busybox + "\n");
+      stack.write("compose.yaml", """
+          services:
+            buildable:
+              image: ${ABSENT}
+              build: .
+              pull_policy: always
+              command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+            local:
+              build: .
+          """);
+      BerthRunner.Result buildable = stack.ok("pull");
+      assertThat(buildable.err()).contains(" local  Skipped No image to be pulled",
+          "Some service image(s) must be built from source by running:\n    berth build buildable");
+      BerthRunner.Result built = stack.ok("up", "-d", "buildable");
+      assertThat(built.err()).contains("pull failed, building it");
+      assertThat(stack.inspect("buildable").getState().getRunning()).isTrue();
+      docker.removeImageCmd(repository + ":absent").withForce(true).exec();
+
       // pull follows the policy: an image present and not latest is left alone under missing, never pulls.
       stack.write("compose.yaml", """
           services:

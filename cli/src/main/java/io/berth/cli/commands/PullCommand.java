@@ -15,7 +15,9 @@ import io.berth.executor.progress.ProgressListener;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
 import io.berth.planner.graph.ServiceGraph;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -72,9 +74,14 @@ public final class PullCommand implements Callable<Integer> {
       ImagePuller puller = new ImagePuller(session.engine().client(), session.progress(), session.registryAuth());
       Images images = session.images();
       Set<String> scheduled = new HashSet<>();
+      List<String> mustBuild = new ArrayList<>();
       for (Service s : project.services().values()) {
+        if (!named.isEmpty() && !named.contains(s.name())) {
+          continue;
+        }
         // Services that build their image and name none have nothing to pull, as in Compose.
-        if ((!named.isEmpty() && !named.contains(s.name())) || s.image().isEmpty()) {
+        if (s.image().isEmpty()) {
+          session.progress().on(new ProgressEvent("", s.name(), ProgressEvent.Status.SKIPPED, "No image to be pulled"));
           continue;
         }
         Optional<String> skipped = images.pullSkipReason(s, policyForAll);
@@ -91,11 +98,18 @@ public final class PullCommand implements Callable<Integer> {
         try {
           puller.pull(s.name(), s.image().get());
         } catch (EngineException e) {
-          if (!ignoreFailures) {
+          // As Compose: an image that can be built is no reason to fail; it is named at the end.
+          if (s.build().isPresent()) {
+            mustBuild.add(s.name());
+          } else if (!ignoreFailures) {
             throw e;
           }
           ProjectLoading.warn(root.invocation(), e.getMessage());
         }
+      }
+      if (!mustBuild.isEmpty()) {
+        ProjectLoading.warn(root.invocation(), "WARNING: Some service image(s) must be built from source by running:\n    berth build "
+            + String.join(" ", mustBuild));
       }
     }
     return ExitCodes.OK;

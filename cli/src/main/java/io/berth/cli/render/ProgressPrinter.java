@@ -18,7 +18,8 @@ public final class ProgressPrinter implements ProgressListener {
       case BUILD_OUTPUT -> e.detail();
       // Compose's plain progress for a layer: the layer id, the Engine's words, the size so far.
       case LAYER -> " " + e.name() + " " + e.detail();
-      default -> " " + e.kind() + " " + e.name() + "  " + e.status().text() + (e.detail().isEmpty() ? "" : " " + e.detail());
+      default -> (e.kind().isEmpty() ? "" : " " + e.kind()) + " " + e.name() + "  " + e.status().text()
+          + (e.detail().isEmpty() ? "" : " " + e.detail());
     };
     synchronized (err) {
       err.println(line);

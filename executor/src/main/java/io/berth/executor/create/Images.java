@@ -3,6 +3,7 @@ package io.berth.executor.create;
 import com.github.dockerjava.api.DockerClient;
 import io.berth.executor.engine.EngineException;
 import io.berth.executor.engine.EngineReads;
+import io.berth.executor.progress.ProgressEvent;
 import io.berth.executor.progress.ProgressListener;
 import io.berth.executor.registry.RegistryAuth;
 import io.berth.model.spec.Project;
@@ -19,10 +20,12 @@ import java.util.Optional;
  */
 public final class Images {
   private final EngineReads reads;
+  private final ProgressListener progress;
   private final ImagePuller puller;
   private final ImageBuilder builder;
 
   public Images(DockerClient client, ProgressListener progress, RegistryAuth auth) {
+    this.progress = progress;
     this.reads = new EngineReads(client);
     this.puller = new ImagePuller(client, progress, auth);
     this.builder = new ImageBuilder(client, progress);
@@ -97,8 +100,17 @@ public final class Images {
             + (policy.equals("build") ? " (nothing to build it from: the service has no build section)" : ""));
       } else if (policy.equals("always") || present.isEmpty() || due) {
         once.run();
-        puller.pull(name, image);
-        id = idOf(image).orElseThrow(() -> new EngineException("service \"" + name + "\": image " + image + " is missing after pull"));
+        try {
+          puller.pull(name, image);
+          id = idOf(image).orElseThrow(() -> new EngineException("service \"" + name + "\": image " + image + " is missing after pull"));
+        } catch (EngineException failed) {
+          if (!buildable) {
+            throw failed;
+          }
+          // As Compose: an image that cannot be pulled but can be built is built.
+          progress.on(new ProgressEvent("Image", image, ProgressEvent.Status.WARNING, "pull failed, building it: " + failed.getMessage()));
+          id = builder.build(name, image, s.build().get(), noCache, pull);
+        }
         known.put(image, Optional.of(id));
       } else {
         id = present.get();
