@@ -117,6 +117,8 @@ class UpDownEngineTest extends EngineStackTest {
     }
     BerthRunner.Result again = stack.ok("down", "-v");
     assertThat(again.err()).contains("Network " + stack.project + "_default  Removed", "Volume " + stack.project + "_data  Removed");
+    // Nothing left: down is idempotent, and says so in Compose's words.
+    assertThat(stack.ok("down", "-v").err()).contains("Warning: No resource found to remove for project \"" + stack.project + "\".");
   }
 
   @Test

@@ -48,7 +48,7 @@ public final class DownCommand implements Callable<Integer> {
       PlanResult result = new Down(session).run(project.name(), project.project(),
           new DownOptions(removeOrphans, volumes, images), Optional.ofNullable(timeout), dryRun || root.global.dryRun);
       if (result.plan().isEmpty()) {
-        ProjectLoading.warn(root.invocation(), "No resource found to remove for project \"" + project.name() + "\".");
+        ProjectLoading.warn(root.invocation(), "Warning: No resource found to remove for project \"" + project.name() + "\".");
       }
       return PlanReporting.report(root.invocation(), result);
     }
