@@ -5,6 +5,7 @@ import io.berth.executor.engine.EngineReads;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,9 +47,12 @@ public final class ContainerImages {
   /** The image of each container, in the order given. */
   public List<Summary> of(List<ContainerSummary> containers) {
     List<Summary> out = new ArrayList<>();
+    // Replicas and services often share an image: each is read once.
+    Map<String, Optional<Details>> read = new HashMap<>();
     for (ContainerSummary c : containers) {
       String[] ref = familiar(c.image());
-      Optional<Details> found = engine.get("/images/" + c.image() + "/json", Map.of(), ContainerImages::details);
+      Optional<Details> found = read.computeIfAbsent(c.image(),
+          image -> engine.get("/images/" + image + "/json", Map.of(), ContainerImages::details));
       // As Compose, an image gone since the container was made is told from what the container knows.
       Details d = found.orElseGet(() -> {
         Details gone = new Details();

@@ -7,7 +7,6 @@ import io.berth.cli.ProjectLoading;
 import io.berth.cli.UserError;
 import io.berth.executor.EngineSession;
 import io.berth.executor.create.ImageOptions;
-import io.berth.executor.create.ImagePuller;
 import io.berth.executor.create.Images;
 import io.berth.executor.engine.EngineException;
 import io.berth.executor.progress.ProgressEvent;
@@ -71,7 +70,6 @@ public final class PullCommand implements Callable<Integer> {
     try (EngineSession session = quiet
         ? Sessions.open(root, ProgressListener.NONE)
         : Sessions.open(root)) {
-      ImagePuller puller = new ImagePuller(session.engine().client(), session.progress(), session.registryAuth());
       Images images = session.images();
       Set<String> scheduled = new HashSet<>();
       List<String> mustBuild = new ArrayList<>();
@@ -96,7 +94,7 @@ public final class PullCommand implements Callable<Integer> {
           continue; // services sharing an image pull it once
         }
         try {
-          puller.pull(s.name(), s.image().get());
+          images.pull(s.name(), s.image().get());
         } catch (EngineException e) {
           // As Compose: an image that can be built is no reason to fail; it is named at the end.
           if (s.build().isPresent()) {

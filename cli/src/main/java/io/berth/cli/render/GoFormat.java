@@ -141,31 +141,8 @@ public final class GoFormat {
     }
   }
 
-  /** Go's tabwriter as the docker CLI sets it up: every tab-ended cell padded to its column's width. */
+  /** Go's tabwriter as the docker CLI sets it up: cells at least ten wide, three spaces after the widest. */
   private static List<String> align(List<String> lines) {
-    List<String[]> cells = lines.stream().flatMap(l -> l.lines()).map(l -> l.split("\t", -1)).toList();
-    List<Integer> widths = new ArrayList<>();
-    for (String[] row : cells) {
-      for (int i = 0; i < row.length - 1; i++) {
-        int width = Math.max(MIN_WIDTH, row[i].codePointCount(0, row[i].length()) + PADDING);
-        if (widths.size() <= i) {
-          widths.add(width);
-        } else {
-          widths.set(i, Math.max(widths.get(i), width));
-        }
-      }
-    }
-    List<String> out = new ArrayList<>();
-    for (String[] row : cells) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < row.length; i++) {
-        line.append(row[i]);
-        if (i < row.length - 1) {
-          line.append(" ".repeat(widths.get(i) - row[i].codePointCount(0, row[i].length())));
-        }
-      }
-      out.add(line.toString());
-    }
-    return out;
+    return Tabwriter.align(lines.stream().flatMap(String::lines).map(l -> l.split("\t", -1)).toList(), MIN_WIDTH, PADDING);
   }
 }

@@ -5,10 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Left-aligned columns as Go's tabwriter lays them out: every cell but a line's last is padded to
- * its column's width, the widest cell plus the padding but never less than the minimum width. The
- * docker CLI and Compose set the writer up differently per command, hence the factories. As Go's,
- * a line whose last cell is empty keeps the padding of the cell before it.
+ * A table of rows of the same columns, laid out by {@link Tabwriter} as the command it stands for
+ * sets Go's tabwriter up: the docker CLI and Compose do it differently per command, hence the
+ * factories. As Go's, a line whose last cell is empty keeps the padding of the cell before it.
  */
 public final class Table {
   private final int minWidth;
@@ -41,28 +40,7 @@ public final class Table {
   }
 
   public void print(PrintWriter out) {
-    int columns = rows.get(0).size();
-    int[] widths = new int[columns];
-    for (List<String> r : rows) {
-      for (int i = 0; i < columns; i++) {
-        widths[i] = Math.max(widths[i], Math.max(minWidth, length(r.get(i)) + padding));
-      }
-    }
-    for (List<String> r : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < columns; i++) {
-        String cell = r.get(i);
-        line.append(cell);
-        if (i < columns - 1) {
-          line.append(" ".repeat(widths[i] - length(cell)));
-        }
-      }
-      out.println(line);
-    }
+    Tabwriter.align(rows.stream().map(r -> r.toArray(String[]::new)).toList(), minWidth, padding).forEach(out::println);
     out.flush();
-  }
-
-  private static int length(String cell) {
-    return cell.codePointCount(0, cell.length());
   }
 }

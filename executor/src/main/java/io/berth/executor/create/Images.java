@@ -69,18 +69,20 @@ public final class Images {
       }
     };
     Map<String, String> ids = new LinkedHashMap<>();
-    // Services often share an image: each image is looked up once, and again only after it changed.
-    Map<String, Optional<String>> known = new HashMap<>();
+    // Services often share an image: each image is read once (its id and, for a refresh policy, when
+    // it was last tagged), and again only after it changed.
+    Map<String, Optional<ImageDetails>> known = new HashMap<>();
     for (String name : services) {
       Service s = project.service(name);
       String image = s.imageName(project.name());
       // As Compose, --pull replaces every service's pull_policy for this run.
       String policy = options.pull().or(s::pullPolicy).orElse("missing");
       String policySource = options.pull().isPresent() ? "--pull is " : "pull_policy is ";
-      Optional<String> present = known.computeIfAbsent(image, this::idOf);
+      Optional<ImageDetails> local = known.computeIfAbsent(image, this::details);
+      Optional<String> present = local.map(ImageDetails::id).filter(id -> !id.isEmpty());
       // daily, weekly, every_<duration>: pulled again once the image was last tagged longer ago than that.
       boolean due = present.isPresent() && PullRefresh.interval(policy)
-          .map(interval -> lastTagged(image).map(t -> t.plus(interval).isBefore(Instant.now())).orElse(true))
+          .map(interval -> local.flatMap(ImageDetails::lastTagged).map(t -> t.plus(interval).isBefore(Instant.now())).orElse(true))
           .orElse(false);
       boolean buildable = s.build().isPresent() && !options.noBuild();
       // As Compose, an image the file does not name is never pulled: it can only be built.
@@ -89,7 +91,7 @@ public final class Images {
       if (buildable && (build || policy.equals("build") || (present.isEmpty() && (!policy.equals("always") || !pullable)))) {
         once.run();
         id = builder.build(name, image, s.build().get(), noCache, pull);
-        known.put(image, Optional.of(id));
+        known.remove(image);
       } else if (!pullable) {
         // Only --no-build gets here with no image: the service has a build section and no image name.
         id = present.orElseThrow(() -> new EngineException("service \"" + name + "\": No such image: " + image
@@ -111,7 +113,7 @@ public final class Images {
           progress.on(new ProgressEvent("Image", image, ProgressEvent.Status.WARNING, "pull failed, building it: " + failed.getMessage()));
           id = builder.build(name, image, s.build().get(), noCache, pull);
         }
-        known.put(image, Optional.of(id));
+        known.remove(image);
       } else {
         id = present.get();
       }
@@ -145,6 +147,11 @@ public final class Images {
     return idOf(image).isEmpty() || latestTag(image) ? Optional.empty() : Optional.of("Image is already present locally");
   }
 
+  /** Pulls one service's image ({@code berth pull}), with the session's progress and credentials. */
+  public void pull(String service, String image) {
+    puller.pull(service, image);
+  }
+
   /** A reference without a tag means {@code latest}; one pinned by digest has none. */
   private static boolean latestTag(String image) {
     if (image.contains("@")) {
@@ -175,21 +182,15 @@ public final class Images {
     return ids;
   }
 
-  /**
-   * When a local image was last tagged (pulled, built or tagged), as the Engine records it in
-   * {@code Metadata.LastTagTime}, which docker-java's image details leave out; nothing when the
-   * Engine has no such image or no such time.
-   */
-  Optional<Instant> lastTagged(String image) {
-    return details(image).flatMap(ImageDetails::lastTagged);
-  }
-
   /** The id of a local image, nothing when the Engine has none of that name. */
   public Optional<String> idOf(String image) {
     return details(image).map(ImageDetails::id).filter(id -> !id.isEmpty());
   }
 
-  /** What berth reads of a local image: its id and when the Engine last tagged it. */
+  /**
+   * What berth reads of a local image: its id and when the Engine last tagged it (pulled, built or
+   * tagged: {@code Metadata.LastTagTime}, which docker-java's image details leave out).
+   */
   private record ImageDetails(String id, Optional<Instant> lastTagged) {}
 
   private Optional<ImageDetails> details(String image) {

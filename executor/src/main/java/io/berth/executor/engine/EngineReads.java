@@ -79,18 +79,37 @@ public final class EngineReads {
   }
 
   private <T> Optional<T> send(DockerHttpClient.Request request, Reader<T> reader) {
+    return exchange(request, true, response -> {
+      try (JsonParser json = JSON.createParser(response.getBody())) {
+        json.nextToken();
+        return reader.read(json);
+      }
+    });
+  }
+
+  /** What is read of an answer the Engine gave with a 2xx status. */
+  @FunctionalInterface
+  private interface Answer<T> {
+    T read(DockerHttpClient.Response response) throws IOException;
+  }
+
+  /**
+   * Sends {@code request} and reads its answer; every raw call goes through here, so each reports
+   * a refusal and a broken connection the same way.
+   *
+   * @param absentIsEmpty a 404 means no such object, answered as empty, rather than a failure
+   * @throws EngineException with the Engine's message for any other failure
+   */
+  private <T> Optional<T> exchange(DockerHttpClient.Request request, boolean absentIsEmpty, Answer<T> answer) {
     try (DockerHttpClient.Response response = httpClient().execute(request)) {
       int status = response.getStatusCode();
-      if (status == 404) {
+      if (status == 404 && absentIsEmpty) {
         return Optional.empty();
       }
       if (status / 100 != 2) {
         throw new EngineException(EngineErrors.describe(new IOException("Status " + status + ": " + body(response.getBody()))));
       }
-      try (JsonParser json = JSON.createParser(response.getBody())) {
-        json.nextToken();
-        return Optional.ofNullable(reader.read(json));
-      }
+      return Optional.ofNullable(answer.read(response));
     } catch (IOException | RuntimeException e) {
       if (e instanceof EngineException engine) {
         throw engine;
@@ -110,19 +129,11 @@ public final class EngineReads {
         .method(DockerHttpClient.Request.Method.GET)
         .path(path)
         .build();
-    try (DockerHttpClient.Response response = httpClient().execute(request)) {
-      int status = response.getStatusCode();
-      if (status / 100 != 2) {
-        throw new EngineException(EngineErrors.describe(new IOException("Status " + status + ": " + body(response.getBody()))));
-      }
+    exchange(request, false, response -> {
       response.getBody().transferTo(to);
       to.flush();
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof EngineException engine) {
-        throw engine;
-      }
-      throw new EngineException(EngineErrors.describe(e), e);
-    }
+      return null;
+    });
   }
 
   /**
@@ -156,14 +167,7 @@ public final class EngineReads {
         .method(DockerHttpClient.Request.Method.GET)
         .path("/containers/" + id + "/archive?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
         .build();
-    try (DockerHttpClient.Response response = httpClient().execute(request)) {
-      int status = response.getStatusCode();
-      if (status == 404) {
-        return Optional.empty();
-      }
-      if (status / 100 != 2) {
-        throw new EngineException(EngineErrors.describe(new IOException("Status " + status + ": " + body(response.getBody()))));
-      }
+    return exchange(request, true, response -> {
       String header = response.getHeader("X-Docker-Container-Path-Stat");
       if (header == null) {
         throw new EngineException("the Engine did not say what " + path + " is in container " + id);
@@ -185,14 +189,9 @@ public final class EngineReads {
             default -> value.skipChildren();
           }
         });
-        return Optional.of(new PathStat(stat.name, stat.size, stat.mode, stat.linkTarget));
+        return new PathStat(stat.name, stat.size, stat.mode, stat.linkTarget);
       }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof EngineException engine) {
-        throw engine;
-      }
-      throw new EngineException(EngineErrors.describe(e), e);
-    }
+    });
   }
 
   /** Every element of a JSON array, each read by {@code element}. */
