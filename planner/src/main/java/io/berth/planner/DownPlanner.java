@@ -53,7 +53,8 @@ public final class DownPlanner {
     stopInOrder(plan, doomed, project, "down", timeout, (c, stop) -> {
       List<Integer> after = stop.map(List::of).orElse(List.of());
       String cause = isOfProject(project, c) ? "down" : "orphan";
-      removals.add(plan.add(new Action.RemoveContainer(c.service(), c.id(), c.name(), options.volumes()),
+      List<String> anonymous = options.volumes() ? AnonymousVolumes.of(c, observed, project) : List.of();
+      removals.add(plan.add(new Action.RemoveContainer(c.service(), c.id(), c.name(), options.volumes(), anonymous),
           Names.serviceResource(c.service(), c.number()), cause, after));
     });
 
