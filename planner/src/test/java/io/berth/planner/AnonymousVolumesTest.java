@@ -132,4 +132,23 @@ class AnonymousVolumesTest {
     assertThat(removals(DownPlanner.down(observed(c), Optional.empty(), new DownOptions(false, true))))
         .singleElement().satisfies(r -> assertThat(r.anonymousVolumes()).containsExactly(IMAGE_VOLUME, FILE_VOLUME));
   }
+
+  @Test
+  void downVRemovesAVolumeTwoContainersShareOnlyAfterBothAreGone() {
+    Service web = service("web", "db");
+    ObservedContainer dbContainer = withMounts(running(db));
+    ObservedContainer w = running(web);
+    // web mounts db's anonymous volumes through volumes_from.
+    ObservedContainer webContainer = new ObservedContainer(w.id(), w.name(), w.state(), w.imageId(), w.labels(),
+        Map.of("/imgvol", IMAGE_VOLUME));
+
+    Plan plan = DownPlanner.down(observed(webContainer, dbContainer), Optional.of(project(web, db)), new DownOptions(false, true));
+
+    assertThat(plan.render()).startsWith("""
+        [] -> #1 service:web:1, StopContainer, down
+        [1] -> #2 service:web:1, RemoveContainer, down
+        [1] -> #3 service:db:1, StopContainer, down
+        [2 3] -> #4 service:db:1, RemoveContainer, down
+        """);
+  }
 }
