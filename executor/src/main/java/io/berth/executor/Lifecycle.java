@@ -10,6 +10,7 @@ import io.berth.executor.progress.ProgressEvent.Status;
 import io.berth.executor.run.EngineActions;
 import io.berth.executor.run.ExecutionReport;
 import io.berth.model.spec.Project;
+import io.berth.planner.AnonymousVolumes;
 import io.berth.planner.DownPlanner;
 import io.berth.planner.StartPlanner;
 import io.berth.planner.graph.ServiceGraph;
@@ -115,11 +116,14 @@ public final class Lifecycle {
         throw new EngineException("could not stop every container before removing them");
       }
     }
-    List<ObservedContainer> doomed = selected(project.name(), services, c -> !c.running());
+    ObservedState observed = observe(project.name());
+    List<ObservedContainer> doomed = selected(observed, services, c -> !c.running());
     List<String> names = new ArrayList<>();
     Plan.Builder plan = new Plan.Builder();
     for (ObservedContainer c : doomed) {
-      plan.add(new Action.RemoveContainer(c.service(), c.id(), c.name(), volumes), "service:" + c.service() + ":" + c.number(), "rm", List.of());
+      List<String> anonymous = volumes ? AnonymousVolumes.of(c, observed, Optional.of(project)) : List.of();
+      plan.add(new Action.RemoveContainer(c.service(), c.id(), c.name(), volumes, anonymous),
+          "service:" + c.service() + ":" + c.number(), "rm", List.of());
       names.add(c.name());
     }
     PlanResult result = run(project, plan.build());
@@ -185,7 +189,11 @@ public final class Lifecycle {
   }
 
   private List<ObservedContainer> selected(String project, Set<String> services, Predicate<ObservedContainer> state) {
-    return observe(project).containers().stream()
+    return selected(observe(project), services, state);
+  }
+
+  private static List<ObservedContainer> selected(ObservedState observed, Set<String> services, Predicate<ObservedContainer> state) {
+    return observed.containers().stream()
         .filter(c -> !c.oneoff() && (services.isEmpty() || services.contains(c.service())))
         .filter(state)
         .toList();

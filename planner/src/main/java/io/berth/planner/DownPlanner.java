@@ -50,11 +50,18 @@ public final class DownPlanner {
         .toList();
     Plan.Builder plan = new Plan.Builder();
     List<Integer> removals = new ArrayList<>();
+    // An anonymous volume two containers share (volumes_from) can only go once neither exists: each
+    // removal that names it waits for the earlier ones that do, so the last one removes it.
+    Map<String, List<Integer>> removalsByVolume = new HashMap<>();
     stopInOrder(plan, doomed, project, "down", timeout, (c, stop) -> {
-      List<Integer> after = stop.map(List::of).orElse(List.of());
+      List<Integer> after = new ArrayList<>(stop.map(List::of).orElse(List.of()));
       String cause = isOfProject(project, c) ? "down" : "orphan";
-      removals.add(plan.add(new Action.RemoveContainer(c.service(), c.id(), c.name(), options.volumes()),
-          Names.serviceResource(c.service(), c.number()), cause, after));
+      List<String> anonymous = options.volumes() ? AnonymousVolumes.of(c, observed, project) : List.of();
+      anonymous.forEach(v -> removalsByVolume.getOrDefault(v, List.of()).stream().filter(id -> !after.contains(id)).forEach(after::add));
+      int removal = plan.add(new Action.RemoveContainer(c.service(), c.id(), c.name(), options.volumes(), anonymous),
+          Names.serviceResource(c.service(), c.number()), cause, after.stream().sorted().toList());
+      anonymous.forEach(v -> removalsByVolume.computeIfAbsent(v, k -> new ArrayList<>()).add(removal));
+      removals.add(removal);
     });
 
     Optional<Set<String>> declaredNetworks = project.map(p -> p.networks().values().stream()

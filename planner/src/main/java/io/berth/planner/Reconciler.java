@@ -148,7 +148,7 @@ public final class Reconciler {
       if (orphan.running()) {
         deps = List.of(plan.add(new Action.StopContainer(orphan.service(), orphan.id(), orphan.name(), options.stopTimeout()), resource, "orphan", deps));
       }
-      plan.add(new Action.RemoveContainer(orphan.service(), orphan.id(), orphan.name(), false), resource, "orphan", deps);
+      plan.add(removal(orphan), resource, "orphan", deps);
     }
   }
 
@@ -287,7 +287,7 @@ public final class Reconciler {
         deps = List.of(plan.add(new Action.StopContainer(service.name(), extra.id(), extra.name(),
             grace(service)), resource, cause, deps));
       }
-      plan.add(new Action.RemoveContainer(service.name(), extra.id(), extra.name(), false), resource, cause, deps);
+      plan.add(removal(extra), resource, cause, deps);
     }
 
     for (ObservedContainer current : existing) {
@@ -343,6 +343,16 @@ public final class Reconciler {
   }
 
   /**
+   * Removes a container that {@code up} replaces or no longer wants, with its anonymous volumes:
+   * nothing would ever mount them again, and they would pile up. A replacement that took them over
+   * was created before this removal and holds them, and the Engine removes no volume in use.
+   */
+  private Action.RemoveContainer removal(ObservedContainer container) {
+    return new Action.RemoveContainer(container.service(), container.id(), container.name(), true,
+        AnonymousVolumes.of(container, observed, Optional.of(project)));
+  }
+
+  /**
    * Replaces a container the way Compose does, so a container of the service exists at every
    * moment: create the new one under a temporary name, stop and remove the old, rename the new.
    */
@@ -357,7 +367,7 @@ public final class Reconciler {
     int stop = stoppedAlready != null ? stoppedAlready
         : plan.add(new Action.StopContainer(service.name(), old.id(), old.name(), grace(service)), resource, "replaced by #" + create, List.of(create), group);
     List<Integer> removeAfter = stoppedAlready != null ? List.of(stop, create) : List.of(stop);
-    int remove = plan.add(new Action.RemoveContainer(service.name(), old.id(), old.name(), false), resource, "replaced by #" + create, removeAfter, group);
+    int remove = plan.add(removal(old), resource, "replaced by #" + create, removeAfter, group);
     int rename = plan.add(new Action.RenameContainer(service.name(), temporary, name), resource, "replaces " + old.shortId(), List.of(remove), group);
     containersReady.computeIfAbsent(service.name(), k -> new ArrayList<>()).add(rename);
     return start(service, name, resource, "recreated", join(List.of(rename), dependencies));

@@ -24,6 +24,7 @@ import io.berth.model.spec.Mount;
 import io.berth.model.spec.PortMapping;
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
+import io.berth.executor.engine.EngineReads;
 import io.berth.planner.labels.Labels;
 import io.berth.planner.plan.Action;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ public final class ContainerFactory {
     List<String> networkKeys = NetworkEndpoints.ordered(service);
     List<String> networks = networkKeys.stream().map(key -> project.networks().get(key).name()).toList();
     ContainerOptions o = service.options();
-    List<Bind> binds = new ArrayList<>(binds(service, inheritedVolumes(action, service)));
+    List<Bind> binds = new ArrayList<>(binds(service, inheritedVolumes(action, service, image)));
     HostConfig host = HostConfig.newHostConfig()
         .withPortBindings(portBindings(service))
         .withRestartPolicy(restartPolicy(service))
@@ -348,6 +349,13 @@ public final class ContainerFactory {
 
   private List<Bind> binds(Service service, Map<String, String> inherited) {
     List<Bind> binds = new ArrayList<>();
+    Set<String> fileTargets = service.volumes().stream().map(Mount::target).collect(Collectors.toSet());
+    inherited.forEach((target, name) -> {
+      if (!fileTargets.contains(target)) {
+        // A volume the image declares: the file says nothing of it, so it is mounted as it was.
+        binds.add(new Bind(name, new Volume(target), AccessMode.rw));
+      }
+    });
     for (Mount m : service.volumes()) {
       AccessMode mode = m.readOnly() ? AccessMode.ro : AccessMode.rw;
       if (m.type() == Mount.Type.TMPFS) {
@@ -384,23 +392,46 @@ public final class ContainerFactory {
 
   /**
    * The anonymous volumes of the container being replaced, by target, so that the new container
-   * keeps their data as Compose does on recreate.
+   * keeps their data as Compose does on recreate: those the file declares and those its image does.
    */
-  private Map<String, String> inheritedVolumes(Action.CreateContainer action, Service service) {
+  private Map<String, String> inheritedVolumes(Action.CreateContainer action, Service service, String image) {
     if (action.inheritFrom().isEmpty() || !action.inheritAnonymousVolumes()) {
       return Map.of();
     }
-    Set<String> anonymousTargets = anonymousVolumes(service).stream().map(Volume::getPath).collect(Collectors.toSet());
     InspectContainerResponse old = client.inspectContainerCmd(action.inheritFrom()).exec();
-    Map<String, String> out = new LinkedHashMap<>();
+    Map<String, String> oldVolumes = new LinkedHashMap<>();
     if (old.getMounts() != null) {
       for (InspectContainerResponse.Mount m : old.getMounts()) {
-        if (m.getName() != null && m.getDestination() != null && anonymousTargets.contains(m.getDestination().getPath())) {
-          out.put(m.getDestination().getPath(), m.getName());
+        if (m.getName() != null && !m.getName().isEmpty() && m.getDestination() != null) {
+          oldVolumes.put(m.getDestination().getPath(), m.getName());
         }
       }
     }
-    return out;
+    return InheritedVolumes.of(service, imageVolumes(image), oldVolumes);
+  }
+
+  /** The paths {@code image} declares with {@code VOLUME}; none when the Engine has no such image. */
+  private Set<String> imageVolumes(String image) {
+    return new EngineReads(client).get("/images/" + image + "/json", Map.of(), json -> {
+      Set<String> paths = new java.util.TreeSet<>();
+      EngineReads.object(json, (field, value) -> {
+        if (field.equals("Config")) {
+          EngineReads.object(value, (key, config) -> {
+            if (key.equals("Volumes")) {
+              EngineReads.object(config, (path, empty) -> {
+                paths.add(path);
+                empty.skipChildren();
+              });
+            } else {
+              config.skipChildren();
+            }
+          });
+        } else {
+          value.skipChildren();
+        }
+      });
+      return paths;
+    }).orElse(Set.of());
   }
 
   private static List<ExposedPort> exposedPorts(Service service) {

@@ -133,6 +133,7 @@ public final class StateCollector {
       String state = "";
       String image = "";
       Map<String, String> labels = Map.of();
+      Map<String, String> volumes = Map.of();
     };
     EngineReads.object(json, (field, value) -> {
       switch (field) {
@@ -141,10 +142,42 @@ public final class StateCollector {
         case "State" -> c.state = EngineReads.text(value);
         case "ImageID" -> c.image = EngineReads.text(value);
         case "Labels" -> c.labels = EngineReads.strings(value);
+        case "Mounts" -> c.volumes = volumeMounts(value);
         default -> value.skipChildren();
       }
     });
-    return new ObservedContainer(c.id, c.name.isEmpty() ? c.id : c.name, c.state, c.image, c.labels);
+    return new ObservedContainer(c.id, c.name.isEmpty() ? c.id : c.name, c.state, c.image, c.labels, c.volumes);
+  }
+
+  /** A container's {@code Mounts}: the name of each volume by where it is mounted; binds and tmpfs left out. */
+  private static Map<String, String> volumeMounts(JsonParser json) throws IOException {
+    Map<String, String> out = new HashMap<>();
+    for (ListedMount mount : EngineReads.array(json, StateCollector::mount)) {
+      if (mount.type().equals("volume") && !mount.name().isEmpty() && !mount.destination().isEmpty()) {
+        out.put(mount.destination(), mount.name());
+      }
+    }
+    return out;
+  }
+
+  private record ListedMount(String type, String name, String destination) {}
+
+  /** One entry of a container's {@code Mounts}. */
+  private static ListedMount mount(JsonParser json) throws IOException {
+    var m = new Object() {
+      String type = "";
+      String name = "";
+      String destination = "";
+    };
+    EngineReads.object(json, (field, value) -> {
+      switch (field) {
+        case "Type" -> m.type = EngineReads.text(value);
+        case "Name" -> m.name = EngineReads.text(value);
+        case "Destination" -> m.destination = EngineReads.text(value);
+        default -> value.skipChildren();
+      }
+    });
+    return new ListedMount(m.type, m.name, m.destination);
   }
 
   /** One entry of {@code GET /networks}. */

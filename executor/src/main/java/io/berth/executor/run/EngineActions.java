@@ -216,6 +216,24 @@ public final class EngineActions implements ActionHandler {
     } catch (NotFoundException gone) {
       // Removed meanwhile: the state we wanted.
     }
+    for (String volume : a.anonymousVolumes()) {
+      removeAnonymousVolume(volume);
+    }
+  }
+
+  /**
+   * Removes a volume the removed container held, unless another container still uses it: the
+   * replacement that took it over, or one that mounts it through {@code volumes_from}. The Engine
+   * refuses to remove a volume in use, so that check is the Engine's, made at the moment of removal.
+   */
+  private void removeAnonymousVolume(String name) {
+    try {
+      client.removeVolumeCmd(name).exec();
+    } catch (NotFoundException gone) {
+      // The Engine's own v removed it with the container.
+    } catch (ConflictException inUse) {
+      // Another container holds it: it stays, with that container.
+    }
   }
 
   /**

@@ -8,12 +8,19 @@ import java.util.Map;
  *
  * @param name without the leading slash the Engine adds
  * @param state the Engine's state word: {@code created}, {@code running}, {@code exited}, {@code paused}, ...
+ * @param volumeMounts the volumes mounted in it, each volume's name by the path it is mounted at
  */
 public record ObservedContainer(
-    String id, String name, String state, String imageId, Map<String, String> labels) {
+    String id, String name, String state, String imageId, Map<String, String> labels, Map<String, String> volumeMounts) {
 
   public ObservedContainer {
     labels = Map.copyOf(labels);
+    volumeMounts = Map.copyOf(volumeMounts);
+  }
+
+  /** A container with no volume mounted. */
+  public ObservedContainer(String id, String name, String state, String imageId, Map<String, String> labels) {
+    this(id, name, state, imageId, labels, Map.of());
   }
 
   public String service() {

@@ -2,6 +2,7 @@ package io.berth.planner.plan;
 
 import io.berth.model.spec.Network;
 import io.berth.model.spec.Volume;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,9 +57,22 @@ public sealed interface Action {
 
   /**
    * Acts on {@code container}, an id; {@code name} is what progress shows. {@code removeVolumes}
-   * also removes its anonymous volumes.
+   * also removes its anonymous volumes, as the Engine's {@code v} knows them; the Engine leaves
+   * those a container was given by name (the volumes a replacement took over from the container
+   * it replaced), so {@code anonymousVolumes} names every one, removed after the container unless
+   * another container still uses it.
    */
-  record RemoveContainer(String service, String container, String name, boolean removeVolumes) implements Action {}
+  record RemoveContainer(String service, String container, String name, boolean removeVolumes,
+      List<String> anonymousVolumes) implements Action {
+    public RemoveContainer {
+      anonymousVolumes = List.copyOf(anonymousVolumes);
+    }
+
+    /** Removes the container and, with {@code removeVolumes}, what the Engine's {@code v} removes. */
+    public RemoveContainer(String service, String container, String name, boolean removeVolumes) {
+      this(service, container, name, removeVolumes, List.of());
+    }
+  }
 
   record RenameContainer(String service, String from, String to) implements Action {}
 
