@@ -104,8 +104,8 @@ public final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     validate();
-    boolean removeOrphans = create.removeOrphans || ComposeVariables.isTrue(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS"));
     Project project = ProjectLoading.load(root);
+    boolean removeOrphans = create.removeOrphans || ComposeVariables.removeOrphans(project);
     if (removeOrphans && ComposeVariables.ignoreOrphans(project)) {
       throw new UserError("cannot combine COMPOSE_IGNORE_ORPHANS and --remove-orphans");
     }

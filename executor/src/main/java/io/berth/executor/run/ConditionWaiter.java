@@ -103,11 +103,12 @@ public final class ConditionWaiter {
       return restarting || "created".equals(state.getStatus()) ? Optional.empty()
           : Optional.of("container " + container + " exited (" + exit + ")");
     }
+    // As Compose's isServiceHealthy: a container that has exited says so before its missing healthcheck does.
+    if (!running && !restarting && !"created".equals(state.getStatus())) {
+      return Optional.of("container " + container + " exited (" + exit + ")");
+    }
     if (state.getHealth() == null) {
       return Optional.of("container " + container + " has no healthcheck configured");
-    }
-    if (!running && !restarting && !"created".equals(state.getStatus())) {
-      return Optional.of("dependency failed to start: container " + container + " exited (" + exit + ")");
     }
     return switch (String.valueOf(state.getHealth().getStatus())) {
       case "healthy" -> Optional.of("");

@@ -143,11 +143,13 @@ public final class EngineActions implements ActionHandler {
       Thread.currentThread().interrupt();
       throw new EngineException("interrupted while waiting for " + a.container());
     } catch (EngineException e) {
+      // Compose's words: a health wait that fails is a dependency that "failed to start".
+      boolean health = a.condition().equals(ConditionWaiter.HEALTHY);
       if (a.required()) {
-        throw e;
+        throw health ? new EngineException("dependency failed to start: " + EngineErrors.describe(e)) : e;
       }
       progress.on(new ProgressEvent("Container", a.container(), Status.WARNING,
-          "optional dependency \"" + a.service() + "\" failed: " + e.getMessage()));
+          "optional dependency \"" + a.service() + "\" " + (health ? "failed to start" : "failed") + ": " + e.getMessage()));
       return;
     }
     progress.on(ProgressEvent.of("Container", a.container(),
