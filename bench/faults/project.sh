@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The project bench/faults cuts: 12 services (13 containers) with chains of depends_on, one
-# service_healthy dependency, scale: 2 on web, and a named volume. Every service reads VERSION, so
-# changing it recreates them all. Usage: project.sh IMAGE > compose.yaml
+# The project bench/faults cuts: 12 services (13 containers) with chains of depends_on (five deep
+# at most: db, api, web, c1, c2), one service_healthy dependency, scale: 2 on web, and a named
+# volume. Every service reads VERSION, so changing it recreates them all.
+# Usage: project.sh IMAGE > compose.yaml
 set -euo pipefail
 image=$1
 cat <<YAML
@@ -30,11 +31,13 @@ services:
     <<: *service
     depends_on: [api]
 YAML
-previous=web
-for i in 1 2 3 4 5 6 7; do
-  printf '  c%d:\n    <<: *service\n    depends_on: [%s]\n' "$i" "$previous"
-  previous=c$i
-done
+# Two more chains of two, and one of three: deep enough to order, shallow enough for a bench.
+chain() { # service depends-on
+  printf '  %s:\n    <<: *service\n    depends_on: [%s]\n' "$1" "$2"
+}
+chain c1 web; chain c2 c1
+chain c3 worker; chain c4 c3
+chain c5 cache; chain c6 c5; chain c7 c6
 cat <<YAML
 volumes:
   data:
