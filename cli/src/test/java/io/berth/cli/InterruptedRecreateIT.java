@@ -77,6 +77,35 @@ class InterruptedRecreateIT extends EngineStackTest {
     assertThat(lastOutput).as("a further up plans nothing").doesNotContain("->");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"service:db:1:CreateContainer", "service:db:1:WaitContainer", "service:web:1:CreateContainer",
+      "service:api:1:CreateContainer"})
+  void aFirstUpCutAtAStepConvergesOnTheNextUp(String point) throws Exception {
+    stack.write("compose.yaml", FILE);
+
+    assertThat(berth("1", Map.of("BERTH_TEST_CRASH_AFTER", point), "up", "-d")).as(lastOutput).isEqualTo(137);
+    assertThat(problems("1")).as("what the cut left").isNotEmpty();
+
+    assertThat(berth("1", Map.of(), "up", "-d")).as(lastOutput).isZero();
+    assertThat(problems("1")).isEmpty();
+    assertThat(berth("1", Map.of(), "up", "-d", "--dry-run")).as(lastOutput).isZero();
+    assertThat(lastOutput).as("a further up plans nothing").doesNotContain("->");
+  }
+
+  @Test
+  void aDownCutAfterItsFirstRemovalIsFinishedByTheNextDown() throws Exception {
+    stack.write("compose.yaml", FILE);
+    assertThat(berth("1", Map.of(), "up", "-d")).as(lastOutput).isZero();
+
+    assertThat(berth("1", Map.of("BERTH_TEST_CRASH_AFTER", "service:web:2:RemoveContainer"), "down", "-t", "0"))
+        .as(lastOutput).isEqualTo(137);
+    assertThat(stack.anythingOfProjectExists()).as("what the cut left").isTrue();
+
+    assertThat(berth("1", Map.of(), "down", "-t", "0")).as(lastOutput).isZero();
+    assertThat(stack.containers()).isEmpty();
+    assertThat(stack.networkExists(stack.project + "_default")).isFalse();
+  }
+
   @Test
   void theCutLeavesTheShapeEachStepNames() throws Exception {
     // The hook cuts where it says: after the create, the replacement stands beside the old container.
