@@ -34,7 +34,7 @@ class InterruptedRecreateIT extends EngineStackTest {
         db:
           <<: *service
           volumes: ["data:/data"]
-          healthcheck: {test: ["CMD", "true"], interval: 1s, timeout: 1s, retries: 3}
+          healthcheck: {test: ["CMD", "true"], interval: 1s, timeout: 10s, retries: 30}
         api:
           <<: *service
           depends_on:
