@@ -270,47 +270,59 @@ public final class Reconciler {
       }
       return memo.get(0);
     };
-    List<ObservedContainer> existing = observed.containersOf(service.name());
+    String imageId = imageIds.get(service.name());
+    List<ReplicaSlot> slots = ReplicaSlot.of(observed.containersOf(service.name()),
+        n -> Names.container(project, service, n), c -> recreateCause(service, c, hash, imageId).isEmpty());
     int wanted = options.scale().getOrDefault(service.name(), service.scale().orElse(1));
     List<Integer> started = new ArrayList<>();
 
-    // Scale down first: stopped containers go before running ones, then the highest numbers.
-    List<ObservedContainer> byRemovalOrder = new ArrayList<>(existing);
-    byRemovalOrder.sort(Comparator.comparing(ObservedContainer::running).thenComparing(
-        Comparator.comparingInt(ObservedContainer::number).reversed()));
-    List<ObservedContainer> removed = byRemovalOrder.subList(0, Math.max(0, existing.size() - wanted));
-    for (ObservedContainer extra : removed) {
+    // Scale down first: stopped replicas go before running ones, then the highest numbers.
+    List<ReplicaSlot> byRemovalOrder = new ArrayList<>(slots);
+    byRemovalOrder.sort(Comparator.comparing((ReplicaSlot s) -> s.base().running()).thenComparing(
+        Comparator.comparingInt(ReplicaSlot::number).reversed()));
+    List<ReplicaSlot> removed = byRemovalOrder.subList(0, Math.max(0, slots.size() - wanted));
+    for (ReplicaSlot extra : removed) {
       String resource = Names.serviceResource(service.name(), extra.number());
-      String cause = "scale " + existing.size() + "->" + wanted;
-      List<Integer> deps = List.of();
-      if (extra.running()) {
-        deps = List.of(plan.add(new Action.StopContainer(service.name(), extra.id(), extra.name(),
-            grace(service)), resource, cause, deps));
+      String cause = "scale " + slots.size() + "->" + wanted;
+      List<Integer> leftoversGone = new ArrayList<>();
+      for (ObservedContainer c : extra.leftovers()) {
+        leftoversGone.add(stopAndRemove(service, c, resource, cause, List.of(), false));
       }
-      plan.add(removal(extra), resource, cause, deps);
+      // The slot's anonymous volumes go with its base, once no leftover of it still holds them.
+      stopAndRemove(service, extra.base(), resource, cause, leftoversGone, true);
     }
 
-    for (ObservedContainer current : existing) {
-      if (removed.contains(current)) {
+    for (ReplicaSlot slot : slots) {
+      if (removed.contains(slot)) {
         continue;
       }
+      ObservedContainer current = slot.base();
       String name = Names.container(project, service, current.number());
       String resource = Names.serviceResource(service.name(), current.number());
-      Optional<String> recreateCause = recreateCause(service, current, hash, imageIds.get(service.name()));
+      // What an interrupted recreate left beside the base goes first: it may hold the name the
+      // replacement is created under, or ports and addresses the base needs to start.
+      List<Integer> tidied = new ArrayList<>();
+      for (ObservedContainer leftover : slot.leftovers()) {
+        tidied.add(stopAndRemove(service, leftover, resource, "left by an interrupted recreate", List.of(), false));
+      }
+      Optional<String> recreateCause = recreateCause(service, current, hash, imageId);
       Integer last = null;
       Integer stoppedForDependency = stoppedForRestart.get(current.id());
       if (recreateCause.isPresent()) {
         recreatedServices.add(service.name());
-        last = recreate(service, current, current.number(), name, hash, resource, recreateCause.get(), resources, dependencies.get());
+        last = recreate(service, current, current.number(), name, hash, resource, recreateCause.get(),
+            join(resources, tidied), dependencies.get());
       } else if (!current.name().equals(name)) {
         // A replacement left under its temporary name by an interrupted recreate: finish the job.
         int rename = plan.add(new Action.RenameContainer(service.name(), current.name(), name), resource,
-            "interrupted recreate", List.of());
+            "interrupted recreate", tidied);
+        containersReady.computeIfAbsent(service.name(), k -> new ArrayList<>()).add(rename);
         last = current.running() ? null : start(service, name, resource, "not running", join(List.of(rename), dependencies.get()));
       } else if (stoppedForDependency != null) {
-        last = start(service, current.name(), resource, "dependency recreated", join(List.of(stoppedForDependency), dependencies.get()));
+        last = start(service, current.name(), resource, "dependency recreated",
+            join(join(List.of(stoppedForDependency), tidied), dependencies.get()));
       } else if (!current.running()) {
-        last = start(service, current.name(), resource, "not running", dependencies.get());
+        last = start(service, current.name(), resource, "not running", join(tidied, dependencies.get()));
       }
       if (last != null) {
         started.add(last);
@@ -319,8 +331,8 @@ public final class Reconciler {
 
     // Scale up with the lowest numbers not in use.
     Set<Integer> taken = new HashSet<>();
-    existing.forEach(c -> taken.add(c.number()));
-    int missing = wanted - (existing.size() - removed.size());
+    slots.forEach(s -> taken.add(s.number()));
+    int missing = wanted - (slots.size() - removed.size());
     for (int number = 1; missing > 0; number++) {
       if (taken.contains(number)) {
         continue;
@@ -328,7 +340,7 @@ public final class Reconciler {
       missing--;
       String name = Names.container(project, service, number);
       String resource = Names.serviceResource(service.name(), number);
-      String cause = existing.isEmpty() ? "not found" : "scale " + existing.size() + "->" + wanted;
+      String cause = slots.isEmpty() ? "not found" : "scale " + slots.size() + "->" + wanted;
       requireFreeName(service, name);
       int create = plan.add(new Action.CreateContainer(service.name(), number, name, hash, ""), resource, cause, resources);
       created.add(create);
@@ -340,6 +352,21 @@ public final class Reconciler {
     }
     startNodes.put(service.name(), started);
     createNodes.put(service.name(), created);
+  }
+
+  /**
+   * Stops {@code c} if it runs, then removes it; returns the removal. A leftover of an interrupted
+   * recreate keeps its anonymous volumes ({@code withVolumes} false): they are its slot's data, which
+   * the base still holds or is about to be handed.
+   */
+  private int stopAndRemove(Service service, ObservedContainer c, String resource, String cause, List<Integer> after,
+      boolean withVolumes) {
+    List<Integer> deps = after;
+    if (c.running()) {
+      deps = List.of(plan.add(new Action.StopContainer(service.name(), c.id(), c.name(), grace(service)), resource, cause, after));
+    }
+    Action.RemoveContainer removal = withVolumes ? removal(c) : new Action.RemoveContainer(service.name(), c.id(), c.name(), false);
+    return plan.add(removal, resource, cause, deps);
   }
 
   /**

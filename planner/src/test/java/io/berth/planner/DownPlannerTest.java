@@ -46,6 +46,20 @@ class DownPlannerTest {
   }
 
   @Test
+  void downRemovesWhatAnInterruptedRecreateLeftUnderATemporaryName() {
+    var old = running(api);
+    var replacement = new io.berth.planner.observed.ObservedContainer("f".repeat(64), Names.replacement(old.id(), old.name()),
+        "created", "sha256:img", containerOf("api", 1, "created", "new-hash").labels());
+    ObservedState cut = new ObservedState("demo", List.of(running(web), old, replacement, running(db)),
+        List.of(defaultNetwork()), List.of(volume("data")));
+
+    String plan = DownPlanner.down(cut, Optional.of(stack), new DownOptions(false, false)).render();
+
+    assertThat(plan.lines().filter(l -> l.contains("service:api:1, RemoveContainer"))).hasSize(2);
+    assertThat(plan).contains("RemoveNetwork");
+  }
+
+  @Test
   void orphansStayUnlessRemoveOrphans() {
     ObservedState withOrphan = new ObservedState("demo",
         List.of(running(web), running(api), running(db), containerOf("old", 1, "exited", "x")),

@@ -47,6 +47,13 @@ final class Fixtures {
         s.restart(), s.containerName(), s.labels(), s.workingDir(), s.user(), s.networks(), s.pos());
   }
 
+  static Service withScale(Service s, int replicas) {
+    return new Service(s.name(), s.image(), s.command(), s.entrypoint(), s.environment(), s.ports(), s.volumes(),
+        s.dependsOn(), s.restart(), s.containerName(), s.labels(), s.workingDir(), s.user(), s.networks(), s.build(),
+        s.pullPolicy(), Optional.of(replicas), s.healthcheck(), s.profiles(), s.options(), s.secrets(), s.configs(),
+        s.extras(), s.pos());
+  }
+
   static Project project(Service... services) {
     Map<String, Service> byName = new LinkedHashMap<>();
     Map<String, Volume> volumes = new LinkedHashMap<>();

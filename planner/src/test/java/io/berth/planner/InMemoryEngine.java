@@ -43,7 +43,8 @@ final class InMemoryEngine {
     }
   }
 
-  private void apply(Action action) {
+  /** Carries out one action, as the executor does for one node of a plan. */
+  void apply(Action action) {
     if (action instanceof Action.CreateNetwork a) {
       requireAbsent(networks, a.network().name());
       networks.put(a.network().name(), new ObservedNetwork("n" + nextId++, a.network().name(), "bridge",
@@ -68,6 +69,9 @@ final class InMemoryEngine {
       containers.remove(find(a.container()).id());
     } else if (action instanceof Action.RenameContainer a) {
       ObservedContainer c = find(a.from());
+      if (containers.values().stream().anyMatch(o -> o.name().equals(a.to()))) {
+        throw new AssertionError("container name in use: " + a.to());
+      }
       containers.put(c.id(), new ObservedContainer(c.id(), a.to(), c.state(), c.imageId(), c.labels()));
     } else if (action instanceof Action.RemoveNetwork a) {
       networks.remove(a.name());

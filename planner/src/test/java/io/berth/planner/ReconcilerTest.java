@@ -198,8 +198,8 @@ class ReconcilerTest {
     ObservedState beforeStop = new ObservedState("demo", List.of(running(web), running(db), replacement,
         containerOf("api", 1, "running", "old-hash")), List.of(defaultNetwork()), List.of(volume("data")));
     String plan = Reconciler.reconcile(stack, beforeStop, UpOptions.defaults()).render();
-    assertThat(plan).startsWith("[] -> #1 service:api:1, RemoveContainer, scale 2->1\n")
-        .contains("CreateContainer, config hash changed");
+    assertThat(plan).startsWith("[] -> #1 service:api:1, RemoveContainer, left by an interrupted recreate\n")
+        .contains("[1] -> #2 service:api:1, CreateContainer, config hash changed");
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class PlanExecutor {
   private final Supplier<Vertx> vertx;
   private final int parallelism;
+  private final CrashPoint crashPoint = CrashPoint.fromEnvironment();
 
   public PlanExecutor(Vertx vertx, int parallelism) {
     this(() -> vertx, parallelism);
@@ -60,6 +61,7 @@ public final class PlanExecutor {
           }
           return workers.<Void>executeBlocking(() -> {
             handler.run(node);
+            crashPoint.after(node);
             return null;
           }, false).andThen(done -> {
             if (done.succeeded()) {
