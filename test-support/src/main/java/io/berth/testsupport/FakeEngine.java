@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A misbehaving Docker Engine, for tests of what berth does when the Engine is there but does not
@@ -48,6 +50,7 @@ public final class FakeEngine implements AutoCloseable {
   private final Path socketFile;
   private final List<SocketChannel> connections = new CopyOnWriteArrayList<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final AtomicLong firstConnectionNanos = new AtomicLong();
   private volatile boolean closed;
 
   private FakeEngine(Mode mode, ServerSocketChannel server, String host, Path socketFile) {
@@ -85,10 +88,20 @@ public final class FakeEngine implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /**
+   * When a client first connected ({@link System#nanoTime}), empty before then: the start of a
+   * client's wait, whatever it spent starting up before it called.
+   */
+  public OptionalLong firstConnectionNanos() {
+    long at = firstConnectionNanos.get();
+    return at == 0 ? OptionalLong.empty() : OptionalLong.of(at);
+  }
+
   private void accept() {
     while (!closed) {
       try {
         SocketChannel connection = server.accept();
+        firstConnectionNanos.compareAndSet(0, System.nanoTime());
         connections.add(connection);
         Thread serve = new Thread(() -> serve(connection), "fake-engine-connection");
         serve.setDaemon(true);

@@ -18,10 +18,12 @@ public final class Engine implements AutoCloseable {
   public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
 
   private final String host;
+  private final EngineDeadlines deadlines;
   private final DockerClient client;
 
-  private Engine(String host, DockerClient client) {
+  private Engine(String host, EngineDeadlines deadlines, DockerClient client) {
     this.host = host;
+    this.deadlines = deadlines;
     this.client = client;
   }
 
@@ -65,7 +67,7 @@ public final class Engine implements AutoCloseable {
       closeQuietly(client);
       throw firstContactFailure(host, e);
     }
-    return new Engine(host, client);
+    return new Engine(host, deadlines, client);
   }
 
   /**
@@ -90,6 +92,11 @@ public final class Engine implements AutoCloseable {
 
   public String host() {
     return host;
+  }
+
+  /** How long calls on this connection may go unanswered; docker-java's are bounded already. */
+  public EngineDeadlines deadlines() {
+    return deadlines;
   }
 
   public DockerClient client() {

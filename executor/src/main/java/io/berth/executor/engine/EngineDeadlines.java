@@ -95,6 +95,17 @@ public record EngineDeadlines(Duration call, Duration firstContact) {
     return Optional.of(call);
   }
 
+  /** The one line for {@code call} (as {@code GET /containers/json}) left unanswered past its deadline. */
+  static EngineException unanswered(String host, String call, Duration deadline, Throwable cause) {
+    return new EngineException("the Docker Engine at " + host + " did not answer " + call + " within "
+        + deadline.toSeconds() + "s (" + VARIABLE + " sets how many seconds to wait)", cause);
+  }
+
+  /** {@code GET /containers/json}: the method and the path without the API version or query. */
+  static String call(String method, String path) {
+    return method + " " + path.replaceFirst("^/v[\\d.]+/", "/").replaceFirst("\\?.*$", "");
+  }
+
   static boolean isPing(String path) {
     return path.matches("^/(?:v[\\d.]+/)?_ping(?:\\?.*)?$");
   }

@@ -124,15 +124,11 @@ final class GuardedHttpClient implements DockerHttpClient {
   }
 
   private EngineException silent(Request request, Duration deadline, Throwable cause) {
-    return new EngineException("the Docker Engine at " + host + " did not answer " + call(request) + " within "
-        + deadline.toSeconds() + "s (" + EngineDeadlines.VARIABLE + " sets how many seconds to wait)", cause);
+    return EngineDeadlines.unanswered(host, call(request), deadline, cause);
   }
 
-  /** {@code GET /containers/json}: the method and the path without the API version or query. */
   static String call(Request request) {
-    String path = request.path().replaceFirst("^/v[\\d.]+/", "/");
-    int query = path.indexOf('?');
-    return request.method() + " " + (query < 0 ? path : path.substring(0, query));
+    return EngineDeadlines.call(request.method(), request.path());
   }
 
   private static boolean timedOut(Throwable e) {
