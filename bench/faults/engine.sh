@@ -74,9 +74,11 @@ run() {
   if [ "$rc" = 137 ]; then
     line="(still waiting after ${limit} s: killed)"
   else
-    # Every line it printed, joined, so that a multi-line answer shows as such.
-    line=$(sed 's/|/\\|/g' "$work/out" | awk 'NF' | head -5 | paste -sd '⏎' | cut -c1-300)
-    [ "$(awk 'NF' "$work/out" | wc -l)" -gt 5 ] && line="$line ⏎ … ($(awk 'NF' "$work/out" | wc -l) lines)"
+    # The one line it printed; of more than one, how many and the last (a traceback's error).
+    local count
+    count=$(awk 'NF' "$work/out" | wc -l)
+    line=$(awk 'NF' "$work/out" | tail -1 | sed 's/|/\\|/g' | cut -c1-300)
+    [ "$count" -gt 1 ] && line="($count lines) ... $line"
   fi
   printf '| %s | %s | %s | %s | %s | %d.%01d | %s |\n' "$mode" "$transport" "$tool" "$*" "$rc" \
     $(( (e - s) / 1000000000 )) $(( (e - s) / 100000000 % 10 )) "$line"
