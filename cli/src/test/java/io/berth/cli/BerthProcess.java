@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -22,9 +24,11 @@ final class BerthProcess implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final StringBuffer all = new StringBuffer();
+  private final CompletableFuture<Long> exitedNanos;
 
   private BerthProcess(Process process) {
     this.process = process;
+    this.exitedNanos = process.onExit().thenApply(p -> System.nanoTime());
     Thread reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line; (line = r.readLine()) != null; ) {
@@ -84,6 +88,15 @@ final class BerthProcess implements AutoCloseable {
   /** Waits for the exit; -1 if it did not exit in time. */
   int awaitExit(Duration timeout) throws InterruptedException {
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+  }
+
+  /** When the process ended ({@link System#nanoTime}), however late it is asked. */
+  long exitedNanos() throws InterruptedException {
+    try {
+      return exitedNanos.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   String output() {

@@ -47,7 +47,7 @@ public final class Attach {
     String keys = detachKeys.map(k -> "&detachKeys=" + URLEncoder.encode(k, StandardCharsets.UTF_8)).orElse("");
     ProcessSignals forwarded = tty ? ProcessSignals.NONE : signals;
     try (ProcessSignals.Forwarding forwarding = forwarded.forward(signal -> kill(client, container.id(), signal));
-        RawStream stream = RawStream.open(session.engine().host(),
+        RawStream stream = RawStream.open(session.engine(),
         "/containers/" + container.id() + "/attach?stream=1&stdout=1&stderr=1&stdin=" + (withStdin ? 1 : 0) + keys, "", tty);
         TtySession held = TtySession.start(terminal.filter(t -> tty), withStdin,
             size -> client.resizeContainerCmd(container.id()).withSize(size.rows(), size.columns()).exec())) {

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.berth.executor.registry.RegistryAuth;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What one berth command needs to act on the Engine: the connection, the event loop the plan runs
@@ -61,7 +62,10 @@ public final class EngineSession implements AutoCloseable {
 
   public synchronized Vertx vertx() {
     if (vertx == null) {
-      vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+      // Workers wait on the Engine for as long as a call's deadline or a stream allows, and that
+      // is by design: Vert.x's warning (with a stack trace) after 60 s blocked would only alarm.
+      vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+          .setMaxWorkerExecuteTime(24).setMaxWorkerExecuteTimeUnit(TimeUnit.HOURS));
     }
     return vertx;
   }

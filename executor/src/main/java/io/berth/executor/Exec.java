@@ -74,7 +74,7 @@ public final class Exec {
     }
     // A raw connection rather than the HTTP client's: it can tell the command where its input ends.
     // With a TTY the local terminal is held (raw, sized) from the attach until the command ends.
-    try (RawStream stream = RawStream.open(session.engine().host(), "/exec/" + execId + "/start",
+    try (RawStream stream = RawStream.open(session.engine(), "/exec/" + execId + "/start",
         startBody(request), request.tty());
         TtySession held = TtySession.start(request.terminal(), request.stdin().isPresent(),
             size -> client.resizeExecCmd(execId).withSize(size.rows(), size.columns()).exec())) {

@@ -94,7 +94,7 @@ public final class Run {
       boolean tty = terminal.isPresent();
       // As Compose's run, the signals berth gets go on to the command: Ctrl-C ends it, and --rm still removes it.
       try (ProcessSignals.Forwarding forwarding = signals.forward(signal -> Attach.kill(client, id, signal));
-          RawStream stream = RawStream.open(session.engine().host(),
+          RawStream stream = RawStream.open(session.engine(),
           "/containers/" + id + "/attach?stream=1&stdin=" + (stdin.isPresent() ? 1 : 0) + "&stdout=1&stderr=1", "", tty)) {
         client.startContainerCmd(id).exec();
         EngineException hookFailure = null;

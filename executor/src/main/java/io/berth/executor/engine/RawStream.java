@@ -11,6 +11,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * A hijacked Engine connection for {@code exec} and {@code attach}: the request upgrades the HTTP
@@ -32,11 +33,38 @@ public final class RawStream implements AutoCloseable {
   /**
    * Sends {@code POST path} with a JSON body, asking for the upgrade, and reads the answer's head.
    *
-   * @param host the Engine's address: {@code unix:///var/run/docker.sock} or {@code tcp://HOST:PORT}
+   * @param engine the Engine, whose address ({@code unix:///var/run/docker.sock} or {@code tcp://HOST:PORT}) is dialled anew
    * @param tty whether the stream is a terminal's (raw) or stdout and stderr multiplexed in frames
    * @throws EngineException when the Engine refuses, with its message
    */
-  public static RawStream open(String host, String path, String jsonBody, boolean tty) {
+  public static RawStream open(Engine engine, String path, String jsonBody, boolean tty) {
+    String host = engine.host();
+    // The upgrade is answered at once by an Engine that works; only the stream after it may be
+    // silent for as long as the command runs, so only the answer's head is bounded.
+    Duration deadline = engine.deadlines().call();
+    CallWatch watch = CallWatch.start(deadline);
+    RawStream stream;
+    try {
+      stream = upgrade(host, path, jsonBody, tty);
+    } catch (RuntimeException e) {
+      if (watch.stop()) {
+        throw silent(host, path, deadline, e);
+      }
+      throw e;
+    }
+    if (watch.stop()) {
+      // The deadline passed as the answer arrived: the interrupt may have closed the channel.
+      stream.close();
+      throw silent(host, path, deadline, null);
+    }
+    return stream;
+  }
+
+  private static EngineException silent(String host, String path, Duration deadline, Throwable cause) {
+    return EngineDeadlines.unanswered(host, EngineDeadlines.call("POST", path), deadline, cause);
+  }
+
+  private static RawStream upgrade(String host, String path, String jsonBody, boolean tty) {
     SocketChannel channel;
     try {
       URI uri = URI.create(host);
