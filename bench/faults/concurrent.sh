@@ -24,6 +24,8 @@ docker image inspect "$image" >/dev/null 2>&1 || bash "$root/scripts/busybox-ima
 
 work=$(mktemp -d)
 projects=()
+errors=()
+summary=()
 remove_project() { # project: everything a trial of it made
   local p=$1
   docker ps -aq --filter "label=com.docker.compose.project=$p" | xargs -r docker rm -f >/dev/null 2>&1 || true
@@ -63,7 +65,7 @@ run_tool() { # tool project -> runs `up -d` in $work
   esac
 }
 
-echo "| tool | trial | exit codes | containers | replicas with more than one container | networks <project>_default |"
+echo "| tool | trial | exit codes | containers (per service; expected app=1 db=1 web=2) | replicas with more than one container | networks <project>_default |"
 echo "|---|---|---|---|---|---|"
 for tool in "${tools[@]}"; do
   all_ok=0
@@ -81,16 +83,27 @@ for tool in "${tools[@]}"; do
       if wait "$pid"; then codes+=(0); else codes+=($?); fi
     done
     replicas=$(docker ps -a --filter "label=com.docker.compose.project=$p" \
-      --format '{{.Label "com.docker.compose.service"}}-{{.Label "com.docker.compose.container-number"}}' | sort | uniq -c)
-    containers=$(echo "$replicas" | awk 'NF {n += $1} END {print n + 0}')
-    duplicated=$(echo "$replicas" | awk '$1 > 1 {printf "%s%s×%d", sep, $2, $1; sep = ", "}')
+      --format '{{.Label "com.docker.compose.service"}} {{.Label "com.docker.compose.container-number"}}')
+    containers=$(echo "$replicas" | awk 'NF {n++} END {print n + 0}')
+    per_service=$(echo "$replicas" | awk 'NF {c[$1]++} END {for (s in c) printf "%s=%d\n", s, c[s]}' | sort | tr '\n' ' ')
+    duplicated=$(echo "$replicas" | sort | uniq -c | awk '$1 > 1 {printf "%s%s-%s×%d", sep, $2, $3, $1; sep = ", "}')
     networks=$(docker network ls --filter "name=^${p}_default$" -q | wc -l)
     [ "${codes[*]}" = "0 0 0" ] && all_ok=$((all_ok + 1))
-    [ -z "$duplicated" ] && [ "$containers" -eq 4 ] && [ "$networks" -eq 1 ] && clean=$((clean + 1))
-    echo "| $tool | $trial | ${codes[*]} | $containers | ${duplicated:-none} | $networks |"
+    [ -z "$duplicated" ] && [ "$per_service" = "app=1 db=1 web=2 " ] && [ "$networks" -eq 1 ] && clean=$((clean + 1))
+    echo "| $tool | $trial | ${codes[*]} | $containers (${per_service% }) | ${duplicated:-none} | $networks |"
+    for i in 1 2 3; do
+      if [ "${codes[$((i - 1))]}" != 0 ]; then
+        errors+=("$tool trial $trial run $i: $(grep -m1 -iE 'error|conflict|exists|failed' "$work/out.$i" | cut -c1-200)")
+      fi
+    done
     remove_project "$p"
   done
-  summary+=("$tool: all three exited 0 in $all_ok of $trials trials; exactly one container per replica and one network in $clean of $trials")
+  summary+=("$tool: all three exited 0 in $all_ok of $trials trials; exactly the containers of the file and one network in $clean of $trials")
 done
 echo
 printf '%s\n' "${summary[@]}"
+if [ ${#errors[@]} -gt 0 ]; then
+  echo
+  echo "First error line of each failed run:"
+  printf -- '- %s\n' "${errors[@]}"
+fi

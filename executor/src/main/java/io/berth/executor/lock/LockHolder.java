@@ -3,11 +3,10 @@ package io.berth.executor.lock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Who holds a project's lock, as its labels say: enough for another berth to tell whether that
@@ -29,14 +28,12 @@ public record LockHolder(String token, String host, String boot, long pid, long 
   static final String STARTED = PREFIX + "started";
   static final String COMMAND = PREFIX + "command";
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   /** This process, about to take a lock for {@code command}. */
   public static LockHolder self(String command) {
     ProcessHandle me = ProcessHandle.current();
-    byte[] token = new byte[8];
-    RANDOM.nextBytes(token);
-    return new LockHolder(HexFormat.of().formatHex(token), hostName(), firstLine(Path.of("/proc/sys/kernel/random/boot_id")),
+    // Unique, not secret: a random number and the clock, so no SecureRandom is set up on every command's path.
+    String token = Long.toHexString(ThreadLocalRandom.current().nextLong()) + Long.toHexString(System.nanoTime());
+    return new LockHolder(token, hostName(), firstLine(Path.of("/proc/sys/kernel/random/boot_id")),
         me.pid(), me.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L), command);
   }
 
