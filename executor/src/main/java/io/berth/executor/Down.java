@@ -1,5 +1,6 @@
 package io.berth.executor;
 
+import io.berth.executor.lock.ProjectLock;
 import io.berth.executor.observe.StateCollector;
 import io.berth.executor.run.EngineActions;
 import io.berth.executor.run.ExecutionReport;
@@ -28,6 +29,17 @@ public final class Down {
 
   /** @param timeout {@code -t}: seconds before a stop turns into a kill; else each service's stop_grace_period */
   public PlanResult run(String projectName, Optional<Project> project, DownOptions options, Optional<Integer> timeout,
+      boolean dryRun) {
+    if (dryRun) {
+      return down(projectName, project, options, timeout, true);
+    }
+    // Under the project's lock: an up running meanwhile finishes first, and this down then removes what it made.
+    try (ProjectLock.Lease lock = session.lock(projectName, "down")) {
+      return down(projectName, project, options, timeout, false);
+    }
+  }
+
+  private PlanResult down(String projectName, Optional<Project> project, DownOptions options, Optional<Integer> timeout,
       boolean dryRun) {
     ObservedState observed = new StateCollector(session.engine().client()).observe(projectName);
     Set<String> presentImages = project.map(p -> DownPlanner.imagesToRemove(p, options.images())).orElse(List.of()).stream()

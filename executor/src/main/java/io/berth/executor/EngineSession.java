@@ -1,6 +1,10 @@
 package io.berth.executor;
 
 import io.berth.executor.engine.Engine;
+import io.berth.executor.engine.EngineReads;
+import io.berth.executor.lock.EngineLockStore;
+import io.berth.executor.lock.LockHolder;
+import io.berth.executor.lock.ProjectLock;
 import io.berth.executor.progress.ProgressListener;
 import io.berth.executor.run.PlanExecutor;
 import io.vertx.core.Vertx;
@@ -25,6 +29,8 @@ public final class EngineSession implements AutoCloseable {
   private final ProgressListener progress;
   private final int parallelism;
   private final RegistryAuth registryAuth;
+  private ProjectLock.Policy lockPolicy = ProjectLock.Policy.DEFAULT;
+  private final Map<String, ProjectLock.Held> held = new java.util.HashMap<>();
 
   private EngineSession(Engine engine, ProgressListener progress, int parallelism, RegistryAuth registryAuth) {
     this.registryAuth = registryAuth;
@@ -77,6 +83,32 @@ public final class EngineSession implements AutoCloseable {
   /** How many Engine calls may run at once. */
   public int parallelism() {
     return parallelism;
+  }
+
+  /** How {@link #lock} waits: set once, by the command that opens the session. */
+  public EngineSession lockPolicy(ProjectLock.Policy policy) {
+    this.lockPolicy = policy;
+    return this;
+  }
+
+  /**
+   * Takes the project's lock for {@code command}, waiting for another berth command that holds it
+   * (see {@link ProjectLock}); close it once the project's resources are as the command wants them.
+   */
+  public synchronized ProjectLock.Lease lock(String project, String command) {
+    if (held.containsKey(project)) {
+      // Taken already by this command (run brings its dependencies up under its own lock): one holder, one release.
+      return () -> { };
+    }
+    ProjectLock.Held lock = new ProjectLock(new EngineLockStore(new EngineReads(engine.client())))
+        .acquire(project, LockHolder.self(command), lockPolicy);
+    held.put(project, lock);
+    return () -> {
+      synchronized (this) {
+        held.remove(project);
+      }
+      lock.close();
+    };
   }
 
   public PlanExecutor planExecutor() {

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.berth.executor.engine.EngineErrors;
 import io.berth.executor.engine.EngineException;
+import io.berth.executor.lock.ProjectLock;
 import io.berth.executor.observe.StateCollector;
 import io.berth.executor.progress.ProgressEvent;
 import io.berth.executor.progress.ProgressEvent.Status;
@@ -40,7 +41,9 @@ public final class Lifecycle {
   }
 
   public PlanResult start(Project project, Set<String> services) {
-    return run(project, StartPlanner.start(observe(project.name()), project, withDependencies(project, services)));
+    try (ProjectLock.Lease lock = session.lock(project.name(), "start")) {
+      return run(project, StartPlanner.start(observe(project.name()), project, withDependencies(project, services)));
+    }
   }
 
   /** As Compose's start, a named service brings along what it depends on, started first; none named is all. */
@@ -55,7 +58,9 @@ public final class Lifecycle {
 
   /** @param timeout {@code -t}, else each service's stop_grace_period */
   public PlanResult stop(Project project, Set<String> services, Optional<Integer> timeout) {
-    return run(project, DownPlanner.stop(observe(project.name()), Optional.of(project), services, timeout));
+    try (ProjectLock.Lease lock = session.lock(project.name(), "stop")) {
+      return run(project, DownPlanner.stop(observe(project.name()), Optional.of(project), services, timeout));
+    }
   }
 
   /** {@link #restart(Project, Set, Optional, boolean)} with the dependents Compose brings along. */
@@ -72,13 +77,15 @@ public final class Lifecycle {
   public PlanResult restart(Project project, Set<String> services, Optional<Integer> timeout, boolean noDeps) {
     Set<String> restarting = services.isEmpty() ? project.services().keySet()
         : noDeps ? services : withRestartDependents(project, services);
-    ObservedState observed = serviceContainers(observe(project.name()));
-    PlanResult stopped = run(project, DownPlanner.stop(observed, Optional.of(project), restarting, timeout));
-    if (!stopped.ok()) {
-      return stopped;
+    try (ProjectLock.Lease lock = session.lock(project.name(), "restart")) {
+      ObservedState observed = serviceContainers(observe(project.name()));
+      PlanResult stopped = run(project, DownPlanner.stop(observed, Optional.of(project), restarting, timeout));
+      if (!stopped.ok()) {
+        return stopped;
+      }
+      Plan start = StartPlanner.start(observe(project.name()), project, restarting);
+      return run(project, start);
     }
-    Plan start = StartPlanner.start(observe(project.name()), project, restarting);
-    return run(project, start);
   }
 
   /** {@code services} and, transitively, the services whose {@code depends_on} names one of them with {@code restart: true}. */
@@ -110,6 +117,12 @@ public final class Lifecycle {
    * @return the names of the containers removed
    */
   public List<String> remove(Project project, Set<String> services, boolean stopFirst, boolean volumes) {
+    try (ProjectLock.Lease lock = session.lock(project.name(), "rm")) {
+      return removeLocked(project, services, stopFirst, volumes);
+    }
+  }
+
+  private List<String> removeLocked(Project project, Set<String> services, boolean stopFirst, boolean volumes) {
     if (stopFirst) {
       PlanResult stopped = stop(project, services, Optional.empty());
       if (!stopped.ok()) {

@@ -3,6 +3,7 @@ package io.berth.executor;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import io.berth.executor.create.ContainerFactory;
+import io.berth.executor.lock.ProjectLock;
 import io.berth.executor.engine.EngineErrors;
 import io.berth.executor.engine.EngineException;
 import io.berth.executor.engine.RawStream;
@@ -52,28 +53,32 @@ public final class Run {
     boolean remove = options.remove();
     String name = options.name();
     io.berth.executor.create.Refusals.check(project, List.of(service.name()));
-    // As Compose, orphans are dealt with where the dependencies are brought up, or else here.
-    boolean dependenciesUp = options.withDependencies() && !service.dependsOn().isEmpty();
-    if (dependenciesUp) {
-      PlanResult deps = new Up(session).run(project, new UpOptions(Set.copyOf(service.dependsOn().keySet()), false,
-          UpOptions.Recreate.DIVERGED, options.removeOrphans(), false), false, warnings);
-      if (!deps.ok()) {
-        throw new EngineException("dependencies of service \"" + service.name() + "\" failed to start");
+    // The dependencies and the networks and volumes under the project's lock; the one-off container,
+    // whose name is its own, outside it: a long interactive run does not hold up another command.
+    try (ProjectLock.Lease lock = session.lock(project.name(), "run")) {
+      // As Compose, orphans are dealt with where the dependencies are brought up, or else here.
+      boolean dependenciesUp = options.withDependencies() && !service.dependsOn().isEmpty();
+      if (dependenciesUp) {
+        PlanResult deps = new Up(session).run(project, new UpOptions(Set.copyOf(service.dependsOn().keySet()), false,
+            UpOptions.Recreate.DIVERGED, options.removeOrphans(), false), false, warnings);
+        if (!deps.ok()) {
+          throw new EngineException("dependencies of service \"" + service.name() + "\" failed to start");
+        }
       }
-    }
-    session.images().ensure(project, List.of(service.name()), false, false, false);
-    ObservedState observed = new StateCollector(session.engine().client()).observeForUp(project);
-    List<ObservedContainer> orphans = Reconciler.orphans(project, observed);
-    if (!dependenciesUp && !options.removeOrphans() && !orphans.isEmpty() && !ComposeVariables.ignoreOrphans(project)) {
-      warnings.accept(Up.orphanWarning(orphans));
-    }
-    Plan resources = Reconciler.resourcesFor(project, observed, service.name(), options.removeOrphans() && !dependenciesUp);
-    if (!resources.isEmpty()) {
-      ExecutionReport created = session.planExecutor().execute(resources,
-          new io.berth.executor.run.EngineActions(session.engine().client(), project.name(), java.util.Optional.of(project),
-              session.progress()));
-      if (!created.ok()) {
-        throw new EngineException("the networks and volumes of service \"" + service.name() + "\" could not be created");
+      session.images().ensure(project, List.of(service.name()), false, false, false);
+      ObservedState observed = new StateCollector(session.engine().client()).observeForUp(project);
+      List<ObservedContainer> orphans = Reconciler.orphans(project, observed);
+      if (!dependenciesUp && !options.removeOrphans() && !orphans.isEmpty() && !ComposeVariables.ignoreOrphans(project)) {
+        warnings.accept(Up.orphanWarning(orphans));
+      }
+      Plan resources = Reconciler.resourcesFor(project, observed, service.name(), options.removeOrphans() && !dependenciesUp);
+      if (!resources.isEmpty()) {
+        ExecutionReport created = session.planExecutor().execute(resources,
+            new io.berth.executor.run.EngineActions(session.engine().client(), project.name(), java.util.Optional.of(project),
+                session.progress()));
+        if (!created.ok()) {
+          throw new EngineException("the networks and volumes of service \"" + service.name() + "\" could not be created");
+        }
       }
     }
     String container = name.isEmpty() ? project.name() + "-" + service.name() + "-run-" + slug() : name;

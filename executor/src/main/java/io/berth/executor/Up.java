@@ -4,6 +4,7 @@ import io.berth.executor.create.ImageOptions;
 import io.berth.executor.create.Images;
 import io.berth.executor.create.Refusals;
 import io.berth.executor.engine.EngineException;
+import io.berth.executor.lock.ProjectLock;
 import io.berth.executor.run.ConditionWaiter;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -52,11 +53,23 @@ public final class Up {
   public PlanResult run(Project project, UpOptions options, ImageOptions imageOptions, boolean dryRun, Consumer<String> warnings) {
     List<String> selected = Reconciler.selectedServices(project, options);
     Refusals.check(project, selected);
+    if (dryRun) {
+      return converge(project, options, imageOptions, true, warnings, selected);
+    }
+    // Observed, planned and run under the project's lock: another up (or a down) waits, then finds what this one made.
+    try (ProjectLock.Lease lock = session.lock(project.name(), options.noStart() ? "create" : "up")) {
+      return converge(project, options, imageOptions, false, warnings, selected);
+    }
+  }
+
+  private PlanResult converge(Project project, UpOptions options, ImageOptions imageOptions, boolean dryRun, Consumer<String> warnings,
+      List<String> selected) {
     ObservedState observed = new StateCollector(session.engine().client()).observeForUp(project);
     List<ObservedContainer> orphans = Reconciler.orphans(project, observed);
     if (!orphans.isEmpty() && !options.removeOrphans() && !ComposeVariables.ignoreOrphans(project)) {
       warnings.accept(orphanWarning(orphans));
     }
+    Reconciler.foreignResourceWarnings(project, observed).forEach(warnings);
     for (String volume : Reconciler.divergedVolumes(project, observed)) {
       warnings.accept("volume \"" + volume + "\" exists but doesn't match configuration in compose file; it is kept as it is"
           + " (recreating it would lose its data: remove it yourself, or run down -v, to apply the new configuration)");

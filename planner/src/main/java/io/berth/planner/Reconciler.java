@@ -116,6 +116,34 @@ public final class Reconciler {
     return out;
   }
 
+  /**
+   * Compose's warnings for the networks and volumes the project declares that exist but that it did
+   * not create (another project's, or made outside Compose): they are used as they are, and the
+   * user is told to say so with {@code external: true}. Networks first, as Compose checks them first.
+   */
+  public static List<String> foreignResourceWarnings(Project project, ObservedState observed) {
+    List<String> out = new ArrayList<>();
+    for (Network n : project.networks().values()) {
+      String owner = n.external() ? null : observed.outside().foreignNetworks().get(n.name());
+      if (owner != null) {
+        out.add(owner.isEmpty()
+            ? "a network with name " + n.name() + " exists but was not created by compose. Set `external: true` to use an existing network"
+            : "a network with name " + n.name() + " exists but was not created for project \"" + project.name()
+                + "\". Set `external: true` to use an existing network");
+      }
+    }
+    for (Volume v : project.volumes().values()) {
+      String owner = v.external() ? null : observed.outside().foreignVolumes().get(v.name());
+      if (owner != null) {
+        out.add(owner.isEmpty()
+            ? "volume \"" + v.name() + "\" already exists but was not created by Docker Compose. Use `external: true` to use an existing volume"
+            : "volume \"" + v.name() + "\" already exists but was created for project \"" + owner + "\" (expected \"" + project.name()
+                + "\"). Use `external: true` to use an existing volume");
+      }
+    }
+    return out;
+  }
+
   /** Every entry the file asks for is there with the same value; what the Engine or Compose added is ignored. */
   private static boolean contained(Map<String, String> wanted, Map<String, String> actual) {
     return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(actual.get(e.getKey())));
@@ -237,7 +265,8 @@ public final class Reconciler {
     if (network == null || network.external() || networkNodes.containsKey(key)) {
       return;
     }
-    if (observed.network(network.name()).isEmpty()) {
+    // One of that name made by another project, or not by Compose, is used as it is: Compose warns and creates nothing.
+    if (observed.network(network.name()).isEmpty() && !observed.outside().foreignNetworks().containsKey(network.name())) {
       networkNodes.put(key, plan.add(new Action.CreateNetwork(network), "network:" + key, "not found", List.of()));
     }
   }
@@ -247,7 +276,7 @@ public final class Reconciler {
     if (volume == null || volume.external() || volumeNodes.containsKey(key)) {
       return;
     }
-    if (observed.volume(volume.name()).isEmpty()) {
+    if (observed.volume(volume.name()).isEmpty() && !observed.outside().foreignVolumes().containsKey(volume.name())) {
       volumeNodes.put(key, plan.add(new Action.CreateVolume(volume), "volume:" + key, "not found", List.of()));
     }
   }

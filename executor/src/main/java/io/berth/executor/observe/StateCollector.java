@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads what the Engine holds for a project. The Engine filters on the exact label
@@ -114,8 +115,45 @@ public final class StateCollector {
         names.put(c.name(), c.id());
       }
     }
+    // A declared name the project's label does not cover may be taken by another project's resource, or one made
+    // outside Compose: only then is it looked up, so an up with nothing to create makes no extra call.
+    Set<String> ownNetworks = projectNetworks.join().stream().map(ObservedNetwork::name).collect(Collectors.toSet());
+    Map<String, String> foreignNetworks = new HashMap<>();
+    for (Network n : project.networks().values()) {
+      if (!n.external() && !ownNetworks.contains(n.name())) {
+        ownerOf("/networks/" + n.name(), n.name()).ifPresent(owner -> foreignNetworks.put(n.name(), owner));
+      }
+    }
+    Set<String> ownVolumes = projectVolumes.join().stream().map(ObservedVolume::name).collect(Collectors.toSet());
+    Map<String, String> foreignVolumes = new HashMap<>();
+    for (Volume v : project.volumes().values()) {
+      if (!v.external() && !ownVolumes.contains(v.name())) {
+        ownerOf("/volumes/" + v.name(), v.name()).ifPresent(owner -> foreignVolumes.put(v.name(), owner));
+      }
+    }
     return observe(project.name(), all.join(), projectNetworks.join(), projectVolumes.join())
-        .withOutside(new Outside(networks, volumes, names));
+        .withOutside(new Outside(networks, volumes, names, foreignNetworks, foreignVolumes));
+  }
+
+  /**
+   * The project label of the network or volume named {@code name}, {@code ""} when it has none; empty
+   * when there is none of that name (the Engine also finds a network by a prefix of its id: not that).
+   */
+  private Optional<String> ownerOf(String path, String name) {
+    return engine.get(path, Map.of(), json -> {
+      var found = new Object() {
+        String name = "";
+        String project = "";
+      };
+      EngineReads.object(json, (field, value) -> {
+        switch (field) {
+          case "Name" -> found.name = EngineReads.text(value);
+          case "Labels" -> found.project = EngineReads.strings(value).getOrDefault(Labels.PROJECT, "");
+          default -> value.skipChildren();
+        }
+      });
+      return found;
+    }).filter(f -> f.name.equals(name)).map(f -> f.project);
   }
 
   private boolean exists(String path) {
