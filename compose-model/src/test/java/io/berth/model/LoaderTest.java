@@ -268,6 +268,22 @@ class LoaderTest {
   }
 
   @Test
+  void aLargeFileWithoutAliasesLoadsTheAliasBudgetIsForAliasesOnly() throws IOException {
+    // 50,000 services: some 200,000 nodes, twice the alias budget, and not one alias.
+    StringBuilder yaml = new StringBuilder("services:\n");
+    for (int i = 0; i < 50_000; i++) {
+      yaml.append("  s").append(i).append(":\n    image: busybox\n    command: [\"sleep\", \"").append(i).append("\"]\n");
+    }
+    write("compose.yaml", yaml.toString());
+
+    long start = System.nanoTime();
+    Project p = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> load());
+    System.out.printf("50,000 services loaded in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    assertThat(p.services()).hasSize(50_000);
+    assertThat(p.service("s49999").command()).contains(List.of("sleep", "49999"));
+  }
+
+  @Test
   void deepNestingFailsFast() throws IOException {
     write("compose.yaml", "x-deep: " + "[".repeat(10_000) + "]".repeat(10_000) + "\nservices: {a: {image: x}}\n");
 
