@@ -37,6 +37,66 @@ class AttachedUpIT extends EngineStackTest {
     assertThat(stack.containers()).hasSize(2).allSatisfy(c -> assertThat(c.getState()).isEqualTo("exited"));
   }
 
+  /**
+   * Ctrl-C at a random moment while twelve services are still being created and started: berth
+   * lets what is in flight settle and stops it with the rest; nothing is left running. Five trials,
+   * each from nothing ({@code down} between), each signalled after a random number of containers
+   * reported Created or Started.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(600)
+  void ctrlCDuringTheStartStopsEveryContainerEvenThoseStillStarting() throws Exception {
+    StringBuilder yaml = new StringBuilder("services:\n");
+    for (int i = 1; i <= 12; i++) {
+      yaml.append("  s").append(i).append(":\n    image: ${IMAGE}\n")
+          .append("    command: [\"sh\", \"-c\", \"trap 'exit 0' TERM; sleep 3600 & wait\"]\n");
+    }
+    stack.write("compose.yaml", yaml.toString());
+    long seed = System.nanoTime();
+    java.util.Random random = new java.util.Random(seed);
+    java.util.regex.Pattern progress = java.util.regex.Pattern.compile(".*Container \\S+ +(Created|Started)$");
+    for (int trial = 1; trial <= 5; trial++) {
+      int after = 1 + random.nextInt(20); // of the 24 Created and Started lines
+      String context = "trial " + trial + " (seed " + seed + "), signalled after " + after + " progress lines";
+      try (BerthProcess berth = up()) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (berth.output().lines().filter(l -> progress.matcher(l).matches()).count() < after) {
+          assertThat(System.nanoTime()).as(context + "\n" + berth.output()).isLessThan(deadline);
+          Thread.sleep(5);
+        }
+        berth.signal("INT");
+
+        assertThat(berth.awaitExit(Duration.ofSeconds(90))).as(context + "\n" + berth.output()).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(berth.output()).as(context).contains("Gracefully stopping... (press Ctrl+C again to force)")
+            .doesNotContain("Attaching to");
+      }
+      assertThat(stack.containers()).as(context).isNotEmpty()
+          .allSatisfy(c -> assertThat(c.getState()).as(context + ": " + c.getNames()[0]).isNotEqualTo("running"));
+      stack.ok("down", "-t", "0");
+    }
+  }
+
+  @Test
+  void aSecondCtrlCDuringTheStartKillsAtOnce() throws Exception {
+    StringBuilder yaml = new StringBuilder("services:\n");
+    for (int i = 1; i <= 6; i++) {
+      yaml.append("  s").append(i).append(":\n    image: ${IMAGE}\n")
+          .append("    command: [\"sh\", \"-c\", \"trap '' TERM; while true; do sleep 1; done\"]\n");
+    }
+    stack.write("compose.yaml", yaml.toString());
+    try (BerthProcess berth = BerthProcess.start(dir, Map.of("IMAGE", image, "COMPOSE_PROJECT_NAME", stack.project),
+        "up", "-t", "90")) {
+      berth.awaitLine(l -> l.matches(".*Container \\S+ +Started$"), Duration.ofSeconds(120));
+      berth.signal("INT");
+      berth.awaitLine(l -> l.startsWith("Gracefully stopping"), Duration.ofSeconds(10));
+      berth.signal("INT");
+
+      // Killed, not stopped: the containers ignore SIGTERM, and a stop would wait out -t's 90 s.
+      assertThat(berth.awaitExit(Duration.ofSeconds(45))).as(berth.output()).isEqualTo(ExitCodes.INTERRUPTED);
+    }
+    assertThat(stack.containers()).isNotEmpty().allSatisfy(c -> assertThat(c.getState()).isNotEqualTo("running"));
+  }
+
   @Test
   void secondCtrlCKillsAContainerThatIgnoresTheStopSignal() throws Exception {
     stack.write("compose.yaml", """

@@ -57,6 +57,7 @@ final class BerthProcess implements AutoCloseable {
 
   /** Starts {@code bin/berth args} in {@code dir}, stdout and stderr merged. */
   static BerthProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
+    BerthRunner.refuseRemovingSharedImages(args);
     List<String> command = new java.util.ArrayList<>();
     command.add(repoRoot().resolve("bin/berth").toString());
     command.addAll(List.of(args));

@@ -21,14 +21,28 @@ final class BerthRunner {
   }
 
   Result run(String... args) {
+    refuseRemovingSharedImages(args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(new Invocation(environment, workingDir, new PrintWriter(out), new PrintWriter(err)), args);
     return new Result(code, out.toString(), err.toString());
   }
 
+  /**
+   * Refuses {@code --rmi all}: it removes every image the project's services name, the shared test
+   * image among them, which every later test runs on (and other runs sharing the Engine).
+   */
+  static void refuseRemovingSharedImages(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--rmi=all") || args[i].equals("--rmi") && i + 1 < args.length && args[i + 1].equals("all")) {
+        throw new IllegalArgumentException("a test must not run --rmi all: it removes the shared test image; use --rmi local");
+      }
+    }
+  }
+
   /** {@link #run} with {@code input} on standard input, as from a pipe that ends. */
   Result runWithInput(java.io.InputStream input, String... args) {
+    refuseRemovingSharedImages(args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(new Invocation(environment, workingDir, new PrintWriter(out), new PrintWriter(err), input), args);
@@ -37,6 +51,7 @@ final class BerthRunner {
 
   /** {@link #run} for a command whose standard output is bytes, not text: an exported tar. */
   BytesResult runForBytes(String... args) {
+    refuseRemovingSharedImages(args);
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

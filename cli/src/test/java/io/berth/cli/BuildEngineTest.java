@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.berth.testsupport.LocalRegistry;
+import io.berth.testsupport.TestImages;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,15 +42,16 @@ class BuildEngineTest extends EngineStackTest {
   @AfterEach
   void takeDown() {
     stack.close();
+    // By the tags this project built, never by id: an image built FROM the test image with no
+    // layer of its own has the test image's id, and removing that id takes the test image too.
     for (var built : stack.docker.listImagesCmd().exec()) {
-      if (built.getRepoTags() != null && Arrays.stream(built.getRepoTags()).anyMatch(t -> t.startsWith(stack.project + "-"))) {
-        try {
-          stack.docker.removeImageCmd(built.getId()).withForce(true).exec();
-        } catch (RuntimeException ignored) {
-          // Removed meanwhile.
+      for (String tag : built.getRepoTags() == null ? new String[0] : built.getRepoTags()) {
+        if (tag.startsWith(stack.project + "-")) {
+          TestImages.removeTag(stack.docker, tag);
         }
       }
     }
+    assertThat(imageExists(image)).as("the shared test image outlives the clean-up").isTrue();
   }
 
   private int unlabelledContainers() {
@@ -332,10 +333,10 @@ class BuildEngineTest extends EngineStackTest {
       BerthRunner.Result r = stack.ok("build", "--push");
 
       assertThat(r.err()).contains("Image " + pushed + "  Built", "Image " + pushed + "  Pushed");
-      stack.docker.removeImageCmd(pushed).withForce(true).exec();
+      TestImages.removeTag(stack.docker, pushed);
       stack.ok("pull", "app");
       assertThat(imageExists(pushed)).isTrue();
-      stack.docker.removeImageCmd(pushed).withForce(true).exec();
+      TestImages.removeTag(stack.docker, pushed);
     }
   }
 }

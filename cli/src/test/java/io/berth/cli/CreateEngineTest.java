@@ -3,6 +3,7 @@ package io.berth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.model.Container;
+import io.berth.testsupport.TestImages;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -139,7 +140,7 @@ class CreateEngineTest extends EngineStackTest {
       assertThat(stack.inspect("app").getState().getStatus()).isEqualTo("created");
     } finally {
       stack.ok("down");
-      stack.docker.removeImageCmd(stack.project + "-app").withForce(true).exec();
+      TestImages.removeTag(stack.docker, stack.project + "-app");
     }
   }
 

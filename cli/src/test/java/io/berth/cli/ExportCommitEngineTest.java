@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.berth.testsupport.TestImages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,7 @@ class ExportCommitEngineTest extends EngineStackTest {
   @AfterEach
   void removeCommittedImage() {
     try {
-      stack.docker.removeImageCmd(committed + ":v1").withForce(true).exec();
+      TestImages.removeTag(stack.docker, committed + ":v1");
     } catch (RuntimeException notMade) {
       // The test failed before committing.
     }

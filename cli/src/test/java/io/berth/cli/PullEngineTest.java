@@ -31,7 +31,7 @@ class PullEngineTest {
       String repository = registry.host() + "/berth/busybox";
       docker.tagImageCmd(busybox, repository, "pulltest").exec();
       docker.pushImageCmd(repository).withTag("pulltest").exec(new ResultCallback.Adapter<PushResponseItem>()).awaitCompletion();
-      docker.removeImageCmd(repository + ":pulltest").exec();
+      TestImages.removeTag(docker, repository + ":pulltest");
       stack.berth.env("REMOTE", repository + ":pulltest").env("ABSENT", repository + ":absent");
       stack.write("compose.yaml", """
           services:
@@ -85,7 +85,7 @@ class PullEngineTest {
       BerthRunner.Result built = stack.ok("up", "-d", "buildable");
       assertThat(built.err()).contains("pull failed, building it");
       assertThat(stack.inspect("buildable").getState().getRunning()).isTrue();
-      docker.removeImageCmd(repository + ":absent").withForce(true).exec();
+      TestImages.removeTag(docker, repository + ":absent");
 
       // pull follows the policy: an image present and not latest is left alone under missing, never pulls.
       stack.write("compose.yaml", """
@@ -122,7 +122,7 @@ class PullEngineTest {
       stack.ok("down");
 
       // up plans before it pulls: a missing external network stops it before the image is fetched.
-      docker.removeImageCmd(repository + ":pulltest").exec();
+      TestImages.removeTag(docker, repository + ":pulltest");
       stack.write("compose.yaml", """
           services:
             remote:
@@ -152,7 +152,7 @@ class PullEngineTest {
       for (String tag : List.of("web", "db", "built")) {
         docker.tagImageCmd(busybox, repository, tag).exec();
         docker.pushImageCmd(repository).withTag(tag).exec(new ResultCallback.Adapter<PushResponseItem>()).awaitCompletion();
-        docker.removeImageCmd(repository + ":" + tag).exec();
+        TestImages.removeTag(docker, repository + ":" + tag);
       }
       String web = repository + ":web";
       String db = repository + ":db";
@@ -186,7 +186,7 @@ class PullEngineTest {
       assertThat(present(built)).isTrue();
 
       // --policy missing pulls only what is absent; without it, pull fetches every image again.
-      docker.removeImageCmd(db).exec();
+      TestImages.removeTag(docker, db);
       BerthRunner.Result missing = stack.ok("pull", "--policy", "missing");
       assertThat(missing.err()).contains("Image " + db + "  Pulling", "Image " + web + "  Skipped Image is already present locally",
           "Image " + built + "  Skipped Image is already present locally").doesNotContain("Image " + web + "  Pulling");
@@ -209,7 +209,7 @@ class PullEngineTest {
           + "option '--parallel' is DEPRECATED and will be ignored.\n");
 
       for (String ref : List.of(web, db, built)) {
-        docker.removeImageCmd(ref).exec();
+        TestImages.removeTag(docker, ref);
       }
     }
   }

@@ -52,11 +52,11 @@ class RegistryAuthEngineTest {
       assertThat(pushed.err()).contains("Service plain  Skipped", "Image " + image + "  Pushing", "Image " + image + "  Pushed");
       assertThat(pushed.out() + pushed.err()).doesNotContain("s3cret-pass", auth);
 
-      docker.removeImageCmd(image).withForce(true).exec();
+      TestImages.removeTag(docker, image);
       BerthRunner.Result pulled = stack.ok("pull", "app");
       assertThat(pulled.err()).contains("Image " + image + "  Pulled").containsPattern(" [0-9a-f]{12} Pull complete");
       assertThat(docker.inspectImageCmd(image).exec().getId()).isNotBlank();
-      docker.removeImageCmd(image).withForce(true).exec();
+      TestImages.removeTag(docker, image);
     }
   }
 }

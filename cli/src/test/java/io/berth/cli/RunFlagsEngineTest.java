@@ -7,6 +7,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.PushResponseItem;
 import io.berth.testsupport.EngineProbe;
 import io.berth.testsupport.LocalRegistry;
+import io.berth.testsupport.TestImages;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,7 @@ class RunFlagsEngineTest extends EngineStackTest {
       assertThat(rebuilt.err()).contains("Built").doesNotContain("COPY stamp /stamp");
     } finally {
       try {
-        stack.docker.removeImageCmd(stack.project + "-app").withForce(true).exec();
+        TestImages.removeTag(stack.docker, stack.project + "-app");
       } catch (RuntimeException ignored) {
         // Not built when the test failed early.
       }
@@ -162,7 +163,7 @@ class RunFlagsEngineTest extends EngineStackTest {
       String remote = repository + ":runpull";
       docker.tagImageCmd(image, repository, "runpull").exec();
       docker.pushImageCmd(repository).withTag("runpull").exec(new ResultCallback.Adapter<PushResponseItem>()).awaitCompletion();
-      docker.removeImageCmd(remote).exec();
+      TestImages.removeTag(docker, remote);
       stack.berth.env("REMOTE", remote);
       stack.write0("compose.yaml", """
           services:
@@ -189,7 +190,7 @@ class RunFlagsEngineTest extends EngineStackTest {
       } finally {
         stack.close();
         try {
-          docker.removeImageCmd(remote).withForce(true).exec();
+          TestImages.removeTag(docker, remote);
         } catch (RuntimeException ignored) {
           // Never pulled when the test failed early.
         }

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.PushResponseItem;
 import io.berth.testsupport.LocalRegistry;
+import io.berth.testsupport.TestImages;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -147,7 +148,7 @@ class UpFlagsEngineTest extends EngineStackTest {
             .doesNotContain("Pulling from");
       } finally {
         stack.ok("down");
-        docker.removeImageCmd(repository + ":quiet").exec();
+        TestImages.removeTag(docker, repository + ":quiet");
       }
     }
   }

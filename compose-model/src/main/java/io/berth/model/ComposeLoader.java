@@ -3,6 +3,7 @@ package io.berth.model;
 import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
 import io.berth.model.load.Discovery;
+import io.berth.model.load.NotAFile;
 import io.berth.model.load.ProjectEnvironment;
 import io.berth.model.load.ProjectReader;
 import io.berth.model.spec.Project;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.function.Consumer;
 
@@ -65,8 +67,10 @@ public final class ComposeLoader {
     List<Path> out = new ArrayList<>();
     for (Path f : named) {
       Path abs = request.workingDir().resolve(f).toAbsolutePath().normalize();
-      if (!Files.isRegularFile(abs)) {
-        throw new ComposeModelException(new SourcePos(abs, 0, 0), "", "no such compose file");
+      Optional<String> notAFile = NotAFile.why(abs);
+      if (notAFile.isPresent()) {
+        throw new ComposeModelException(new SourcePos(abs, 0, 0), "",
+            notAFile.get().equals("not found") ? "no such compose file" : notAFile.get() + ", not a compose file");
       }
       out.add(abs);
     }

@@ -268,6 +268,55 @@ class LoaderTest {
   }
 
   @Test
+  void aLargeFileWithoutAliasesLoadsTheAliasBudgetIsForAliasesOnly() throws IOException {
+    // 50,000 services: some 200,000 nodes, twice the alias budget, and not one alias.
+    StringBuilder yaml = new StringBuilder("services:\n");
+    for (int i = 0; i < 50_000; i++) {
+      yaml.append("  s").append(i).append(":\n    image: busybox\n    command: [\"sleep\", \"").append(i).append("\"]\n");
+    }
+    write("compose.yaml", yaml.toString());
+
+    long start = System.nanoTime();
+    Project p = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> load());
+    System.out.printf("50,000 services loaded in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    assertThat(p.services()).hasSize(50_000);
+    assertThat(p.service("s49999").command()).contains(List.of("sleep", "49999"));
+  }
+
+  @Test
+  void aComposeFileThatIsADirectoryOrALoopSaysSo() throws IOException {
+    Files.createDirectories(dir.resolve("conf.d"));
+    Files.createSymbolicLink(dir.resolve("loop-a.yaml"), dir.resolve("loop-b.yaml"));
+    Files.createSymbolicLink(dir.resolve("loop-b.yaml"), dir.resolve("loop-a.yaml"));
+
+    assertThatThrownBy(() -> load(Map.of(), "conf.d"))
+        .hasMessage(dir.resolve("conf.d") + ": is a directory, not a compose file");
+    assertThatThrownBy(() -> load(Map.of(), "loop-a.yaml"))
+        .hasMessage(dir.resolve("loop-a.yaml") + ": is a symbolic link loop, not a compose file");
+    assertThatThrownBy(() -> load(Map.of(), "absent.yaml")).hasMessage(dir.resolve("absent.yaml") + ": no such compose file");
+  }
+
+  @Test
+  void anIncludeOfASymbolicLinkLoopOrADirectorySaysSoWithItsPosition() throws IOException {
+    Files.createSymbolicLink(dir.resolve("loop-a.yaml"), dir.resolve("loop-b.yaml"));
+    Files.createSymbolicLink(dir.resolve("loop-b.yaml"), dir.resolve("loop-a.yaml"));
+    Files.createDirectories(dir.resolve("conf.d"));
+
+    assertThat(error("include:\n  - loop-a.yaml\nservices: {a: {image: x}}\n"))
+        .hasMessage(dir.resolve("compose.yaml") + ":2:5: include[0]: included file " + dir.resolve("loop-a.yaml") + " is a symbolic link loop");
+    assertThat(error("services: {a: {image: x}}\ninclude:\n  - conf.d\n"))
+        .hasMessage(dir.resolve("compose.yaml") + ":3:5: include[0]: included file " + dir.resolve("conf.d") + " is a directory");
+  }
+
+  @Test
+  void anIncludeCycleThroughASymbolicLinkIsACycle() throws IOException {
+    Files.createSymbolicLink(dir.resolve("itself.yaml"), dir.resolve("compose.yaml"));
+
+    assertThat(error("include:\n  - itself.yaml\nservices: {a: {image: x}}\n").getMessage())
+        .contains("include[0]: include cycle detected: ").doesNotContain("not found");
+  }
+
+  @Test
   void deepNestingFailsFast() throws IOException {
     write("compose.yaml", "x-deep: " + "[".repeat(10_000) + "]".repeat(10_000) + "\nservices: {a: {image: x}}\n");
 

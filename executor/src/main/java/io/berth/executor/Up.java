@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -51,6 +52,16 @@ public final class Up {
    * ({@code --pull}, {@code --no-build}, {@code --quiet-pull}, {@code --quiet-build}).
    */
   public PlanResult run(Project project, UpOptions options, ImageOptions imageOptions, boolean dryRun, Consumer<String> warnings) {
+    return run(project, options, imageOptions, dryRun, warnings, () -> false);
+  }
+
+  /**
+   * As {@link #run(Project, UpOptions, ImageOptions, boolean, Consumer)}; once {@code stopRequested}
+   * says so (Ctrl-C), no further container is created or started, and the call returns when those
+   * being created or started have settled, for the caller to stop them.
+   */
+  public PlanResult run(Project project, UpOptions options, ImageOptions imageOptions, boolean dryRun, Consumer<String> warnings,
+      BooleanSupplier stopRequested) {
     List<String> selected = Reconciler.selectedServices(project, options);
     Refusals.check(project, selected);
     if (dryRun) {
@@ -89,7 +100,7 @@ public final class Up {
     Plan plan = Reconciler.reconcile(project, observed, options, imageIds);
     reportUnchanged(project, observed, plan);
     EngineActions actions = new EngineActions(session.engine().client(), project.name(), Optional.of(project), session.progress());
-    ExecutionReport report = session.planExecutor().execute(plan, actions);
+    ExecutionReport report = session.planExecutor().execute(plan, actions, stopRequested);
     return new PlanResult(plan, Optional.of(report));
   }
 

@@ -24,14 +24,26 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 /**
  * Test images built locally {@code FROM scratch} with the static busybox of Debian's
  * {@code busybox-static}: no registry is reachable here, and busybox has what the tests need
- * (sh, httpd, nc, wget, sleep). Built through the Engine's build API once per run and tag, and
- * not at all when the tag already holds the same busybox.
+ * (sh, httpd, nc, wget, sleep). Built through the Engine's build API when the tag does not hold
+ * this busybox, which is looked up on the Engine at every call: a test (or a developer sharing the
+ * Engine) may have removed it since, and remembering it per JVM made every later test fail.
+ *
+ * <p>Tests remove images they made through {@link #removeTag}, never by id: removing by id with
+ * force takes every tag of the image, and an image built {@code FROM} the test image without a
+ * layer of its own has the test image's id.
  */
 public final class TestImages {
   public static final String BUSYBOX = "berth-test/busybox:1";
   private static final Path BUSYBOX_BINARY = Path.of("/bin/busybox");
   private static final String CONTENT_LABEL = "io.berth.test.busybox-sha256";
-  private static final Set<String> built = ConcurrentHashMap.newKeySet();
+  /** The tags {@link #ensure} made: other tests run on them. */
+  private static final Set<String> shared = ConcurrentHashMap.newKeySet();
+  private static byte[] busybox;
+  private static String busyboxSha;
+
+  static {
+    shared.add(BUSYBOX);
+  }
 
   private TestImages() {}
 
@@ -42,17 +54,46 @@ public final class TestImages {
 
   /** Builds the busybox image under {@code tag} unless it is already there; returns the tag. */
   public static synchronized String ensure(String tag) {
-    if (built.contains(tag)) {
-      return tag;
-    }
+    shared.add(tag);
     DockerClient docker = EngineProbe.client();
-    byte[] busybox = readBusybox();
-    String sha = sha256(busybox);
-    if (!sha.equals(existingContentLabel(docker, tag))) {
-      build(docker, tag, busybox, sha);
+    readBusyboxOnce();
+    if (!busyboxSha.equals(existingContentLabel(docker, tag))) {
+      build(docker, tag, busybox, busyboxSha);
     }
-    built.add(tag);
     return tag;
+  }
+
+  /**
+   * Removes the tag {@code image} a test made (untagging only, when the image has other tags), and
+   * nothing when it is gone already. Refuses an image id and the shared test images' tags, so no
+   * test can take the image other tests run on.
+   */
+  public static void removeTag(DockerClient docker, String image) {
+    refuseShared(image);
+    try {
+      docker.removeImageCmd(image).withForce(true).exec();
+    } catch (NotFoundException e) {
+      // Never made, or removed already: nothing to do.
+    }
+  }
+
+  /** Throws unless {@code image} is a tag that no other test shares. */
+  static void refuseShared(String image) {
+    String name = image.startsWith("docker.io/") ? image.substring("docker.io/".length()) : image;
+    if (image.matches("(sha256:)?[0-9a-f]{12,64}")) {
+      throw new IllegalArgumentException("remove an image by the tag the test made, not by id: " + image);
+    }
+    if (shared.contains(name) || shared.contains(name + ":latest")) {
+      throw new IllegalArgumentException(image + " is a shared test image; tag a copy to remove instead");
+    }
+  }
+
+  /** Reads the busybox binary and its digest once per JVM: they do not change during a run. */
+  private static void readBusyboxOnce() {
+    if (busybox == null) {
+      busybox = readBusybox();
+      busyboxSha = sha256(busybox);
+    }
   }
 
   private static String existingContentLabel(DockerClient docker, String tag) {

@@ -1,9 +1,11 @@
 package io.berth.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.WaitResponse;
 import java.io.ByteArrayOutputStream;
@@ -50,6 +52,35 @@ class TestImagesTest {
       }
       docker.removeNetworkCmd(network).exec();
     }
+  }
+
+  @Test
+  void ensureLooksAtTheEngineEachTimeAndBuildsATagRemovedSince() {
+    EngineProbe.requireEngine();
+    DockerClient docker = EngineProbe.client();
+    String tag = "berth-test/busybox-ensure-" + ProcessHandle.current().pid() + ":1";
+    try {
+      TestImages.ensure(tag);
+      docker.removeImageCmd(tag).exec();
+
+      assertThat(TestImages.ensure(tag)).isEqualTo(tag);
+      assertThat(docker.inspectImageCmd(tag).exec().getId()).isEqualTo(docker.inspectImageCmd(TestImages.busybox()).exec().getId());
+    } finally {
+      try {
+        docker.removeImageCmd(tag).exec();
+      } catch (NotFoundException notBuilt) {
+        // The test failed before building it.
+      }
+    }
+  }
+
+  @Test
+  void removeTagRefusesImageIdsAndTheSharedTags() {
+    assertThatThrownBy(() -> TestImages.refuseShared(TestImages.BUSYBOX)).hasMessageContaining("shared test image");
+    assertThatThrownBy(() -> TestImages.refuseShared("docker.io/" + TestImages.BUSYBOX)).hasMessageContaining("shared test image");
+    assertThatThrownBy(() -> TestImages.refuseShared("sha256:" + "ab".repeat(32))).hasMessageContaining("not by id");
+    assertThatThrownBy(() -> TestImages.refuseShared("0123456789ab")).hasMessageContaining("not by id");
+    TestImages.refuseShared("berth-test/some-project-app");
   }
 
   @Test

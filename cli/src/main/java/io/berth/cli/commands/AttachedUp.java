@@ -26,7 +26,11 @@ import sun.misc.Signal;
  * one kills it.
  */
 final class AttachedUp {
-  private enum Wake { ENDED, STOPPED, SIGNAL, ABORT }
+  /** Compose's words at the first Ctrl-C. */
+  static final String GRACEFUL_STOP = "Gracefully stopping... (press Ctrl+C again to force)";
+
+  /** SIGNAL_ANNOUNCED: a Ctrl-C during the start, already announced. */
+  private enum Wake { ENDED, STOPPED, SIGNAL, SIGNAL_ANNOUNCED, ABORT }
 
   /**
    * What ends the foreground session besides Ctrl-C, and whose output it shows.
@@ -86,7 +90,11 @@ final class AttachedUp {
     return out;
   }
 
-  int run(long sinceEpochSecond) {
+  /**
+   * @param startInterrupt the handler of Ctrl-C during the start, which this one replaces: a signal
+   *     it took after the start was over is this session's first
+   */
+  int run(long sinceEpochSecond, StartInterrupt startInterrupt) {
     Set<String> services = options.services();
     Set<String> shown = cascade.attach().isEmpty() ? attachedByDefault(services) : cascade.attach();
     List<ContainerSummary> containers = shown.isEmpty() ? List.of() : new Ps(session).list(project.name(), true, shown).stream()
@@ -104,6 +112,9 @@ final class AttachedUp {
 
     Signal.handle(new Signal("INT"), s -> wakes.add(Wake.SIGNAL));
     Signal.handle(new Signal("TERM"), s -> wakes.add(Wake.SIGNAL));
+    if (startInterrupt.requested()) {
+      wakes.add(Wake.SIGNAL_ANNOUNCED);
+    }
     try (LogFollower follower = LogFollower.follow(session.engine().client(), displayNames,
         new LogFollower.Options(true, Optional.empty(), (int) sinceEpochSecond, 0, output.timestamps()),
         printer::print,
@@ -126,8 +137,10 @@ final class AttachedUp {
       if (first == Wake.ENDED) {
         return decidingCode.get() == null ? ExitCodes.OK : decidingCode.get().intValue();
       }
-      inv.err().println(first == Wake.ABORT ? "Aborting on container exit..." : "Gracefully stopping... (press Ctrl+C again to force)");
-      inv.err().flush();
+      if (first != Wake.SIGNAL_ANNOUNCED) {
+        inv.err().println(first == Wake.ABORT ? "Aborting on container exit..." : GRACEFUL_STOP);
+        inv.err().flush();
+      }
       Thread stopper = new Thread(() -> {
         new Lifecycle(session).stop(project, services, options.stopTimeout());
         wakes.add(Wake.STOPPED);

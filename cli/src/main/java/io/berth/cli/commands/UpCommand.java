@@ -6,6 +6,7 @@ import io.berth.cli.ProjectLoading;
 import io.berth.cli.UserError;
 import io.berth.executor.ComposeVariables;
 import io.berth.executor.EngineSession;
+import io.berth.executor.Lifecycle;
 import io.berth.executor.create.ImageOptions;
 import io.berth.executor.PlanResult;
 import io.berth.executor.Up;
@@ -136,7 +137,13 @@ public final class UpCommand implements Callable<Integer> {
     boolean dryRun = this.dryRun || root.global.dryRun;
     long startedAt = Instant.now().getEpochSecond();
     try (EngineSession session = Sessions.open(root)) {
-      int code = converge(root, session, project, options, create.images(quietBuild), dryRun);
+      boolean attached = !detach && !dryRun && !noStart && !await;
+      Optional<StartInterrupt> interrupt = attached ? Optional.of(listenDuringStart(session, project, options)) : Optional.empty();
+      int code = converge(root, session, project, options, create.images(quietBuild), dryRun,
+          () -> interrupt.map(StartInterrupt::requested).orElse(false));
+      if (interrupt.isPresent() && interrupt.get().requested()) {
+        return stopAfterInterruptedStart(session, project, options, interrupt.get());
+      }
       if (code == ExitCodes.OK && await && !dryRun && !noStart) {
         new Up(session).awaitReady(project, selected,
             Optional.ofNullable(waitTimeout).map(Duration::ofSeconds));
@@ -146,8 +153,33 @@ public final class UpCommand implements Callable<Integer> {
         return code;
       }
       AttachedUp.Output output = new AttachedUp.Output(Sessions.color(root, noColor), !noLogPrefix, timestamps);
-      return new AttachedUp(root.invocation(), session, project, options, cascade, output).run(startedAt);
+      return new AttachedUp(root.invocation(), session, project, options, cascade, output).run(startedAt, interrupt.get());
     }
+  }
+
+  /** Ctrl-C during the start: announced at once as Compose does; a second one kills at once. */
+  private StartInterrupt listenDuringStart(EngineSession session, Project project, UpOptions options) {
+    return StartInterrupt.listen(
+        () -> {
+          root.invocation().err().println(AttachedUp.GRACEFUL_STOP);
+          root.invocation().err().flush();
+        },
+        () -> new Lifecycle(session).kill(project, options.services(), "KILL", false));
+  }
+
+  /**
+   * The start has settled after a Ctrl-C: stop every container it created or started, those that
+   * were being created when the signal came included (a second Ctrl-C kills them instead).
+   */
+  private int stopAfterInterruptedStart(EngineSession session, Project project, UpOptions options, StartInterrupt interrupt) {
+    if (!interrupt.forced()) {
+      new Lifecycle(session).stop(project, options.services(), options.stopTimeout());
+    }
+    if (interrupt.forced()) {
+      // Killed while the start settled: what it started after the kill is killed too.
+      new Lifecycle(session).kill(project, options.services(), "KILL", false);
+    }
+    return ExitCodes.INTERRUPTED;
   }
 
   /**
@@ -199,8 +231,14 @@ public final class UpCommand implements Callable<Integer> {
    */
   static int converge(BerthCommand root, EngineSession session, Project project, UpOptions options, ImageOptions images,
       boolean dryRun) {
+    return converge(root, session, project, options, images, dryRun, () -> false);
+  }
+
+  /** As {@link #converge(BerthCommand, EngineSession, Project, UpOptions, ImageOptions, boolean)}, stopping early once asked. */
+  static int converge(BerthCommand root, EngineSession session, Project project, UpOptions options, ImageOptions images,
+      boolean dryRun, java.util.function.BooleanSupplier stopRequested) {
     PlanResult result = new Up(session).run(project, options, images, dryRun,
-        w -> ProjectLoading.warn(root.invocation(), w));
+        w -> ProjectLoading.warn(root.invocation(), w), stopRequested);
     return PlanReporting.report(root.invocation(), result);
   }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,8 +71,9 @@ record Include(List<Path> paths, Path projectDir, List<Path> envFiles, YNode nod
 
   /** {@code file}, once it is known to exist and not to be one of the files including it. */
   Path check(Path file, List<Path> chain) {
-    if (!Files.isRegularFile(file)) {
-      throw new ComposeModelException(node.pos(), at, "included file " + file + " not found");
+    Optional<String> notAFile = NotAFile.why(file);
+    if (notAFile.isPresent()) {
+      throw new ComposeModelException(node.pos(), at, "included file " + file + " " + notAFile.get());
     }
     if (chain.contains(file)) {
       List<String> cycle = new ArrayList<>();

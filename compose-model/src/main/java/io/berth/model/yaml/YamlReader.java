@@ -5,7 +5,9 @@ import io.berth.model.diag.SourcePos;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +34,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * Reads YAML text into {@link YNode} trees, one per document, with every node's position.
  *
  * <p>Hostile input is bounded: aliases are expanded against a budget of node visits (an alias bomb
- * fails fast instead of exhausting memory), nesting is limited in depth, and a duplicate key is an
+ * fails fast instead of exhausting memory; a large file without aliases spends none of it), nesting is limited in depth, and a duplicate key is an
  * error naming both lines, as in docker compose.
  *
  * <p>The {@code !reset} and {@code !override} tags are recorded by the path of the entry they are on
@@ -40,8 +42,12 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * a tag inside a {@code <<} merge counts for the mapping merged into, as in compose-go.
  */
 public final class YamlReader {
-  /** Nodes visited while expanding one document, aliases included (compose-go's cap). */
-  static final int MAX_NODE_VISITS = 100_000;
+  /**
+   * Nodes visited while expanding one document's aliases (compose-go's cap). The document's own
+   * nodes do not count: its size is bounded by the code-point limit, and a file of 50,000 services
+   * is large, not hostile.
+   */
+  static final int MAX_ALIAS_VISITS = 100_000;
   static final int MAX_DEPTH = 500;
   private static final int MAX_FILE_CODE_POINTS = 16 * 1024 * 1024;
 
@@ -49,7 +55,11 @@ public final class YamlReader {
   private static final String OVERRIDE = "!override";
 
   private final Path file;
-  private int visits;
+  private int aliasVisits;
+  /** Inside an alias's expansion: every node visited is a copy the document did not write out. */
+  private int aliasDepth;
+  /** The nodes met once already: meeting one again is meeting it through an alias. */
+  private Set<Node> met;
   private Set<List<String>> replaced;
 
   private YamlReader(Path file) {
@@ -88,7 +98,9 @@ public final class YamlReader {
     }
     try {
       for (Node node : new Compose(settings).composeAllFromReader(new StringReader(text))) {
-        visits = 0;
+        aliasVisits = 0;
+        aliasDepth = 0;
+        met = Collections.newSetFromMap(new IdentityHashMap<>());
         replaced = new LinkedHashSet<>();
         YNode root = convert(node, 0, List.of());
         if (root != null) {
@@ -110,10 +122,26 @@ public final class YamlReader {
    * @return the node, or null for a node tagged {@code !reset}, which its parent leaves out
    */
   private YNode convert(Node node, int depth, List<String> path) {
+    // An alias is the very node its anchor names (the composer shares it): the second meeting
+    // starts an expansion, and everything under it is counted against the budget.
+    boolean alias = aliasDepth == 0 && !met.add(node);
+    if (alias) {
+      aliasDepth++;
+    }
+    try {
+      return convertCounted(node, depth, path);
+    } finally {
+      if (alias) {
+        aliasDepth--;
+      }
+    }
+  }
+
+  private YNode convertCounted(Node node, int depth, List<String> path) {
     SourcePos pos = pos(node.getStartMark());
-    if (++visits > MAX_NODE_VISITS) {
+    if (aliasDepth > 0 && ++aliasVisits > MAX_ALIAS_VISITS) {
       throw new ComposeModelException(pos, "",
-          "the document expands to more than " + MAX_NODE_VISITS + " nodes (too many aliases?)");
+          "aliases expand the document by more than " + MAX_ALIAS_VISITS + " nodes (too many aliases?)");
     }
     if (depth > MAX_DEPTH) {
       throw new ComposeModelException(pos, "", "the document nests too deeply (more than " + MAX_DEPTH + " levels)");

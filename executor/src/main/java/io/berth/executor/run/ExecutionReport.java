@@ -10,12 +10,19 @@ import java.util.Set;
  *
  * @param failed nodes whose own action failed, with the cause
  * @param skipped nodes that did not run because a node they wait for failed, with that node's id
+ * @param cancelled nodes that did not start because the run was asked to stop (Ctrl-C); not a failure
  */
-public record ExecutionReport(List<Integer> succeeded, Map<PlanNode, Throwable> failed, Map<PlanNode, Integer> skipped) {
+public record ExecutionReport(List<Integer> succeeded, Map<PlanNode, Throwable> failed, Map<PlanNode, Integer> skipped,
+    List<Integer> cancelled) {
   public ExecutionReport {
     succeeded = List.copyOf(succeeded);
     failed = Map.copyOf(failed);
     skipped = Map.copyOf(skipped);
+    cancelled = List.copyOf(cancelled);
+  }
+
+  public ExecutionReport(List<Integer> succeeded, Map<PlanNode, Throwable> failed, Map<PlanNode, Integer> skipped) {
+    this(succeeded, failed, skipped, List.of());
   }
 
   public boolean ok() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * succeeded, on a worker pool of {@code parallelism} threads. A failed node fails only the nodes
  * that wait on it; independent branches go on, as in Compose. Decides nothing: the plan is the
  * decision.
+ *
+ * <p>A run asked to stop starts no further node but lets those already running finish, so that
+ * whoever stops the project afterwards finds every container settled, none half-created.
  */
 public final class PlanExecutor {
   private final Supplier<Vertx> vertx;
@@ -39,6 +43,14 @@ public final class PlanExecutor {
 
   /** Runs every node that can run and waits for all of them. Call it from a non-event-loop thread. */
   public ExecutionReport execute(Plan plan, ActionHandler handler) {
+    return execute(plan, handler, () -> false);
+  }
+
+  /**
+   * As {@link #execute(Plan, ActionHandler)}; once {@code stopRequested} says so, a node not started
+   * yet is not started (it is reported cancelled), and the call returns when the running ones end.
+   */
+  public ExecutionReport execute(Plan plan, ActionHandler handler, BooleanSupplier stopRequested) {
     if (plan.isEmpty()) {
       return new ExecutionReport(List.of(), Map.of(), Map.of());
     }
@@ -49,23 +61,34 @@ public final class PlanExecutor {
       List<Integer> succeeded = new CopyOnWriteArrayList<>();
       Map<PlanNode, Throwable> failed = new ConcurrentHashMap<>();
       Map<PlanNode, Integer> skipped = new ConcurrentHashMap<>();
+      List<Integer> cancelled = new CopyOnWriteArrayList<>();
       Map<Integer, Future<Void>> futures = new HashMap<>();
       for (PlanNode node : plan.nodes()) {
         List<Future<Void>> waits = new ArrayList<>();
         node.dependsOn().forEach(d -> waits.add(futures.get(d)));
         Future<Void> f = Future.all(waits).transform(ready -> {
+          if (stopRequested.getAsBoolean()) {
+            cancelled.add(node.id());
+            return Future.failedFuture(new CancelledException());
+          }
           if (ready.failed()) {
             int cause = firstFailed(node, futures);
             skipped.put(node, cause);
             return Future.failedFuture(new DependencyFailedException(cause));
           }
           return workers.<Void>executeBlocking(() -> {
+            if (stopRequested.getAsBoolean()) {
+              // Asked to stop while it waited for a worker thread: still not started.
+              throw new CancelledException();
+            }
             handler.run(node);
             crashPoint.after(node);
             return null;
           }, false).andThen(done -> {
             if (done.succeeded()) {
               succeeded.add(node.id());
+            } else if (done.cause() instanceof CancelledException) {
+              cancelled.add(node.id());
             } else {
               failed.put(node, done.cause());
             }
@@ -75,9 +98,16 @@ public final class PlanExecutor {
       }
       Future.join(new ArrayList<>(futures.values())).toCompletionStage().handle((ok, err) -> null)
           .toCompletableFuture().join();
-      return new ExecutionReport(succeeded, failed, skipped);
+      return new ExecutionReport(succeeded, failed, skipped, cancelled);
     } finally {
       workers.close();
+    }
+  }
+
+  /** A node not started because the run was asked to stop. */
+  private static final class CancelledException extends RuntimeException {
+    CancelledException() {
+      super("not started: stop requested", null, false, false);
     }
   }
 
