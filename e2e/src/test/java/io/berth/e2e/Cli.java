@@ -224,7 +224,7 @@ final class Cli implements BeforeEachCallback, AfterEachCallback {
   private List<String> composeCommand(String... args) {
     noteProjects(args);
     List<String> command = new ArrayList<>();
-    command.add(E2e.berth().toString());
+    command.add(E2e.composeCommand());
     command.addAll(Arrays.asList(args));
     return command;
   }

@@ -28,6 +28,16 @@ final class E2e {
   }
 
   /**
+   * The compose command the scenarios run: bin/berth, or with {@code -De2e.compose=docker-compose}
+   * the peer (Debian's docker-compose 1.29) for the scenarios tagged {@code peer}, where v1 and v2
+   * agree — a check of the ported scenarios themselves.
+   */
+  static String composeCommand() {
+    String peer = System.getProperty("e2e.compose", "");
+    return peer.isBlank() ? berth().toString() : peer;
+  }
+
+  /**
    * bin/berth, run once first in this JVM: a first run may build the jar and its class archive, and
    * scenarios started side by side must not all do that at once.
    */
