@@ -192,10 +192,11 @@ class ExtraAttributesEngineTest extends EngineStackTest {
         services:
           app:
             image: ${IMAGE}
-            pre_start: [{command: "true"}]
+            pre_start: [{command: "true"}, {command: "true", per_replica: true}]
         """);
     r = stack.berth("up", "-d");
-    assertThat(r.err().strip()).endsWith("service \"app\" has pre_start steps: berth does not run pre_start yet");
+    assertThat(r.err().strip())
+        .endsWith("service \"app\" pre_start[1]: per_replica is not yet supported; remove per_replica or set it to false");
     assertThat(stack.anythingOfProjectExists()).isFalse();
   }
 

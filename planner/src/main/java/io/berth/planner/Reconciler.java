@@ -52,6 +52,13 @@ public final class Reconciler {
   private final Set<String> recreatedServices = new HashSet<>();
   /** Containers of dependents stopped because a dependency with {@code restart: true} is recreated, by id. */
   private final Map<String, Integer> stoppedForRestart = new HashMap<>();
+  /**
+   * The starts of the service being converged, when it has {@code pre_start} steps: held back
+   * until all its replicas are planned, since whether the steps run depends on all of them.
+   */
+  private final List<PendingStart> pendingStarts = new ArrayList<>();
+
+  private record PendingStart(String container, int number, String resource, String cause, List<Integer> deps) {}
 
   private Reconciler(Project project, ObservedState observed, UpOptions options, Map<String, String> imageIds) {
     this.project = project;
@@ -346,12 +353,12 @@ public final class Reconciler {
         int rename = plan.add(new Action.RenameContainer(service.name(), current.name(), name), resource,
             "interrupted recreate", tidied);
         containersReady.computeIfAbsent(service.name(), k -> new ArrayList<>()).add(rename);
-        last = current.running() ? null : start(service, name, resource, "not running", join(List.of(rename), dependencies.get()));
+        last = current.running() ? null : start(service, current.number(), name, resource, "not running", join(List.of(rename), dependencies.get()));
       } else if (stoppedForDependency != null) {
-        last = start(service, current.name(), resource, "dependency recreated",
+        last = start(service, current.number(), current.name(), resource, "dependency recreated",
             join(join(List.of(stoppedForDependency), tidied), dependencies.get()));
       } else if (!current.running()) {
-        last = start(service, current.name(), resource, "not running", join(tidied, dependencies.get()));
+        last = start(service, current.number(), current.name(), resource, "not running", join(tidied, dependencies.get()));
       }
       if (last != null) {
         started.add(last);
@@ -374,11 +381,12 @@ public final class Reconciler {
       int create = plan.add(new Action.CreateContainer(service.name(), number, name, hash, ""), resource, cause, resources);
       created.add(create);
       containersReady.computeIfAbsent(service.name(), k -> new ArrayList<>()).add(create);
-      Integer last = start(service, name, resource, "created", join(List.of(create), dependencies.get()));
+      Integer last = start(service, number, name, resource, "created", join(List.of(create), dependencies.get()));
       if (last != null) {
         started.add(last);
       }
     }
+    started.addAll(startPending(service, slots.size() - removed.size() + created.size()));
     startNodes.put(service.name(), started);
     createNodes.put(service.name(), created);
   }
@@ -426,7 +434,7 @@ public final class Reconciler {
     int remove = plan.add(removal(old), resource, "replaced by #" + create, removeAfter, group);
     int rename = plan.add(new Action.RenameContainer(service.name(), temporary, name), resource, "replaces " + old.shortId(), List.of(remove), group);
     containersReady.computeIfAbsent(service.name(), k -> new ArrayList<>()).add(rename);
-    return start(service, name, resource, "recreated", join(List.of(rename), dependencies));
+    return start(service, number, name, resource, "recreated", join(List.of(rename), dependencies));
   }
 
   /**
@@ -520,11 +528,42 @@ public final class Reconciler {
     return options.stopTimeoutFor(Names.gracePeriod(Optional.of(project), service.name()));
   }
 
-  private Integer start(Service service, String container, String resource, String cause, List<Integer> deps) {
+  private Integer start(Service service, int number, String container, String resource, String cause, List<Integer> deps) {
     if (options.noStart()) {
       return null;
     }
+    if (!service.extras().preStart().isEmpty()) {
+      pendingStarts.add(new PendingStart(container, number, resource, cause, deps));
+      return null;
+    }
     return plan.add(new Action.StartContainer(service.name(), container), resource, cause, deps);
+  }
+
+  /**
+   * Plans the starts held back for a service with {@code pre_start} steps. As Compose, the steps run
+   * only when every one of the service's {@code containers} is to be started (a first up, a
+   * recreate, a forced one), not when a replica is left running (an unchanged re-up, a scale up);
+   * they run once, with the volumes of the lowest-numbered replica, after everything each start
+   * waits for, and every start waits for them.
+   */
+  private List<Integer> startPending(Service service, int containers) {
+    if (pendingStarts.isEmpty()) {
+      return List.of();
+    }
+    List<Integer> preStart = List.of();
+    if (pendingStarts.size() == containers) {
+      PendingStart first = pendingStarts.stream().min(Comparator.comparingInt(PendingStart::number)).orElseThrow();
+      Set<Integer> after = new LinkedHashSet<>();
+      pendingStarts.forEach(p -> after.addAll(p.deps()));
+      preStart = List.of(plan.add(new Action.RunPreStart(service.name(), first.container()), first.resource(),
+          "no replica running", List.copyOf(after)));
+    }
+    List<Integer> out = new ArrayList<>();
+    for (PendingStart p : pendingStarts) {
+      out.add(plan.add(new Action.StartContainer(service.name(), p.container()), p.resource(), p.cause(), join(p.deps(), preStart)));
+    }
+    pendingStarts.clear();
+    return out;
   }
 
   private Optional<String> recreateCause(Service service, ObservedContainer container, String hash, String imageId) {

@@ -7,6 +7,7 @@ import io.berth.planner.observed.ObservedState;
 import io.berth.planner.plan.Action;
 import io.berth.planner.plan.Plan;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,20 @@ public final class StartPlanner {
       if (!services.isEmpty() && !services.contains(service)) {
         continue;
       }
-      List<Integer> after = new ArrayList<>();
-      graph.dependencies(service).forEach(d -> after.addAll(starts.getOrDefault(d, List.of())));
+      List<Integer> dependencies = new ArrayList<>();
+      graph.dependencies(service).forEach(d -> dependencies.addAll(starts.getOrDefault(d, List.of())));
+      List<Integer> after = dependencies;
+      List<ObservedContainer> stopped = observed.containersOf(service).stream().filter(c -> !c.running()).toList();
+      if (!stopped.isEmpty() && stopped.size() == observed.containersOf(service).size()
+          && !project.service(service).extras().preStart().isEmpty()) {
+        // As Compose's start: the pre_start steps run when none of the service's replicas runs.
+        ObservedContainer first = stopped.stream().min(Comparator.comparingInt(ObservedContainer::number)).orElseThrow();
+        after = List.of(plan.add(new Action.RunPreStart(service, first.name()), Names.serviceResource(service, first.number()),
+            "no replica running", dependencies));
+      }
       List<Integer> mine = new ArrayList<>();
-      for (ObservedContainer c : observed.containersOf(service)) {
-        if (!c.running()) {
-          mine.add(plan.add(new Action.StartContainer(service, c.name()), Names.serviceResource(service, c.number()), "start", after));
-        }
+      for (ObservedContainer c : stopped) {
+        mine.add(plan.add(new Action.StartContainer(service, c.name()), Names.serviceResource(service, c.number()), "start", after));
       }
       starts.put(service, mine);
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param models the top-level models the service uses, by key
  * @param useApiSocket whether the container gets the Engine's socket and the user's credentials
  * @param pullRefreshAfter as written; berth does not act on it
- * @param preStart steps run in their own containers before the service starts (berth does not run them yet)
+ * @param preStart steps run in their own containers before the service starts
  * @param endpoints per network key, the endpoint settings a {@code networks} entry gives beyond aliases and addresses
  * @param extensions the service's {@code x-*} keys, as plain values; {@code config} prints them, nothing else reads them
  */

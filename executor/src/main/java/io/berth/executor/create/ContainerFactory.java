@@ -70,6 +70,21 @@ public final class ContainerFactory {
     return create(new Action.CreateContainer(service.name(), 1, name, "", ""), service, !useAliases, interactive, tty, true);
   }
 
+  /** The service's network keys in the order its containers join them, the first at create. */
+  public List<String> networkKeys(Service service) {
+    return NetworkEndpoints.ordered(service);
+  }
+
+  /**
+   * The network mode a container of the service is created with: its {@code network_mode}
+   * ({@code service:NAME} as that service's container), else its first network, else none.
+   */
+  public String networkMode(Service service) {
+    List<String> keys = NetworkEndpoints.ordered(service);
+    return service.options().networkMode().map(this::namespace)
+        .orElse(keys.isEmpty() ? "none" : project.networks().get(keys.get(0)).name());
+  }
+
   /** @param nameOnly known on its networks by the container's name alone, not the service's names */
   private String create(Action.CreateContainer action, Service service, boolean nameOnly, boolean interactive, boolean tty,
       boolean oneoff) {
@@ -81,7 +96,7 @@ public final class ContainerFactory {
     HostConfig host = HostConfig.newHostConfig()
         .withPortBindings(portBindings(service))
         .withRestartPolicy(restartPolicy(service))
-        .withNetworkMode(o.networkMode().map(this::namespace).orElse(networks.isEmpty() ? "none" : networks.get(0)))
+        .withNetworkMode(networkMode(service))
         .withPrivileged(o.privileged())
         .withReadonlyRootfs(o.readOnly());
     o.init().ifPresent(host::withInit);

@@ -119,7 +119,35 @@ public final class Images {
       }
       ids.put(name, id);
     }
+    preStartImages(project, services, options, once);
     return ids;
+  }
+
+  /**
+   * As Compose, the images of {@code pre_start} steps are pulled with the services' images: they
+   * follow their service's pull policy, except that one cannot be built, so {@code build} pulls
+   * a missing one; {@code never} pulls none.
+   */
+  private void preStartImages(Project project, Iterable<String> services, ImageOptions options, Runnable beforeChange) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String name : services) {
+      Service s = project.service(name);
+      String policy = options.pull().or(s::pullPolicy).orElse("missing");
+      if (policy.equals("never")) {
+        continue;
+      }
+      var steps = s.extras().preStart();
+      for (int i = 0; i < steps.size(); i++) {
+        String image = steps.get(i).image().orElse(s.imageName(project.name()));
+        if (image.equals(s.imageName(project.name())) || !seen.add(image)) {
+          continue;
+        }
+        if (policy.equals("always") || idOf(image).isEmpty()) {
+          beforeChange.run();
+          puller.pull(name + ":pre_start " + i, image);
+        }
+      }
+    }
   }
 
   /**

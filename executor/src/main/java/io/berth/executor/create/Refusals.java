@@ -16,10 +16,9 @@ import java.util.Optional;
 /**
  * What {@code up}, {@code create} and {@code run} refuse about the services they are to run,
  * checked before anything changes on the Engine: a refusal found while a plan runs would leave
- * networks and volumes behind. Two kinds: what berth does not do yet (a provider, pre_start steps,
- * models; a network endpoint's {@code gw_priority} and {@code interface_name}, which need Engine
+ * networks and volumes behind. Two kinds: what berth does not do yet (a provider, models; a network endpoint's {@code gw_priority} and {@code interface_name}, which need Engine
  * API 1.48 and later; a mount's {@code subpath} or {@code recursive}, which need Engine API 1.45) and what Compose itself refuses at create time
- * (an external secret or config outside Swarm, a secret's content copied into a read-only
+ * (a {@code pre_start} step with {@code per_replica}, an external secret or config outside Swarm, a secret's content copied into a read-only
  * container, a missing bind source with {@code create_host_path: false}).
  */
 public final class Refusals {
@@ -44,8 +43,12 @@ public final class Refusals {
     var extras = service.extras();
     extras.provider().ifPresent(p -> refused.add("service \"" + service.name() + "\" is run by provider \"" + p.type()
         + "\": berth does not run providers yet"));
-    if (!extras.preStart().isEmpty()) {
-      refused.add("service \"" + service.name() + "\" has pre_start steps: berth does not run pre_start yet");
+    for (int i = 0; i < extras.preStart().size(); i++) {
+      if (extras.preStart().get(i).perReplica()) {
+        // Compose's words: it refuses per_replica too, before running any step.
+        refused.add("service \"" + service.name() + "\" pre_start[" + i
+            + "]: per_replica is not yet supported; remove per_replica or set it to false");
+      }
     }
     if (!extras.models().isEmpty()) {
       refused.add("service \"" + service.name() + "\" uses models (" + String.join(", ", extras.models().keySet())

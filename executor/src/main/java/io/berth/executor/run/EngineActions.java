@@ -36,6 +36,7 @@ public final class EngineActions implements ActionHandler {
   private final ProgressListener progress;
   private final Optional<Project> project;
   private final HookRunner hooks;
+  private final Optional<PreStartRunner> preStarts;
 
   /** @param project the project containers are created from; empty for plans that only remove */
   public EngineActions(DockerClient client, String projectName, Optional<Project> project, ProgressListener progress) {
@@ -45,6 +46,7 @@ public final class EngineActions implements ActionHandler {
     this.progress = progress;
     this.project = project;
     this.hooks = new HookRunner(client);
+    this.preStarts = project.map(p -> new PreStartRunner(client, p));
   }
 
   @Override
@@ -97,6 +99,9 @@ public final class EngineActions implements ActionHandler {
         start(a.container());
         serviceOf(a.service()).ifPresent(s -> hooks.run(s.name(), a.container(), s.extras().postStart()));
       });
+    } else if (action instanceof Action.RunPreStart a) {
+      // As Compose, the steps show nothing of their own: a failure is the node's error.
+      preStarts.orElseThrow().run(project.orElseThrow().service(a.service()), a.container());
     } else if (action instanceof Action.StopContainer a) {
       step("Container", a.name(), Status.STOPPING, Status.STOPPED, () -> {
         preStop(a);

@@ -45,6 +45,14 @@ public sealed interface Action {
   record StartContainer(String service, String container) implements Action {}
 
   /**
+   * Runs the service's {@code pre_start} steps, each in a container of its own that mounts the
+   * volumes of {@code container} (a name or an id), one after the other; every start of the
+   * service's containers waits for them. Planned once for the service, only when none of its
+   * containers will be left running, as Compose runs them.
+   */
+  record RunPreStart(String service, String container) implements Action {}
+
+  /**
    * Acts on {@code container}, an id; {@code name} is what progress shows. {@code timeout} is the
    * grace period in seconds before the Engine kills it: {@code -t}, else the service's
    * {@code stop_grace_period}; empty for the Engine's default.
