@@ -62,7 +62,9 @@ public final class ComposeLoader {
       }
     }
     if (named.isEmpty()) {
-      return Discovery.discover(request.workingDir());
+      // As compose-go's WithDefaultConfigPath after WithWorkingDirectory: --project-directory is
+      // where the search for a compose file starts.
+      return Discovery.discover(request.projectDirectory().orElse(request.workingDir()));
     }
     List<Path> out = new ArrayList<>();
     for (Path f : named) {

@@ -66,6 +66,18 @@ class LoaderTest {
   }
 
   @Test
+  void withAProjectDirectoryAndNoFileTheSearchStartsThere() throws IOException {
+    write("compose.yaml", "services: {here: {image: x}}\n");
+    write("elsewhere/compose.yaml", "services: {there: {image: x}}\n");
+
+    Project p = ComposeLoader.load(new LoadRequest(dir, List.of(), Optional.of(dir.resolve("elsewhere")), Optional.empty(),
+        List.of(), Map.of()), w -> {});
+
+    assertThat(p.services()).containsOnlyKeys("there");
+    assertThat(p.name()).isEqualTo("elsewhere");
+  }
+
+  @Test
   void noComposeFileNamesTheDirectoryAndTheNames() {
     assertThatThrownBy(this::load).isInstanceOf(ComposeModelException.class)
         .hasMessageContaining("compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml")

@@ -312,10 +312,11 @@ public final class Reconciler {
     int wanted = options.scale().getOrDefault(service.name(), service.scale().orElse(1));
     List<Integer> started = new ArrayList<>();
 
-    // Scale down first: stopped replicas go before running ones, then the highest numbers.
+    // Scale down first, as Compose sorts them: the replicas that would be recreated go first, so
+    // that a scale-down drops what is out of date rather than recreating it, then the highest numbers.
     List<ReplicaSlot> byRemovalOrder = new ArrayList<>(slots);
-    byRemovalOrder.sort(Comparator.comparing((ReplicaSlot s) -> s.base().running()).thenComparing(
-        Comparator.comparingInt(ReplicaSlot::number).reversed()));
+    byRemovalOrder.sort(Comparator.comparing((ReplicaSlot s) -> recreateCause(service, s.base(), hash, imageId).isEmpty())
+        .thenComparing(Comparator.comparingInt(ReplicaSlot::number).reversed()));
     List<ReplicaSlot> removed = byRemovalOrder.subList(0, Math.max(0, slots.size() - wanted));
     for (ReplicaSlot extra : removed) {
       String resource = Names.serviceResource(service.name(), extra.number());

@@ -166,17 +166,37 @@ class ReconcilerTest {
   }
 
   @Test
-  void scaleDownRemovesStoppedThenHighestNumbersFirst() {
+  void scaleDownRemovesTheHighestNumbersFirstWhateverTheirState() {
     String hash = io.berth.model.hash.ConfigHash.of(api);
     ObservedState observed = new ObservedState("demo", List.of(running(web), running(db),
         containerOf("api", 1, "running", hash), containerOf("api", 2, "exited", hash), containerOf("api", 3, "running", hash)),
         List.of(defaultNetwork()), List.of(volume("data")));
-    UpOptions one = new UpOptions(Set.of(), false, UpOptions.Recreate.DIVERGED, false, false, false, java.util.Map.of("api", 1));
+    UpOptions two = new UpOptions(Set.of(), false, UpOptions.Recreate.DIVERGED, false, false, false, java.util.Map.of("api", 2));
 
-    assertThat(Reconciler.reconcile(stack, observed, one).render()).isEqualTo("""
-        [] -> #1 service:api:2, RemoveContainer, scale 3->1
-        [] -> #2 service:api:3, StopContainer, scale 3->1
-        [2] -> #3 service:api:3, RemoveContainer, scale 3->1
+    assertThat(Reconciler.reconcile(stack, observed, two).render()).isEqualTo("""
+        [] -> #1 service:api:3, StopContainer, scale 3->2
+        [1] -> #2 service:api:3, RemoveContainer, scale 3->2
+        [] -> #3 service:api:2, StartContainer, not running
+        """);
+  }
+
+  @Test
+  void scaleDownRemovesOutOfDateReplicasFirstAndRecreatesNone() {
+    // Replicas 1 and 2 were created before the service changed, 3 and 4 after (up --no-recreate --scale 4).
+    Service changed = withEnvironment(api, "MODE", "fast");
+    String old = io.berth.model.hash.ConfigHash.of(api);
+    String now = io.berth.model.hash.ConfigHash.of(changed);
+    ObservedState observed = new ObservedState("demo", List.of(running(web), running(db),
+        containerOf("api", 1, "running", old), containerOf("api", 2, "running", old),
+        containerOf("api", 3, "running", now), containerOf("api", 4, "running", now)),
+        List.of(defaultNetwork()), List.of(volume("data")));
+    UpOptions two = new UpOptions(Set.of(), false, UpOptions.Recreate.DIVERGED, false, false, false, java.util.Map.of("api", 2));
+
+    assertThat(Reconciler.reconcile(project(web, changed, db), observed, two).render()).isEqualTo("""
+        [] -> #1 service:api:2, StopContainer, scale 4->2
+        [1] -> #2 service:api:2, RemoveContainer, scale 4->2
+        [] -> #3 service:api:1, StopContainer, scale 4->2
+        [3] -> #4 service:api:1, RemoveContainer, scale 4->2
         """);
   }
 
