@@ -45,4 +45,10 @@ public final class GlobalOptions {
   @Option(names = "--parallel", paramLabel = "N",
       description = "Limit on concurrent Engine calls (default: COMPOSE_PARALLEL_LIMIT, else 64)")
   public Integer parallel;
+
+  @Option(names = "--compatibility", description = "Run compose in backward compatibility mode (container names joined with _)")
+  public boolean compatibility;
+
+  @Option(names = "--all-resources", description = "Include all resources, even those not used by services")
+  public boolean allResources;
 }

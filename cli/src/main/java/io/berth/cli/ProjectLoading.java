@@ -5,7 +5,10 @@ import io.berth.model.LoadRequest;
 import io.berth.model.spec.Project;
 import io.berth.planner.graph.ServiceGraph;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /** Turns the global flags into a loader request and loads the project, printing warnings as Compose does. */
@@ -17,8 +20,45 @@ public final class ProjectLoading {
    * mistake in the file, before any command contacts the Engine.
    */
   public static Project load(BerthCommand root) {
-    Project project = ComposeLoader.load(request(root), warning -> warn(root.invocation(), warning));
-    ServiceGraph.of(project);
+    return load(root, List.of());
+  }
+
+  /**
+   * As {@link #load(BerthCommand)}, with the {@code services} the command names enabled whatever
+   * their profiles, as Compose's ToProject does ({@code up foo} for a foo of an inactive profile).
+   */
+  public static Project load(BerthCommand root, Collection<String> services) {
+    return load(root, services, true);
+  }
+
+  /**
+   * For commands that only act on existing containers (ps, logs, exec, stop, down...): as
+   * {@link #load(BerthCommand, Collection)}, but only the named services need their env files,
+   * none when none is named.
+   */
+  public static Project loadForRuntime(BerthCommand root, Collection<String> services) {
+    return load(root, services, false);
+  }
+
+  /**
+   * As Compose, a missing required env file fails only a command that needs that service: one it
+   * names, or what those depend on when {@code withDependencies} (all services when none is named).
+   */
+  private static Project load(BerthCommand root, Collection<String> services, boolean withDependencies) {
+    ComposeLoader.Lenient loaded = ComposeLoader.loadNotingMissingEnvFiles(request(root), Set.copyOf(services),
+        warning -> warn(root.invocation(), warning));
+    Project project = loaded.project();
+    ServiceGraph graph = ServiceGraph.of(project);
+    if (!loaded.missingEnvFiles().isEmpty()) {
+      Collection<String> needed = !withDependencies ? services
+          : services.isEmpty() ? project.services().keySet()
+          : graph.withDependencies(Set.copyOf(services.stream().filter(graph::contains).toList()));
+      for (String s : new java.util.TreeSet<>(needed)) {
+        if (loaded.missingEnvFiles().containsKey(s)) {
+          throw loaded.missingEnvFiles().get(s);
+        }
+      }
+    }
     return project;
   }
 
@@ -27,8 +67,13 @@ public final class ProjectLoading {
    * COMPOSE_PROJECT_NAME), just that name: enough for commands that act on what the Engine holds.
    */
   public static ProjectOrName loadOrName(BerthCommand root) {
+    return loadOrName(root, List.of());
+  }
+
+  /** As {@link #loadOrName(BerthCommand)}, with the named {@code services} enabled. */
+  public static ProjectOrName loadOrName(BerthCommand root, Collection<String> services) {
     try {
-      Project p = load(root);
+      Project p = loadForRuntime(root, services);
       return new ProjectOrName(p.name(), java.util.Optional.of(p));
     } catch (io.berth.model.diag.NoComposeFileException e) {
       String name = root.global.projectName != null ? root.global.projectName
@@ -48,9 +93,15 @@ public final class ProjectLoading {
     GlobalOptions g = root.global;
     List<Path> files = g.files.stream().map(f -> inv.workingDir().resolve(f)).toList();
     List<Path> envFiles = g.envFiles.stream().map(f -> inv.workingDir().resolve(f)).toList();
+    Map<String, String> environment = inv.environment();
+    if (g.compatibility) {
+      // The flag is COMPOSE_COMPATIBILITY's, as in Compose; the project carries it to the names it gives.
+      environment = new java.util.HashMap<>(environment);
+      environment.put("COMPOSE_COMPATIBILITY", "true");
+    }
     return new LoadRequest(inv.workingDir(), files,
         Optional.ofNullable(g.projectDirectory).map(d -> inv.workingDir().resolve(d).normalize()),
-        Optional.ofNullable(g.projectName), envFiles, inv.environment(), g.profiles);
+        Optional.ofNullable(g.projectName), envFiles, environment, g.profiles);
   }
 
   /** Compose prints warnings in logrus' text form; users grep for {@code WARN}. */

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.function.Consumer;
 
@@ -34,9 +35,46 @@ public final class ComposeLoader {
    * @throws ComposeModelException for any mistake in the files or the request, with its position
    */
   public static Project load(LoadRequest request, Consumer<String> warnings) {
+    return load(request, Set.of(), warnings);
+  }
+
+  /**
+   * As {@link #load(LoadRequest, Consumer)}, with the services a command names enabled whatever
+   * their profiles (compose-go's WithServicesEnabled: {@code up foo} runs foo of an inactive profile).
+   */
+  public static Project load(LoadRequest request, Set<String> namedServices, Consumer<String> warnings) {
     List<Path> files = files(request);
     Path projectDir = request.projectDirectory().orElse(files.get(0).getParent()).toAbsolutePath().normalize();
-    return new ProjectReader(request, projectDir, warnings).read(files);
+    return new ProjectReader(request, projectDir, warnings, namedServices).read(files);
+  }
+
+  /**
+   * A project loaded with each service's missing required env file noted instead of failing, by
+   * service name (that service's environment lacks the file's variables).
+   */
+  public record Lenient(Project project, Map<String, ComposeModelException> missingEnvFiles) {
+    public Lenient {
+      missingEnvFiles = Map.copyOf(missingEnvFiles);
+    }
+  }
+
+  /**
+   * As {@link #load(LoadRequest, Set, Consumer)}, but a missing required env file fails no load:
+   * it is for the caller to refuse the services it needs that have one, as Compose does.
+   */
+  public static Lenient loadNotingMissingEnvFiles(LoadRequest request, Set<String> namedServices, Consumer<String> warnings) {
+    List<Path> files = files(request);
+    Path projectDir = request.projectDirectory().orElse(files.get(0).getParent()).toAbsolutePath().normalize();
+    Map<String, ComposeModelException> missing = new java.util.LinkedHashMap<>();
+    Project project = new ProjectReader(request, projectDir, warnings, namedServices).readNotingMissingEnvFiles(files, missing);
+    return new Lenient(project, missing);
+  }
+
+  /** As {@link #load(LoadRequest, Set, Consumer)} without the consistency checks ({@code config --no-consistency}). */
+  public static Project loadWithoutConsistency(LoadRequest request, Set<String> namedServices, Consumer<String> warnings) {
+    List<Path> files = files(request);
+    Path projectDir = request.projectDirectory().orElse(files.get(0).getParent()).toAbsolutePath().normalize();
+    return new ProjectReader(request, projectDir, warnings, namedServices).readWithoutConsistency(files);
   }
 
   /**
@@ -62,9 +100,9 @@ public final class ComposeLoader {
       }
     }
     if (named.isEmpty()) {
-      // As compose-go's WithDefaultConfigPath after WithWorkingDirectory: --project-directory is
-      // where the search for a compose file starts.
-      return Discovery.discover(request.projectDirectory().orElse(request.workingDir()));
+      // As compose-go's WithDefaultConfigPath: the search starts in --project-directory when given.
+      return Discovery.discover(request.projectDirectory().map(d -> request.workingDir().resolve(d))
+          .orElse(request.workingDir()).toAbsolutePath().normalize());
     }
     List<Path> out = new ArrayList<>();
     for (Path f : named) {

@@ -78,6 +78,18 @@ class LoaderTest {
   }
 
   @Test
+  void projectDirectoryIsWhereTheComposeFileIsLookedForWhenNoneIsNamed() throws IOException {
+    write("app/compose.yaml", "services: {b: {image: x}}\n");
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+
+    Project p = ComposeLoader.load(new LoadRequest(elsewhere, List.of(), Optional.of(Path.of("../app")), Optional.empty(),
+        List.of(), Map.of()), w -> {});
+
+    assertThat(p.configFiles()).containsExactly(dir.resolve("app/compose.yaml"));
+    assertThat(p.name()).isEqualTo("app");
+  }
+
+  @Test
   void noComposeFileNamesTheDirectoryAndTheNames() {
     assertThatThrownBy(this::load).isInstanceOf(ComposeModelException.class)
         .hasMessageContaining("compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml")
@@ -209,6 +221,16 @@ class LoaderTest {
     Project p = load();
     assertThat(p.service("a").networks()).containsExactly("default");
     assertThat(p.networks().get("default").name()).isEqualTo(p.name() + "_default");
+  }
+
+  @Test
+  void anUnknownServiceKeyNamesTheNearestAttributeInsteadOfListingThemAll() throws IOException {
+    String typo = error("services:\n  web:\n    image: x\n    enviroment: [A=1]\n").getMessage();
+    assertThat(typo).endsWith("additional property enviroment is not allowed: it is not a Compose service attribute;"
+        + " did you mean `environment`?").doesNotContain("blkio_config");
+
+    String unlike = error("services:\n  web:\n    image: x\n    zzzzzzzz: 1\n").getMessage();
+    assertThat(unlike).doesNotContain("did you mean").doesNotContain("blkio_config").contains("x-*");
   }
 
   @Test

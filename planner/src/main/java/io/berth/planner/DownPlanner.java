@@ -45,9 +45,13 @@ public final class DownPlanner {
    */
   public static Plan down(ObservedState observed, Optional<Project> project, DownOptions options, Optional<Integer> timeout,
       Set<String> presentImages) {
+    Optional<Set<String>> named = named(project, options.services());
     List<ObservedContainer> doomed = observed.containers().stream()
         .filter(c -> project.isEmpty() || options.removeOrphans() || isOfProject(project.get(), c))
+        .filter(c -> named.isEmpty() || named.get().contains(c.service()) || !isOfProject(project, c))
         .toList();
+    // down SERVICE: as Compose, a network or volume still in use by a container left in place stays.
+    boolean everyContainer = named.isEmpty() || doomed.size() == observed.containers().size();
     Plan.Builder plan = new Plan.Builder();
     List<Integer> removals = new ArrayList<>();
     // An anonymous volume two containers share (volumes_from) can only go once neither exists: each
@@ -66,12 +70,12 @@ public final class DownPlanner {
 
     Optional<Set<String>> declaredNetworks = project.map(p -> p.networks().values().stream()
         .filter(n -> !n.external()).map(Network::name).collect(Collectors.toSet()));
-    for (ObservedNetwork n : observed.networks()) {
+    for (ObservedNetwork n : everyContainer ? observed.networks() : List.<ObservedNetwork>of()) {
       if (declaredNetworks.map(names -> names.contains(n.name())).orElse(true)) {
         plan.add(new Action.RemoveNetwork(n.name()), "network:" + n.key(), "down", removals);
       }
     }
-    if (options.volumes()) {
+    if (options.volumes() && everyContainer) {
       for (ObservedVolume v : observed.volumes()) {
         plan.add(new Action.RemoveVolume(v.name()), "volume:" + v.key(), "down -v", removals);
       }
@@ -82,6 +86,28 @@ public final class DownPlanner {
       }
     }
     return plan.build();
+  }
+
+  /**
+   * The services {@code down SERVICE...} takes down: the named ones and, as Compose's
+   * WithRootNodesAndDown, every service that depends on one of them, transitively; empty for all.
+   * Without a project only the named ones, whose dependents are unknown.
+   */
+  private static Optional<Set<String>> named(Optional<Project> project, Set<String> services) {
+    if (services.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> out = new java.util.TreeSet<>(services);
+    project.map(ServiceGraph::of).ifPresent(graph -> {
+      java.util.Deque<String> todo = new java.util.ArrayDeque<>(services);
+      while (!todo.isEmpty()) {
+        String s = todo.pop();
+        if (graph.contains(s)) {
+          graph.dependents(s).stream().filter(out::add).forEach(todo::add);
+        }
+      }
+    });
+    return Optional.of(out);
   }
 
   /**

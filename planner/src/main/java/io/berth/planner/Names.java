@@ -8,9 +8,19 @@ import java.util.Optional;
 public final class Names {
   private Names() {}
 
-  /** {@code <project>-<service>-<n>}, or the service's {@code container_name}. */
+  /**
+   * {@code <project>-<service>-<n>}, or the service's {@code container_name}; joined with {@code _}
+   * in Compose's compatibility mode ({@code --compatibility} or COMPOSE_COMPATIBILITY), as Compose v1 did.
+   */
   public static String container(Project project, Service service, int number) {
-    return service.containerName().orElse(project.name() + "-" + service.name() + "-" + number);
+    String separator = compatibility(project) ? "_" : "-";
+    return service.containerName().orElse(project.name() + separator + service.name() + separator + number);
+  }
+
+  /** COMPOSE_COMPATIBILITY set true, as Go's strconv.ParseBool reads it. */
+  static boolean compatibility(Project project) {
+    String v = project.environment().getOrDefault("COMPOSE_COMPATIBILITY", "").strip();
+    return v.equals("1") || v.equalsIgnoreCase("t") || v.equalsIgnoreCase("true");
   }
 
   /** The name a replacement is created under until the container it replaces is gone. */

@@ -167,6 +167,10 @@ public final class Reconciler {
     List<String> services = selectedServices();
     requireExternalResources(services);
     services.forEach(this::ensureResources);
+    if (options.allResources()) {
+      project.networks().keySet().forEach(this::ensureNetwork);
+      project.volumes().keySet().forEach(this::ensureVolume);
+    }
     for (String s : services) {
       converge(project.service(s));
     }

@@ -19,10 +19,19 @@ import java.util.Set;
  *     dependency of a named one: {@code --always-recreate-deps} forces it, {@code --no-recreate} forbids it
  * @param stopTimeout {@code up -t}: the grace period, in seconds, of every stop the plan makes (a recreate,
  *     a scale-down, an orphan), over each service's {@code stop_grace_period}; empty for those
+ * @param allResources {@code --all-resources}: also the networks and volumes no selected service
+ *     uses are created (Compose otherwise drops them, WithoutUnnecessaryResources)
  */
 public record UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart,
     boolean build, Map<String, Integer> scale, boolean renewAnonVolumes, Recreate recreateDependencies,
-    Optional<Integer> stopTimeout) {
+    Optional<Integer> stopTimeout, boolean allResources) {
+
+  public UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean removeOrphans, boolean noStart,
+      boolean build, Map<String, Integer> scale, boolean renewAnonVolumes, Recreate recreateDependencies,
+      Optional<Integer> stopTimeout) {
+    this(services, noDeps, recreate, removeOrphans, noStart, build, scale, renewAnonVolumes, recreateDependencies,
+        stopTimeout, false);
+  }
 
   public UpOptions {
     services = Set.copyOf(services);
@@ -59,7 +68,13 @@ public record UpOptions(Set<String> services, boolean noDeps, Recreate recreate,
   /** The same options with {@code up -t}'s grace period. */
   public UpOptions withStopTimeout(Optional<Integer> seconds) {
     return new UpOptions(services, noDeps, recreate, removeOrphans, noStart, build, scale, renewAnonVolumes,
-        recreateDependencies, seconds);
+        recreateDependencies, seconds, allResources);
+  }
+
+  /** The same options with or without {@code --all-resources}. */
+  public UpOptions withAllResources(boolean all) {
+    return new UpOptions(services, noDeps, recreate, removeOrphans, noStart, build, scale, renewAnonVolumes,
+        recreateDependencies, stopTimeout, all);
   }
 
   /** The grace period of a stop of {@code service}'s container: {@code -t}, else its {@code stop_grace_period}. */

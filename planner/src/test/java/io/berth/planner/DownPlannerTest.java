@@ -72,6 +72,28 @@ class DownPlannerTest {
   }
 
   @Test
+  void downOfAServiceTakesItsDependentsAndLeavesTheRestAndTheSharedNetwork() {
+    String plan = DownPlanner.down(up, Optional.of(stack), new DownOptions(false, false, DownOptions.Rmi.NONE, Set.of("api")))
+        .render();
+
+    assertThat(plan).contains("service:web:1, RemoveContainer", "service:api:1, RemoveContainer")
+        .doesNotContain("service:db:1").doesNotContain("RemoveNetwork");
+  }
+
+  @Test
+  void downOfAServiceWithRemoveOrphansKeepsTheOtherServicesAndTakesTheOrphans() {
+    ObservedState withOrphan = new ObservedState("demo",
+        List.of(running(web), running(api), running(db), containerOf("old", 1, "exited", "x")),
+        List.of(defaultNetwork()), List.of());
+
+    String plan = DownPlanner.down(withOrphan, Optional.of(stack),
+        new DownOptions(true, false, DownOptions.Rmi.NONE, Set.of("web"))).render();
+
+    assertThat(plan).contains("service:web:1, RemoveContainer", "service:old:1, RemoveContainer, orphan")
+        .doesNotContain("service:api:1").doesNotContain("service:db:1");
+  }
+
+  @Test
   void stopPlansOnlyStops() {
     String plan = DownPlanner.stop(up, Optional.of(stack), Set.of()).render();
 

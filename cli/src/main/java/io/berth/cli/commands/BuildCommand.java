@@ -103,7 +103,7 @@ public final class BuildCommand implements Callable<Integer> {
     BuildOptions options = new BuildOptions(noCache, pull, BuildOptions.parseArgs(buildArgs), memoryLimit,
         !Boolean.TRUE.equals(noRm), !Boolean.FALSE.equals(forceRm));
 
-    Project project = ProjectLoading.load(root);
+    Project project = ProjectLoading.load(root, selection.services);
     Set<String> named = selection.in(project);
     ServiceGraph graph = ServiceGraph.of(project);
     List<String> all = graph.startOrder();

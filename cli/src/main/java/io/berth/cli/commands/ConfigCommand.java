@@ -93,22 +93,32 @@ public final class ConfigCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Save to file (default to stdout)")
   java.nio.file.Path output;
 
+  /** The project; with --no-consistency, without compose-go's consistency checks. */
+  private Project load() {
+    return noConsistency
+        ? ComposeLoader.loadWithoutConsistency(ProjectLoading.request(root), Set.of(), w -> ProjectLoading.warn(root.invocation(), w))
+        : ProjectLoading.load(root);
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = root.invocation().out();
     // The same order of precedence as docker compose's config command.
     if (services) {
-      Project project = ProjectLoading.load(root);
+      Project project = load();
       dependenciesFirst(project).forEach(out::println);
     } else if (volumes) {
-      ProjectLoading.load(root).volumes().keySet().forEach(out::println);
+      load().volumes().keySet().forEach(out::println);
     } else if (networks) {
-      ProjectLoading.load(root).networks().keySet().forEach(out::println);
+      load().networks().keySet().forEach(out::println);
     } else if (models) {
       // As Compose: each model's reference, where it has one.
-      ProjectLoading.load(root).models().values().stream().map(Model::model).filter(m -> !m.isEmpty()).forEach(out::println);
+      load().models().values().stream().map(Model::model).filter(m -> !m.isEmpty()).forEach(out::println);
     } else if (hash != null && !hash.isEmpty()) {
-      printHashes(ProjectLoading.load(root), out);
+      // As Compose, only the hashed services need their env files, unless --no-env-resolution.
+      List<String> names = hash.equals("*") ? List.of() : Arrays.stream(hash.split(",")).map(String::strip).toList();
+      printHashes(noConsistency ? load() : noEnvResolution ? ProjectLoading.loadForRuntime(root, List.of())
+          : ProjectLoading.load(root, names), out);
     } else if (profiles) {
       allProfiles().forEach(out::println);
     } else if (images) {
@@ -153,9 +163,9 @@ public final class ConfigCommand implements Callable<Integer> {
       RawModel model = rawModel();
       return f.equals("json") ? ConfigWriter.rawJson(model, options) : ConfigWriter.rawYaml(model, options);
     }
-    Project project = select(ProjectLoading.load(root));
+    Project project = select(load());
     if (!noConsistency) {
-      uniqueContainerNames(project);
+      ContainerNameUnicity.check(project, project.services().keySet());
     }
     return f.equals("json") ? ConfigWriter.json(project, options) : ConfigWriter.yaml(project, options);
   }
@@ -234,18 +244,4 @@ public final class ConfigCommand implements Callable<Integer> {
     return out;
   }
 
-  /**
-   * As compose-go's CheckContainerNameUnicity, which config runs unless --no-consistency; its
-   * message, which names the other service as "{}" (a Go set's empty value), is kept as it is.
-   */
-  private static void uniqueContainerNames(Project project) {
-    Set<String> names = new LinkedHashSet<>();
-    for (Service s : project.services().values()) {
-      s.containerName().ifPresent(name -> {
-        if (!names.add(name)) {
-          throw new UserError("services." + s.name() + ": container name \"" + name + "\" is already in use by service {}\"");
-        }
-      });
-    }
-  }
 }

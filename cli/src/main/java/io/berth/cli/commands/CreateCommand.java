@@ -33,7 +33,7 @@ public final class CreateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     create.validate();
-    Project project = ProjectLoading.load(root);
+    Project project = ProjectLoading.load(root, services);
     for (String s : services) {
       if (!project.services().containsKey(s)) {
         throw new UserError("no such service: " + s);
@@ -42,6 +42,7 @@ public final class CreateCommand implements Callable<Integer> {
     // Compose's create takes no -V, --no-deps or --always-recreate-deps: their defaults.
     UpOptions options = new UpOptions(new LinkedHashSet<>(services), false, create.recreate(false), create.removeOrphans,
         true, create.build, create.scales(project), false, create.recreateDependencies(false));
+    ContainerNameUnicity.check(project, io.berth.planner.Reconciler.selectedServices(project, options));
     try (EngineSession session = Sessions.open(root)) {
       return UpCommand.converge(root, session, project, options, create.images(false), root.global.dryRun);
     }

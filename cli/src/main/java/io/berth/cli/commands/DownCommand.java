@@ -36,6 +36,10 @@ public final class DownCommand implements Callable<Integer> {
   @Option(names = "--rmi", paramLabel = "TYPE", description = "Remove images used by services. \"local\" remove only images that don't have a custom tag (\"local\"|\"all\")")
   String rmi;
 
+  @picocli.CommandLine.Parameters(paramLabel = "SERVICE", arity = "0..*",
+      description = "Services to take down, with the services that depend on them (default: all)")
+  java.util.List<String> services = java.util.List.of();
+
   @Override
   public Integer call() {
     DownOptions.Rmi images = rmi == null ? DownOptions.Rmi.NONE : switch (rmi) {
@@ -43,10 +47,16 @@ public final class DownCommand implements Callable<Integer> {
       case "all" -> DownOptions.Rmi.ALL;
       default -> throw new UserError("invalid value for --rmi: \"" + rmi + "\" (accepted: local, all)");
     };
-    ProjectLoading.ProjectOrName project = ProjectLoading.loadOrName(root);
+    ProjectLoading.ProjectOrName project = ProjectLoading.loadOrName(root, services);
+    for (String s : services) {
+      // As Compose: with no compose file, a name may be a service whose containers are already gone.
+      if (project.project().isPresent() && !project.project().get().services().containsKey(s)) {
+        throw new UserError("no such service: " + s);
+      }
+    }
     try (EngineSession session = Sessions.open(root)) {
       PlanResult result = new Down(session).run(project.name(), project.project(),
-          new DownOptions(removeOrphans, volumes, images), Optional.ofNullable(timeout), dryRun || root.global.dryRun);
+          new DownOptions(removeOrphans, volumes, images, java.util.Set.copyOf(services)), Optional.ofNullable(timeout), dryRun || root.global.dryRun);
       if (result.plan().isEmpty()) {
         ProjectLoading.warn(root.invocation(), "Warning: No resource found to remove for project \"" + project.name() + "\".");
       }

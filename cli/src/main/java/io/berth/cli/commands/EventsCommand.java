@@ -48,7 +48,7 @@ public final class EventsCommand implements Callable<Integer> {
     Events.Window window = new Events.Window(
         Optional.ofNullable(since).map(t -> TimeArgument.parse(t, "--since", now)),
         Optional.ofNullable(until).map(t -> TimeArgument.parse(t, "--until", now)));
-    Project project = ProjectLoading.load(root);
+    Project project = ProjectLoading.loadForRuntime(root, selection.services);
     var services = selection.in(project);
     PrintWriter out = root.invocation().out();
     ObjectMapper mapper = new ObjectMapper();

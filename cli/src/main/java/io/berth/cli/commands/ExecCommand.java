@@ -64,7 +64,7 @@ public final class ExecCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException, java.io.IOException {
-    Project project = ProjectLoading.load(root);
+    Project project = ProjectLoading.loadForRuntime(root, List.of(service));
     if (!project.services().containsKey(service)) {
       throw new UserError("no such service: " + service);
     }

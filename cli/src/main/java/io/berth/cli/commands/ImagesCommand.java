@@ -47,7 +47,7 @@ public final class ImagesCommand implements Callable<Integer> {
     if (!quiet && !json && !List.of("table", "pretty", "").contains(format.toLowerCase(Locale.ROOT))) {
       throw new UserError("format value \"" + format + "\" could not be parsed: parsing failed");
     }
-    Project project = ProjectLoading.load(root);
+    Project project = ProjectLoading.loadForRuntime(root, selection.services);
     Set<String> services = selection.in(project);
     try (EngineSession session = Sessions.open(root)) {
       List<ContainerSummary> containers = new Ps(session).list(project.name(), true, services);

@@ -34,7 +34,7 @@ public final class InspectionCommands {
 
     @Override
     public Integer call() {
-      Project project = ProjectLoading.load(root);
+      Project project = ProjectLoading.loadForRuntime(root, selection.services);
       Set<String> services = selection.in(project);
       try (EngineSession session = Sessions.open(root)) {
         List<Inspection.Processes> all = new ArrayList<>(new Inspection(session).top(project.name(), services));
@@ -85,7 +85,7 @@ public final class InspectionCommands {
 
     @Override
     public Integer call() {
-      Project project = ProjectLoading.load(root);
+      Project project = ProjectLoading.loadForRuntime(root, selection.services);
       Set<String> services = selection.in(project);
       if (services.isEmpty()) {
         throw new UserError("wait needs at least one service");

@@ -30,7 +30,7 @@ public final class LifecycleCommands {
 
     @Override
     public final Integer call() {
-      Project project = ProjectLoading.load(root);
+      Project project = ProjectLoading.loadForRuntime(root, selection.services);
       Set<String> services = selection.in(project);
       try (EngineSession session = Sessions.open(root)) {
         return run(new Lifecycle(session), project, services);

@@ -61,7 +61,7 @@ public final class LogsCommand implements Callable<Integer> {
     Instant now = Instant.now();
     int sinceSecond = since == null ? 0 : (int) TimeArgument.parse(since, "--since", now).getEpochSecond();
     int untilSecond = until == null ? 0 : (int) TimeArgument.parse(until, "--until", now).getEpochSecond();
-    Project project = ProjectLoading.load(root);
+    Project project = ProjectLoading.loadForRuntime(root, selection.services);
     Set<String> services = selection.in(project);
     boolean anyDetached = project.services().values().stream().anyMatch(s -> !s.extras().attach());
     if (services.isEmpty() && anyDetached) {

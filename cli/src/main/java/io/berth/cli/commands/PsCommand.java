@@ -70,7 +70,7 @@ public final class PsCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError("invalid --format \"" + format + "\": " + e.getMessage());
     }
-    ProjectLoading.ProjectOrName project = ProjectLoading.loadOrName(root);
+    ProjectLoading.ProjectOrName project = ProjectLoading.loadOrName(root, services);
     for (String s : services) {
       if (project.project().isPresent() && !project.project().get().services().containsKey(s)) {
         throw new UserError("no such service: " + s);

@@ -62,7 +62,7 @@ public final class PullCommand implements Callable<Integer> {
       throw new UserError("invalid --policy option \"" + policy + "\" (accepted: missing, always)");
     }
     Optional<String> policyForAll = Optional.ofNullable(policy).map(p -> p.equals("if_not_present") ? "missing" : p);
-    Project project = ProjectLoading.load(root);
+    Project project = ProjectLoading.load(root, selection.services);
     Set<String> named = selection.in(project);
     if (includeDeps && !named.isEmpty()) {
       named = new HashSet<>(ServiceGraph.of(project).withDependencies(named));

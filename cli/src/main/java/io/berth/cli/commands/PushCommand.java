@@ -41,7 +41,7 @@ public final class PushCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Project project = ProjectLoading.load(root);
+    Project project = ProjectLoading.load(root, selection.services);
     Set<String> named = selection.in(project);
     List<String> services = named.isEmpty() ? List.copyOf(project.services().keySet())
         : includeDeps ? ServiceGraph.of(project).withDependencies(named) : List.copyOf(named);

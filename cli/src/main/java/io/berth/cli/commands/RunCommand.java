@@ -123,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException, IOException {
     boolean withTty = wantsTty();
-    Project loaded = ProjectLoading.load(root);
+    Project loaded = ProjectLoading.load(root, List.of(service));
     if (!loaded.services().containsKey(service)) {
       throw new UserError("no such service: " + service);
     }
@@ -195,9 +195,11 @@ public final class RunCommand implements Callable<Integer> {
    */
   private Service oneOff(Project project, Service s) {
     Map<String, String> environment = new LinkedHashMap<>(s.environment());
-    environment.putAll(EnvFiles.with(keyValues(env, "-e"), envFiles, root.invocation().workingDir()));
+    // As Compose, a bare -e VAR takes its value from the project environment: the shell over .env
+    // or --env-file, so that a value there beats the service's own environment and env_file.
+    environment.putAll(EnvFiles.with(keyValues(env, "-e", project.environment()), envFiles, root.invocation().workingDir()));
     Map<String, String> allLabels = new LinkedHashMap<>(s.labels());
-    keyValues(labels, "-l").forEach(allLabels::put);
+    keyValues(labels, "-l", root.invocation().environment()).forEach(allLabels::put);
     List<PortMapping> ports = new ArrayList<>(servicePorts ? s.ports() : List.of());
     for (String p : publish) {
       ports.addAll(PublishedPorts.parse(p));
@@ -252,7 +254,7 @@ public final class RunCommand implements Callable<Integer> {
         x.develop(), x.provider(), x.models(), x.useApiSocket(), x.pullRefreshAfter(), x.endpoints(), x.preStart());
   }
 
-  private Map<String, String> keyValues(List<String> entries, String flag) {
+  private static Map<String, String> keyValues(List<String> entries, String flag, Map<String, String> lookup) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String e : entries) {
       int eq = e.indexOf('=');
@@ -260,7 +262,7 @@ public final class RunCommand implements Callable<Integer> {
         throw new UserError("invalid " + flag + " \"" + e + "\": accepted form is KEY=VALUE");
       }
       if (eq < 0) {
-        String value = root.invocation().environment().get(e);
+        String value = lookup.get(e);
         if (value != null) {
           out.put(e, value);
         }

@@ -32,7 +32,9 @@ public final class ScaleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Project project = ProjectLoading.load(root);
+    // Only the scaled services (and what they depend on) need their env files, as in Compose.
+    Project project = ProjectLoading.load(root, scales.stream().map(s -> s.substring(0, Math.max(0, s.indexOf('='))))
+        .filter(s -> !s.isEmpty()).toList());
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String s : scales) {
       int eq = s.indexOf('=');

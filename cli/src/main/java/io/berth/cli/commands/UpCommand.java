@@ -105,7 +105,7 @@ public final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     validate();
-    Project project = ProjectLoading.load(root);
+    Project project = ProjectLoading.load(root, services);
     boolean removeOrphans = create.removeOrphans || ComposeVariables.removeOrphans(project);
     if (removeOrphans && ComposeVariables.ignoreOrphans(project)) {
       throw new UserError("cannot combine COMPOSE_IGNORE_ORPHANS and --remove-orphans");
@@ -120,8 +120,10 @@ public final class UpCommand implements Callable<Integer> {
     }
     UpOptions options = new UpOptions(new LinkedHashSet<>(services), noDeps, create.recreate(renewAnonVolumes),
         removeOrphans, noStart, create.build, create.scales(project), renewAnonVolumes,
-        create.recreateDependencies(alwaysRecreateDeps)).withStopTimeout(Optional.ofNullable(timeout));
+        create.recreateDependencies(alwaysRecreateDeps)).withStopTimeout(Optional.ofNullable(timeout))
+        .withAllResources(root.global.allResources);
     List<String> selected = Reconciler.selectedServices(project, options);
+    ContainerNameUnicity.check(project, selected);
     for (String s : concat(noAttach, exitCodeFrom == null ? List.of() : List.of(exitCodeFrom))) {
       if (!project.services().containsKey(s)) {
         throw new UserError("no such service: " + s);

@@ -35,9 +35,54 @@ final class KeyCheck {
         continue;
       }
       errors.add(new ComposeModelException(map.posOf(key), path,
-          "additional property " + key + " is not allowed: it is not a Compose " + what + " attribute (accepted: "
-              + String.join(", ", new TreeSet<>(supported)) + ", x-*)"));
+          "additional property " + key + " is not allowed: it is not a Compose " + what + " attribute" + hint(key, supported)));
     }
     return errors;
+  }
+
+  /** Beyond this many accepted keys, the message names the nearest one instead of them all. */
+  static final int LISTED = 12;
+
+  /**
+   * The accepted keys when they are few; else the one the mistake is nearest to (a typo, within an
+   * edit distance of about a third of its length), or only how many there are.
+   */
+  private static String hint(String key, Set<String> supported) {
+    if (supported.size() <= LISTED) {
+      return " (accepted: " + String.join(", ", new TreeSet<>(supported)) + ", x-*)";
+    }
+    String nearest = null;
+    int best = Integer.MAX_VALUE;
+    for (String candidate : new TreeSet<>(supported)) {
+      int d = distance(key.toLowerCase(java.util.Locale.ROOT), candidate);
+      if (d < best) {
+        best = d;
+        nearest = candidate;
+      }
+    }
+    if (nearest != null && best <= Math.max(2, key.length() / 3)) {
+      return "; did you mean `" + nearest + "`?";
+    }
+    return " (" + supported.size() + " are accepted, and x-* extensions; see the Compose Specification)";
+  }
+
+  /** Levenshtein distance: insertions, deletions and substitutions. */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 }

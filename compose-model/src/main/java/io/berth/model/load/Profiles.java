@@ -29,11 +29,30 @@ final class Profiles {
         .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
   }
 
+  /**
+   * {@code active} and the profiles of the {@code named} services it leaves disabled, as
+   * compose-go's WithServicesEnabled: naming a service on the command line enables it.
+   */
+  static Set<String> withNamed(Set<String> active, Map<String, Service> all, Set<String> named) {
+    Set<String> out = new java.util.HashSet<>(active);
+    for (String name : named) {
+      Service s = all.get(name);
+      if (s != null && !isEnabled(s, active)) {
+        out.addAll(s.profiles());
+      }
+    }
+    return Set.copyOf(out);
+  }
+
+  private static boolean isEnabled(Service s, Set<String> active) {
+    return s.profiles().isEmpty() || active.contains("*") || s.profiles().stream().anyMatch(active::contains);
+  }
+
   /** The enabled services; a dependency on a disabled one is an error naming both. */
   static Map<String, Service> enabled(Map<String, Service> all, Set<String> active) {
     Map<String, Service> out = new LinkedHashMap<>();
     all.forEach((name, s) -> {
-      if (s.profiles().isEmpty() || active.contains("*") || s.profiles().stream().anyMatch(active::contains)) {
+      if (isEnabled(s, active)) {
         out.put(name, s);
       }
     });

@@ -59,11 +59,24 @@ public final class ProjectReader {
   private final LoadRequest request;
   private final Path projectDir;
   private final Consumer<String> warnings;
+  private final Set<String> named;
+  /** Null unless missing env files are noted rather than fatal. */
+  private Map<String, ComposeModelException> missingEnvFiles;
+  private boolean consistency = true;
 
   public ProjectReader(LoadRequest request, Path projectDir, Consumer<String> warnings) {
+    this(request, projectDir, warnings, Set.of());
+  }
+
+  /**
+   * @param named services the command names ({@code up foo}): as compose-go's WithServicesEnabled,
+   *     the profiles of each one that is disabled become active too
+   */
+  public ProjectReader(LoadRequest request, Path projectDir, Consumer<String> warnings, Set<String> named) {
     this.request = request;
     this.projectDir = projectDir;
     this.warnings = warnings;
+    this.named = Set.copyOf(named);
   }
 
   public Project read(List<Path> files) {
@@ -84,12 +97,40 @@ public final class ProjectReader {
     Map<String, FileObject> secrets = attempt(() -> fileObjects(merged, "secrets", env), errors);
     Map<String, FileObject> configs = attempt(() -> fileObjects(merged, "configs", env), errors);
     ComposeModelErrors.throwIfAny(errors);
-    Map<String, Service> services = Profiles.enabled(ImplicitDependencies.add(read), Profiles.active(request.profiles(), env));
+    Map<String, Service> all = ImplicitDependencies.add(read);
+    Map<String, Service> services = Profiles.enabled(all, Profiles.withNamed(Profiles.active(request.profiles(), env), all, named));
     if (services.values().stream().anyMatch(s -> s.networks().contains("default")) && !networks.containsKey("default")) {
       networks.put("default", new Network("default", name + "_default", "", false, Map.of()));
     }
     return new Project(name, projectDir, files, services, networks, volumes, secrets, configs, ModelsReader.read(merged), env,
         Nodes.extensions(merged));
+  }
+
+  /**
+   * As {@link #read}, but a service's missing required env file is noted, not fatal: Compose
+   * resolves env files only for the services a command acts on, so one broken service does not stop
+   * the others. The caller fails with the note of any service it needs.
+   */
+  public Project readNotingMissingEnvFiles(List<Path> files, Map<String, ComposeModelException> missing) {
+    missingEnvFiles = missing;
+    try {
+      return read(files);
+    } finally {
+      missingEnvFiles = null;
+    }
+  }
+
+  /**
+   * As {@link #read}, without compose-go's consistency checks ({@code config --no-consistency}):
+   * a service without an image or build is read as it is.
+   */
+  public Project readWithoutConsistency(List<Path> files) {
+    consistency = false;
+    try {
+      return read(files);
+    } finally {
+      consistency = true;
+    }
   }
 
   /** What {@code part} reads, or an empty map with its errors added to {@code errors}. */
@@ -300,7 +341,7 @@ public final class ProjectReader {
       return out;
     }
     YMap services = Nodes.mapOrNull(node, "services");
-    ServiceReader reader = new ServiceReader(projectDir, lookup, declared);
+    ServiceReader reader = new ServiceReader(projectDir, lookup, declared, missingEnvFiles, consistency);
     // Each service is read even after another failed, so that one run reports every broken service.
     List<ComposeModelException> errors = new ArrayList<>();
     services.entries().forEach((name, value) -> {

@@ -1,5 +1,6 @@
 package io.berth.model.load;
 
+import io.berth.model.ComposeLoader;
 import io.berth.model.diag.ComposeModelException;
 import io.berth.model.diag.SourcePos;
 import io.berth.model.spec.BuildExtras;
@@ -33,6 +34,8 @@ final class ServiceReader {
   private final Path projectDir;
   private final Function<String, Optional<String>> environment;
   private final Declared declared;
+  private final Map<String, ComposeModelException> missingEnvFiles;
+  private final boolean consistency;
 
   /** The names a service may refer to: other services (and which of them build), top-level volumes, networks, ... */
   record Declared(Set<String> services, Set<String> volumes, Set<String> networks, Set<String> secrets, Set<String> configs,
@@ -43,9 +46,26 @@ final class ServiceReader {
    * @param environment for bare {@code environment} entries and {@code ~} in paths
    */
   ServiceReader(Path projectDir, Function<String, Optional<String>> environment, Declared declared) {
+    this(projectDir, environment, declared, null);
+  }
+
+  /**
+   * @param missingEnvFiles where a service's missing required env file is noted (by service name)
+   *     instead of failing the load; null to fail
+   */
+  ServiceReader(Path projectDir, Function<String, Optional<String>> environment, Declared declared,
+      Map<String, ComposeModelException> missingEnvFiles) {
+    this(projectDir, environment, declared, missingEnvFiles, true);
+  }
+
+  /** @param consistency false for {@code config --no-consistency}: a service may lack an image */
+  ServiceReader(Path projectDir, Function<String, Optional<String>> environment, Declared declared,
+      Map<String, ComposeModelException> missingEnvFiles, boolean consistency) {
+    this.consistency = consistency;
     this.projectDir = projectDir;
     this.environment = environment;
     this.declared = declared;
+    this.missingEnvFiles = missingEnvFiles;
   }
 
   Service read(String name, YNode node) {
@@ -59,7 +79,7 @@ final class ServiceReader {
     Optional<String> pullPolicy = optional(m, "pull_policy").map(n -> pullPolicy(n, path + ".pull_policy"));
     ExtrasReader extrasReader = new ExtrasReader(environment, declared, this::resolveHostPath);
     ServiceExtras extras = extrasReader.read(m, path);
-    if (image.isEmpty() && build.isEmpty() && extras.provider().isEmpty()) {
+    if (consistency && image.isEmpty() && build.isEmpty() && extras.provider().isEmpty()) {
       throw new ComposeModelException(m.pos(), path, "service \"" + name + "\" has neither an image nor a build context specified");
     }
     if (image.isPresent() && image.get().isBlank()) {
@@ -556,23 +576,44 @@ final class ServiceReader {
       String ep = node.get() instanceof YSeq ? at + "[" + i + "]" : at;
       String file;
       boolean required = true;
+      boolean raw = false;
       if (entry instanceof YMap em) {
         KeyCheck.check(em, ep, Set.of("path", "required", "format"), Set.of(), "env_file");
         file = Nodes.path(optional(em, "path").orElseThrow(() -> new ComposeModelException(em.pos(), ep, "path is required")), ep + ".path");
         required = optional(em, "required").map(n -> Nodes.bool(n, ep + ".required")).orElse(true);
+        raw = envFileFormat(em, ep).equals("raw");
       } else {
         file = Nodes.path(entry, ep);
       }
       Path resolved = projectDir.resolve(resolveHostPath(file));
       if (!java.nio.file.Files.isRegularFile(resolved)) {
         if (required) {
-          throw new ComposeModelException(entry.pos(), ep, "env file " + resolved + " not found");
+          ComposeModelException missing = new ComposeModelException(entry.pos(), ep, "env file " + resolved + " not found");
+          if (missingEnvFiles == null) {
+            throw missing;
+          }
+          missingEnvFiles.putIfAbsent(path.substring("services.".length()), missing);
         }
         continue;
       }
-      out.putAll(ProjectEnvironment.dotEnv(resolved, environment, w -> {}));
+      out.putAll(raw ? KvFile.parse(resolved, ComposeLoader.readText(resolved), environment)
+          : ProjectEnvironment.dotEnv(resolved, environment, w -> {}));
     }
     return out;
+  }
+
+  /** Compose knows two formats: the default {@code .env} one and {@code raw} (docker run's --env-file). */
+  private static String envFileFormat(YMap entry, String path) {
+    Optional<YNode> node = optional(entry, "format");
+    if (node.isEmpty()) {
+      return "";
+    }
+    String format = Nodes.text(node.get(), path + ".format");
+    if (!format.isEmpty() && !format.equals(".env") && !format.equals("raw")) {
+      throw new ComposeModelException(node.get().pos(), path + ".format",
+          "unsupported env_file format \"" + format + "\" (accepted: .env, raw)");
+    }
+    return format;
   }
 
   /** {@code label_file} entries first, {@code labels} laid over them. */

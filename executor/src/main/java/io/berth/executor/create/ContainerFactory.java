@@ -164,8 +164,7 @@ public final class ContainerFactory {
     CreateContainerCmd cmd = client.createContainerCmd(image)
         .withName(action.name())
         .withLabels(labels(service, action, oneoff))
-        .withEnv(service.environment().entrySet().stream().filter(e -> e.getValue() != null)
-            .map(e -> e.getKey() + "=" + e.getValue()).toList())
+        .withEnv(engineEnv(service.environment()))
         .withExposedPorts(exposedPorts(service))
         .withVolumes(anonymousVolumes(service))
         .withHostConfig(host);
@@ -498,5 +497,15 @@ public final class ContainerFactory {
   private static RestartPolicy restartPolicy(Service service) {
     String policy = service.restart().orElse("no");
     return policy.equals("no") ? RestartPolicy.noRestart() : RestartPolicy.parse(policy);
+  }
+
+  /**
+   * The environment as the Engine takes it. An entry without a value ({@code environment: [FOO]}
+   * with FOO unset) is sent as the bare name, as Compose's ToMobyEnv does: the Engine then unsets
+   * the image's own FOO instead of keeping it.
+   */
+  static List<String> engineEnv(Map<String, String> environment) {
+    return environment.entrySet().stream()
+        .map(e -> e.getValue() == null ? e.getKey() : e.getKey() + "=" + e.getValue()).toList();
   }
 }
