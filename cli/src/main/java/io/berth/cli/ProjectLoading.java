@@ -23,6 +23,35 @@ public final class ProjectLoading {
   }
 
   /**
+   * The project with {@code service} enabled even where its profiles are not, as Compose enables a
+   * service a command names ({@code run}): its profiles join those given, for this load only.
+   */
+  public static Project loadEnabling(BerthCommand root, String service) {
+    Project project = load(root);
+    if (project.services().containsKey(service)) {
+      return project;
+    }
+    LoadRequest request = request(root);
+    Project all = ComposeLoader.load(withProfiles(request, List.of("*")), warning -> {});
+    if (!all.services().containsKey(service)) {
+      return project;
+    }
+    List<String> active = new java.util.ArrayList<>(request.profiles().isEmpty()
+        ? java.util.Arrays.stream(all.environment().getOrDefault("COMPOSE_PROFILES", "").split(","))
+            .map(String::strip).filter(p -> !p.isEmpty()).toList()
+        : request.profiles());
+    active.addAll(all.service(service).profiles());
+    Project enabled = ComposeLoader.load(withProfiles(request, active), warning -> {});
+    ServiceGraph.of(enabled);
+    return enabled;
+  }
+
+  private static LoadRequest withProfiles(LoadRequest r, List<String> profiles) {
+    return new LoadRequest(r.workingDir(), r.files(), r.projectDirectory(), r.projectName(), r.envFiles(), r.environment(),
+        profiles);
+  }
+
+  /**
    * The project, or, where no compose file is found but a project name is given ({@code -p} or
    * COMPOSE_PROJECT_NAME), just that name: enough for commands that act on what the Engine holds.
    */

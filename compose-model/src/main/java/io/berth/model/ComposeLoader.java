@@ -62,7 +62,8 @@ public final class ComposeLoader {
       }
     }
     if (named.isEmpty()) {
-      return Discovery.discover(request.workingDir());
+      // As compose-go: --project-directory is where the default files are looked for.
+      return Discovery.discover(request.projectDirectory().orElse(request.workingDir()));
     }
     List<Path> out = new ArrayList<>();
     for (Path f : named) {

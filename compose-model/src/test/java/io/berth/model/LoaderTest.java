@@ -66,6 +66,19 @@ class LoaderTest {
   }
 
   @Test
+  void theProjectDirectoryIsWhereTheDefaultFilesAreLookedFor() throws IOException {
+    Path project = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.writeString(project.resolve("compose.yaml"), "services: {c: {image: x}}\n");
+    Path cwd = Files.createDirectories(dir.resolve("cwd"));
+
+    Project p = ComposeLoader.load(new LoadRequest(cwd, List.of(), Optional.of(project), Optional.empty(), List.of(),
+        Map.of()), w -> {});
+
+    assertThat(p.services()).containsOnlyKeys("c");
+    assertThat(p.configFiles()).containsExactly(project.resolve("compose.yaml"));
+  }
+
+  @Test
   void noComposeFileNamesTheDirectoryAndTheNames() {
     assertThatThrownBy(this::load).isInstanceOf(ComposeModelException.class)
         .hasMessageContaining("compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml")

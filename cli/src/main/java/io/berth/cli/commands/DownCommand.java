@@ -36,6 +36,11 @@ public final class DownCommand implements Callable<Integer> {
   @Option(names = "--rmi", paramLabel = "TYPE", description = "Remove images used by services. \"local\" remove only images that don't have a custom tag (\"local\"|\"all\")")
   String rmi;
 
+  /** --remove-orphans, whose default is COMPOSE_REMOVE_ORPHANS from the shell, as Compose's down. */
+  private boolean orphansToo() {
+    return removeOrphans || io.berth.executor.ComposeVariables.isTrue(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS"));
+  }
+
   @Override
   public Integer call() {
     DownOptions.Rmi images = rmi == null ? DownOptions.Rmi.NONE : switch (rmi) {
@@ -46,7 +51,7 @@ public final class DownCommand implements Callable<Integer> {
     ProjectLoading.ProjectOrName project = ProjectLoading.loadOrName(root);
     try (EngineSession session = Sessions.open(root)) {
       PlanResult result = new Down(session).run(project.name(), project.project(),
-          new DownOptions(removeOrphans, volumes, images), Optional.ofNullable(timeout), dryRun || root.global.dryRun);
+          new DownOptions(orphansToo(), volumes, images), Optional.ofNullable(timeout), dryRun || root.global.dryRun);
       if (result.plan().isEmpty()) {
         ProjectLoading.warn(root.invocation(), "Warning: No resource found to remove for project \"" + project.name() + "\".");
       }
