@@ -114,7 +114,7 @@ class LifecycleEngineTest extends EngineStackTest {
 
     assertThat(stack.berth("exec", "-T", "nope", "true").err()).contains("no such service: nope");
     stack.ok("stop", "web");
-    assertThat(stack.berth("exec", "-T", "web", "true").err()).contains("is not running");
+    assertThat(stack.berth("exec", "-T", "web", "true").err()).contains("service \"web\" is not running");
   }
 
   @Test

@@ -67,7 +67,9 @@ public final class Copy {
    * @param followLink {@code -L}: when {@code source} is a symbolic link, copy what it points to,
    *     under the link's name
    */
-  public void fromContainer(Target target, String source, Path local, boolean followLink) {
+  public void fromContainer(Target target, String source, Path given, boolean followLink) {
+    // Normalized, as each entry's path is, so that ./dir and dir are the same place.
+    Path local = given.toAbsolutePath().normalize();
     ObservedContainer c = containers(target).get(0);
     Followed followed = follow(c, source, followLink);
     String rebase = followed.rebase();

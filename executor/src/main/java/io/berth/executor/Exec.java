@@ -13,6 +13,7 @@ import io.berth.executor.tty.TtySession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public final class Exec {
   /**
    * What to run and how.
    *
-   * @param index the replica; 1 unless {@code --index}
+   * @param index the replica ({@code --index}); 0 for the first running one, or else a one-off
    * @param terminal the user's terminal when the command gets a TTY; empty for none
    * @param stdin what to send the command; empty for nothing
    */
@@ -52,11 +53,8 @@ public final class Exec {
   /** @return the command's exit code (0 when detached) */
   public int run(String project, Request request, OutputStream out, OutputStream err) throws InterruptedException {
     DockerClient client = session.engine().client();
-    ObservedContainer container = new StateCollector(client).container(project, request.service(), request.index())
-        .orElseThrow(() -> new EngineException("service \"" + request.service() + "\" is not running"));
-    if (!container.running()) {
-      throw new EngineException("container " + container.name() + " is not running");
-    }
+    ObservedContainer container = target(new StateCollector(client).observe(project).containers(), request.service(),
+        request.index());
     ExecCreateCmd create = client.execCreateCmd(container.id())
         .withCmd(request.command().toArray(String[]::new))
         .withEnv(request.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
@@ -85,6 +83,24 @@ public final class Exec {
     }
     Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();
     return code == null ? 0 : code.intValue();
+  }
+
+  /**
+   * The container exec runs in, as Compose picks it: among the service's running containers,
+   * one-offs ({@code run}) included, replica {@code index} when it is above 0, else the lowest
+   * replica, else a one-off.
+   *
+   * @throws EngineException in Compose's words when there is none
+   */
+  static ObservedContainer target(List<ObservedContainer> containers, String service, int index) {
+    return containers.stream()
+        .filter(c -> c.service().equals(service) && c.running())
+        .filter(c -> index <= 0 || (!c.oneoff() && c.number() == index))
+        .sorted(Comparator.comparing(ObservedContainer::oneoff).thenComparingInt(ObservedContainer::number))
+        .findFirst()
+        .orElseThrow(() -> new EngineException(index > 0
+            ? "service \"" + service + "\" is not running container #" + index
+            : "service \"" + service + "\" is not running"));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.berth.executor;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.model.WaitContainerCondition;
 import io.berth.executor.create.ContainerFactory;
 import io.berth.executor.lock.ProjectLock;
 import io.berth.executor.engine.EngineErrors;
@@ -83,8 +84,10 @@ public final class Run {
     }
     String container = name.isEmpty() ? project.name() + "-" + service.name() + "-run-" + slug() : name;
     DockerClient client = session.engine().client();
-    String id = new ContainerFactory(client, project).createOneOff(service, container, stdin.isPresent() && !detach,
-        terminal.isPresent(), options.useAliases());
+    // As Compose's run: with -i (its default) standard input stays open, attached or not; with --rm
+    // the Engine removes the container when it stops, however it is stopped.
+    String id = new ContainerFactory(client, project).createOneOff(service, container,
+        new ContainerFactory.OneOff(options.interactive(), terminal.isPresent(), options.useAliases(), remove));
     HookRunner hooks = new HookRunner(client);
     if (detach) {
       client.startContainerCmd(id).exec();
@@ -101,6 +104,11 @@ public final class Run {
       try (ProcessSignals.Forwarding forwarding = signals.forward(signal -> Attach.kill(client, id, signal));
           RawStream stream = RawStream.open(session.engine(),
           "/containers/" + id + "/attach?stream=1&stdin=" + (stdin.isPresent() ? 1 : 0) + "&stdout=1&stderr=1", "", tty)) {
+        // Asked for before the start, as docker start -a does: a container the Engine removes (--rm)
+        // could be gone before a later ask. With --rm it ends once the container is removed too.
+        WaitContainerResultCallback exit = client.waitContainerCmd(id)
+            .withCondition(remove ? WaitContainerCondition.REMOVED : WaitContainerCondition.NEXT_EXIT)
+            .exec(new WaitContainerResultCallback());
         client.startContainerCmd(id).exec();
         EngineException hookFailure = null;
         // The terminal is held from the start, when the TTY can be sized, until the command ends.
@@ -116,7 +124,7 @@ public final class Run {
           }
           stream.copyOutput(out, err);
         }
-        Integer code = client.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode();
+        Integer code = exit.awaitStatusCode();
         // As compose: a failed hook is the error when the command itself succeeded.
         if (hookFailure != null && (code == null || code == 0)) {
           throw hookFailure;

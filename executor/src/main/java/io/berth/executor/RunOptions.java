@@ -9,6 +9,7 @@ package io.berth.executor;
  * @param remove remove it once it ends ({@code --rm})
  * @param useAliases {@code --use-aliases}: known on its networks by the service's name and aliases too
  * @param removeOrphans {@code --remove-orphans}: remove the containers of services no longer in the project
+ * @param interactive {@code -i} (the default): the container's standard input stays open, even detached
  */
 public record RunOptions(boolean withDependencies, String name, boolean detach, boolean remove, boolean useAliases,
-    boolean removeOrphans) {}
+    boolean removeOrphans, boolean interactive) {}

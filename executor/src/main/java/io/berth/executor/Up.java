@@ -98,7 +98,7 @@ public final class Up {
     Map<String, String> imageIds = images.ensure(project, selected, options.build(), false, false, imageOptions,
         () -> Reconciler.reconcile(project, observed, options, Map.of()));
     Plan plan = Reconciler.reconcile(project, observed, options, imageIds);
-    reportUnchanged(project, observed, plan);
+    reportUnchanged(selected, observed, plan);
     EngineActions actions = new EngineActions(session.engine().client(), project.name(), Optional.of(project), session.progress());
     ExecutionReport report = session.planExecutor().execute(plan, actions, stopRequested);
     return new PlanResult(plan, Optional.of(report));
@@ -168,12 +168,16 @@ public final class Up {
     return seconds / 3600 + "h" + seconds % 3600 / 60 + "m" + seconds % 60 + "s";
   }
 
-  /** Compose says {@code Running} for a container up leaves alone; so do we. */
-  private void reportUnchanged(Project project, ObservedState observed, Plan plan) {
+  /**
+   * Compose says {@code Running} for a container up leaves alone; so do we, for the services this
+   * up acts on only: {@code up web} says nothing of the others, nor {@code run}, which brings up
+   * the dependencies, of the service it runs.
+   */
+  private void reportUnchanged(List<String> selected, ObservedState observed, Plan plan) {
     Set<String> touched = plan.nodes().stream().map(n -> n.resourceId()).collect(Collectors.toSet());
     for (ObservedContainer c : observed.containers()) {
       String resource = "service:" + c.service() + ":" + c.number();
-      if (c.running() && project.services().containsKey(c.service()) && !touched.contains(resource)) {
+      if (c.running() && !c.oneoff() && selected.contains(c.service()) && !touched.contains(resource)) {
         session.progress().on(ProgressEvent.of("Container", c.name(), Status.RUNNING));
       }
     }

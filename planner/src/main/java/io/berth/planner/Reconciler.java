@@ -156,10 +156,14 @@ public final class Reconciler {
     return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(actual.get(e.getKey())));
   }
 
-  /** Containers of the project whose service is no longer in it, oldest name first. */
+  /**
+   * The project's orphans, as Compose counts them: containers whose service is no longer in it,
+   * and one-off ({@code run}) containers that have ended, whatever their service; a one-off still
+   * running is in use and left alone.
+   */
   public static List<ObservedContainer> orphans(Project project, ObservedState observed) {
     return observed.containers().stream()
-        .filter(c -> !c.oneoff() && !project.services().containsKey(c.service()))
+        .filter(c -> c.oneoff() ? c.ended() : !project.services().containsKey(c.service()))
         .toList();
   }
 

@@ -13,9 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.berth.model.spec.Project;
 import io.berth.model.spec.Service;
+import io.berth.planner.labels.Labels;
+import io.berth.planner.observed.ObservedContainer;
 import io.berth.planner.observed.ObservedState;
 import io.berth.planner.plan.Plan;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +119,24 @@ class ReconcilerTest {
             [] -> #1 service:old:1, StopContainer, orphan
             [1] -> #2 service:old:1, RemoveContainer, orphan
             """);
+  }
+
+  @Test
+  void anEndedOneOffIsAnOrphanAndARunningOneIsNot() {
+    ObservedContainer ended = oneOff("web", "demo-web-run-0123456789ab", "exited");
+    ObservedContainer dead = oneOff("api", "demo-api-run-ba9876543210", "dead");
+    ObservedContainer inUse = oneOff("web", "demo-web-run-aaaaaaaaaaaa", "running");
+    ObservedState observed = new ObservedState("demo",
+        List.of(running(web), running(api), running(db), ended, dead, inUse), List.of(defaultNetwork()), List.of(volume("data")));
+
+    assertThat(Reconciler.orphans(stack, observed)).extracting(c -> c.name())
+        .containsExactlyInAnyOrder("demo-web-run-0123456789ab", "demo-api-run-ba9876543210");
+  }
+
+  private static ObservedContainer oneOff(String service, String name, String state) {
+    Map<String, String> labels = Map.of(Labels.PROJECT, "demo", Labels.SERVICE, service, Labels.ONEOFF, "True",
+        Labels.CONFIG_HASH, "x");
+    return new ObservedContainer(String.format("%064x", name.hashCode() & 0xffffffffL), name, state, "sha256:img", labels);
   }
 
   @Test

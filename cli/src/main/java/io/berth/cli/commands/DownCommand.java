@@ -40,6 +40,11 @@ public final class DownCommand implements Callable<Integer> {
       description = "Services to take down, with the services that depend on them (default: all)")
   java.util.List<String> services = java.util.List.of();
 
+  /** --remove-orphans, whose default is COMPOSE_REMOVE_ORPHANS from the shell, as Compose's down. */
+  private boolean orphansToo() {
+    return removeOrphans || io.berth.executor.ComposeVariables.isTrue(root.invocation().environment().get("COMPOSE_REMOVE_ORPHANS"));
+  }
+
   @Override
   public Integer call() {
     DownOptions.Rmi images = rmi == null ? DownOptions.Rmi.NONE : switch (rmi) {
@@ -56,7 +61,7 @@ public final class DownCommand implements Callable<Integer> {
     }
     try (EngineSession session = Sessions.open(root)) {
       PlanResult result = new Down(session).run(project.name(), project.project(),
-          new DownOptions(removeOrphans, volumes, images, java.util.Set.copyOf(services)), Optional.ofNullable(timeout), dryRun || root.global.dryRun);
+          new DownOptions(orphansToo(), volumes, images, java.util.Set.copyOf(services)), Optional.ofNullable(timeout), dryRun || root.global.dryRun);
       if (result.plan().isEmpty()) {
         ProjectLoading.warn(root.invocation(), "Warning: No resource found to remove for project \"" + project.name() + "\".");
       }

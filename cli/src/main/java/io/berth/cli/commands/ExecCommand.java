@@ -8,7 +8,6 @@ import io.berth.cli.render.WriterOutputStream;
 import io.berth.executor.EngineSession;
 import io.berth.executor.Exec;
 import io.berth.executor.tty.LocalTerminal;
-import io.berth.model.spec.Project;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +50,7 @@ public final class ExecCommand implements Callable<Integer> {
   String workdir;
 
   @Option(names = "--index", paramLabel = "N", description = "Index of the container if service has multiple replicas")
-  int index = 1;
+  int index;
 
   @Option(names = "--privileged", description = "Give extended privileges to the process")
   boolean privileged;
@@ -64,8 +63,9 @@ public final class ExecCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException, java.io.IOException {
-    Project project = ProjectLoading.loadForRuntime(root, List.of(service));
-    if (!project.services().containsKey(service)) {
+    // As Compose's exec, a project name is enough: the container is found on the Engine.
+    ProjectLoading.ProjectOrName project = ProjectLoading.loadOrName(root, List.of(service));
+    if (project.project().isPresent() && !project.project().get().services().containsKey(service)) {
       throw new UserError("no such service: " + service);
     }
     Map<String, String> environment = new LinkedHashMap<>();

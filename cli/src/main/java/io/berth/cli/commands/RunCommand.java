@@ -47,7 +47,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set environment variables")
   List<String> env = new ArrayList<>();
 
-  @Option(names = {"-l", "--label"}, paramLabel = "KEY=VAL", description = "Add or override a label")
+  @Option(names = {"-l", "--label", "--labels"}, paramLabel = "KEY=VAL", description = "Add or override a label")
   List<String> labels = new ArrayList<>();
 
   @Option(names = "--entrypoint", paramLabel = "CMD", description = "Override the entrypoint of the image")
@@ -71,7 +71,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container")
   String workdir;
 
-  @Option(names = {"-T", "--no-tty", "--no-TTY"}, description = "Disable pseudo-TTY allocation (default: auto-detected)")
+  @Option(names = {"-T", "--no-tty", "--no-TTY"}, arity = "0..1", fallbackValue = "true",
+      description = "Disable pseudo-TTY allocation (default: auto-detected)")
   Boolean noTty;
 
   @Option(names = {"-i", "--interactive"}, arity = "0..1", fallbackValue = "true", description = "Keep STDIN open even if not attached")
@@ -81,7 +82,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = {"-t", "--tty"}, arity = "0..1", fallbackValue = "true", hidden = true, description = "Allocate a pseudo-TTY")
   Boolean tty;
 
-  @Option(names = {"-v", "--volume"}, paramLabel = "VOLUME", description = "Bind mount a volume")
+  // --volumes and --labels too, as Compose's run normalizes them.
+  @Option(names = {"-v", "--volume", "--volumes"}, paramLabel = "VOLUME", description = "Bind mount a volume")
   List<String> volumes = new ArrayList<>();
 
   @Option(names = "--cap-add", paramLabel = "CAP", description = "Add Linux capabilities")
@@ -137,17 +139,26 @@ public final class RunCommand implements Callable<Integer> {
         WriterOutputStream err = new WriterOutputStream(root.invocation().err())) {
       // As Compose's run, standard input is passed on (-i is its default), and the one-off gets a
       // TTY when berth runs in a terminal, unless -T.
-      return new Run(session).run(project, service, new RunOptions(!noDeps, name, detach, remove, useAliases, removeOrphans),
+      return new Run(session).run(project, service, new RunOptions(!noDeps, name, detach, remove, useAliases, removeOrphans, interactive),
           detach || !interactive ? Optional.empty() : Optional.of(root.invocation().in()), Sessions.terminal(root, withTty),
           new SignalForwarding(), out, err,
           w -> ProjectLoading.warn(root.invocation(), w));
     }
   }
 
-  /** A TTY unless -T, or as -t says; when berth has no terminal, {@link Sessions#terminal} gives none anyway. */
+  /**
+   * A TTY unless -T, or as -t says; when berth has no terminal, {@link Sessions#terminal} gives none
+   * anyway. As Compose (docker's CheckTty): a TTY asked for in so many words ({@code -t},
+   * {@code --no-tty=false}) with standard input attached but not a terminal is a mistake, where by
+   * default a pipe for input simply means no TTY.
+   */
   private boolean wantsTty() {
     if (tty != null && noTty != null) {
       throw new UserError("--tty and --no-tty can't be used together");
+    }
+    boolean asked = Boolean.TRUE.equals(tty) || Boolean.FALSE.equals(noTty);
+    if (asked && interactive && !root.invocation().terminals().in()) {
+      throw new UserError("the input device is not a TTY");
     }
     return tty != null ? tty : !Boolean.TRUE.equals(noTty);
   }

@@ -21,9 +21,21 @@ final class Sessions {
     return open(root, progress(root));
   }
 
-  /** Progress as Compose prints it, or none with {@code --progress quiet}. */
+  /** Progress as Compose prints it, or none with {@code --progress quiet} (or COMPOSE_PROGRESS=quiet). */
   static ProgressListener progress(BerthCommand root) {
-    return root.global.progress.equals("quiet") ? ProgressListener.NONE : new ProgressPrinter(root.invocation().err());
+    return quiet(root) ? ProgressListener.NONE : new ProgressPrinter(root.invocation().err());
+  }
+
+  /**
+   * {@code --progress quiet}; as Compose, whose flag takes its default from COMPOSE_PROGRESS, the
+   * variable decides where the flag is left at its default.
+   */
+  static boolean quiet(BerthCommand root) {
+    String progress = root.global.progress;
+    if (progress.equals("auto")) {
+      progress = root.invocation().environment().getOrDefault("COMPOSE_PROGRESS", "auto");
+    }
+    return progress.equals("quiet");
   }
 
   /** A session whose progress goes to {@code progress}. */
@@ -46,7 +58,7 @@ final class Sessions {
         throw new UserError(LOCK_TIMEOUT + " must be a whole number of seconds, got \"" + value + "\"");
       }
     }
-    boolean quiet = root.global.progress.equals("quiet");
+    boolean quiet = quiet(root);
     return new ProjectLock.Policy(limit, notice -> {
       if (!quiet) {
         root.invocation().err().println(notice);

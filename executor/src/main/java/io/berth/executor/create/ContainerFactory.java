@@ -53,22 +53,30 @@ public final class ContainerFactory {
   /** Creates the container and connects it to all of its networks; returns its id. */
   public String create(Action.CreateContainer action) {
     Service service = project.service(action.service());
-    return create(action, service, false, false, service.options().tty(), false);
+    return create(action, service, false, false, service.options().tty(), false, false);
   }
 
   /**
    * Creates a one-off container ({@code run}) from {@code service} as the command line changed it:
-   * labelled {@code oneoff=True}, and known on its networks by its own name only unless
-   * {@code useAliases}, as Compose's run.
+   * labelled {@code oneoff=True} and with no replica number, as Compose's run, and known on its
+   * networks by its own name only unless {@link OneOff#useAliases}.
+   */
+  public String createOneOff(Service service, String name, OneOff settings) {
+    return create(new Action.CreateContainer(service.name(), 1, name, "", ""), service, !settings.useAliases(),
+        settings.interactive(), settings.tty(), true, settings.autoRemove());
+  }
+
+  /**
+   * How {@code run} wants its one-off container.
    *
    * @param interactive keep the container's standard input open until the one attached client
-   *     closes it ({@code run}'s default, as {@code docker run -i}), so piped input reaches its end
+   *     closes it ({@code run}'s default {@code -i}, as {@code docker run -i}), so piped input
+   *     reaches its end; detached too, as Compose, so that a {@code cat} waits for input
    * @param tty give it a TTY, whatever the service's {@code tty:} says: {@code run} decides by its terminal and {@code -T}
    * @param useAliases {@code --use-aliases}: also the service's name and its aliases on each network
+   * @param autoRemove {@code --rm}: the Engine removes it when it stops, however it was stopped
    */
-  public String createOneOff(Service service, String name, boolean interactive, boolean tty, boolean useAliases) {
-    return create(new Action.CreateContainer(service.name(), 1, name, "", ""), service, !useAliases, interactive, tty, true);
-  }
+  public record OneOff(boolean interactive, boolean tty, boolean useAliases, boolean autoRemove) {}
 
   /** The service's network keys in the order its containers join them, the first at create. */
   public List<String> networkKeys(Service service) {
@@ -87,7 +95,7 @@ public final class ContainerFactory {
 
   /** @param nameOnly known on its networks by the container's name alone, not the service's names */
   private String create(Action.CreateContainer action, Service service, boolean nameOnly, boolean interactive, boolean tty,
-      boolean oneoff) {
+      boolean oneoff, boolean autoRemove) {
     String image = service.imageName(project.name());
     List<String> networkKeys = NetworkEndpoints.ordered(service);
     List<String> networks = networkKeys.stream().map(key -> project.networks().get(key).name()).toList();
@@ -99,6 +107,9 @@ public final class ContainerFactory {
         .withNetworkMode(networkMode(service))
         .withPrivileged(o.privileged())
         .withReadonlyRootfs(o.readOnly());
+    if (autoRemove) {
+      host.withAutoRemove(true);
+    }
     o.init().ifPresent(host::withInit);
     if (!o.capAdd().isEmpty()) {
       host.withCapAdd(Capabilities.of(o.capAdd()));
@@ -320,7 +331,10 @@ public final class ContainerFactory {
     Map<String, String> labels = new LinkedHashMap<>(service.labels());
     labels.put(Labels.PROJECT, project.name());
     labels.put(Labels.SERVICE, service.name());
-    labels.put(Labels.CONTAINER_NUMBER, Integer.toString(action.number()));
+    if (!oneoff) {
+      // As Compose: a one-off is no replica, so exec --index and the replica slots never count it.
+      labels.put(Labels.CONTAINER_NUMBER, Integer.toString(action.number()));
+    }
     labels.put(Labels.ONEOFF, oneoff ? "True" : "False");
     if (oneoff) {
       labels.put(Labels.SLUG, action.name().substring(action.name().lastIndexOf('-') + 1));

@@ -48,6 +48,11 @@ public record ObservedContainer(
     return "running".equals(state) || "restarting".equals(state) || "paused".equals(state);
   }
 
+  /** It has stopped for good: {@code exited}, or {@code dead} (a removal that failed). */
+  public boolean ended() {
+    return "exited".equals(state) || "dead".equals(state);
+  }
+
   /** The short form of the id, as the Engine's CLI prints it. */
   public String shortId() {
     return id.length() > 12 ? id.substring(0, 12) : id;
