@@ -62,7 +62,9 @@ public final class ComposeLoader {
       }
     }
     if (named.isEmpty()) {
-      return Discovery.discover(request.workingDir());
+      // As compose-go's default config path: the search starts in --project-directory when given.
+      return Discovery.discover(request.projectDirectory().map(d -> request.workingDir().resolve(d).normalize())
+          .orElse(request.workingDir()));
     }
     List<Path> out = new ArrayList<>();
     for (Path f : named) {

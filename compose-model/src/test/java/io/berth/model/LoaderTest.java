@@ -66,6 +66,19 @@ class LoaderTest {
   }
 
   @Test
+  void withoutAFileTheSearchStartsInTheProjectDirectory() throws IOException {
+    write("compose.yaml", "services: {outer: {image: x}}\n");
+    write("app/compose.yaml", "services: {inner: {image: x}}\n");
+
+    Project p = ComposeLoader.load(new LoadRequest(dir, List.of(), Optional.of(dir.resolve("app")), Optional.empty(), List.of(),
+        Map.of()), w -> {});
+
+    assertThat(p.services()).containsOnlyKeys("inner");
+    assertThat(p.name()).isEqualTo("app");
+    assertThat(p.workingDir()).isEqualTo(dir.resolve("app"));
+  }
+
+  @Test
   void noComposeFileNamesTheDirectoryAndTheNames() {
     assertThatThrownBy(this::load).isInstanceOf(ComposeModelException.class)
         .hasMessageContaining("compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml")

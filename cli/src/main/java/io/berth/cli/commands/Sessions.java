@@ -23,7 +23,7 @@ final class Sessions {
 
   /** Progress as Compose prints it, or none with {@code --progress quiet}. */
   static ProgressListener progress(BerthCommand root) {
-    return root.global.progress.equals("quiet") ? ProgressListener.NONE : new ProgressPrinter(root.invocation().err());
+    return root.global.progress.equals("quiet") ? ProgressListener.NONE : new ProgressPrinter(root.invocation().err(), root.invocation().out());
   }
 
   /** A session whose progress goes to {@code progress}. */
