@@ -151,7 +151,8 @@ class BuildEngineTest extends EngineStackTest {
         """);
     BerthRunner.Result r = stack.berth("build");
     assertThat(r.code()).isNotZero();
-    assertThat(r.err()).contains("service \"app\": build.ssh, build.secrets are not supported yet by berth's builder")
+    assertThat(r.err()).contains("service \"app\": the classic builder doesn't support SSH keys, set DOCKER_BUILDKIT=1 to use BuildKit;"
+        + " nor secrets (berth builds with the Engine's classic builder only)")
         .doesNotContain("\tat ");
   }
 

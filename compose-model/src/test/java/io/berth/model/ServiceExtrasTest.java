@@ -430,8 +430,9 @@ class ServiceExtrasTest {
     assertThat(x.ulimits()).containsEntry("nofile", List.of(1024L));
     assertThat(x.provenance()).contains("true");
     assertThat(x.sbom()).contains("mode=max");
-    assertThat(x.buildKitOnly()).contains("dockerfile_inline", "ssh", "secrets", "privileged", "provenance");
-    assertThat(p.service("base").build().orElseThrow().extras().buildKitOnly()).isEmpty();
+    assertThat(x.privileged()).isTrue();
+    assertThat(x.platforms()).containsExactly("linux/amd64", "linux/arm64");
+    assertThat(p.service("base").build().orElseThrow().extras()).isEqualTo(io.berth.model.spec.BuildExtras.none());
     assertThat(ConfigWriter.yaml(p)).contains("dockerfile_inline: FROM scratch", "default: null", "shm_size: \"67108864\"",
         "provenance: \"true\"");
     roundTrips(p);

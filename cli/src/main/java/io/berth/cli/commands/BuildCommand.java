@@ -107,8 +107,9 @@ public final class BuildCommand implements Callable<Integer> {
     Set<String> named = selection.in(project);
     ServiceGraph graph = ServiceGraph.of(project);
     List<String> all = graph.startOrder();
-    List<String> toBuild = (named.isEmpty() ? all : withDependencies ? graph.withDependencies(named)
-        : all.stream().filter(named::contains).toList()).stream()
+    // As Compose, the services that named ones use as build contexts (service:NAME) are built too.
+    List<String> toBuild = Build.withContextServices(project, named.isEmpty() ? all : withDependencies
+        ? graph.withDependencies(named) : all.stream().filter(named::contains).toList()).stream()
         .filter(s -> project.service(s).build().isPresent())
         .toList();
     if (print) {

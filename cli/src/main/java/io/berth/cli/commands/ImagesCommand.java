@@ -47,10 +47,11 @@ public final class ImagesCommand implements Callable<Integer> {
     if (!quiet && !json && !List.of("table", "pretty", "").contains(format.toLowerCase(Locale.ROOT))) {
       throw new UserError("format value \"" + format + "\" could not be parsed: parsing failed");
     }
-    Project project = ProjectLoading.loadForRuntime(root, selection.services);
-    Set<String> services = selection.in(project);
+    // As Compose, a project name is enough: images reads what the Engine holds.
+    ProjectLoading.ProjectOrName target = ProjectLoading.loadOrName(root, selection.services);
+    Set<String> services = target.project().map(selection::in).orElseGet(() -> new java.util.LinkedHashSet<>(selection.services));
     try (EngineSession session = Sessions.open(root)) {
-      List<ContainerSummary> containers = new Ps(session).list(project.name(), true, services);
+      List<ContainerSummary> containers = new Ps(session).list(target.name(), true, services);
       List<ContainerImages.Summary> images = new ContainerImages(session).of(containers);
       var out = root.invocation().out();
       if (quiet) {

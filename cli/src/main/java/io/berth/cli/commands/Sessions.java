@@ -23,7 +23,7 @@ final class Sessions {
 
   /** Progress as Compose prints it, or none with {@code --progress quiet} (or COMPOSE_PROGRESS=quiet). */
   static ProgressListener progress(BerthCommand root) {
-    return quiet(root) ? ProgressListener.NONE : new ProgressPrinter(root.invocation().err());
+    return quiet(root) ? ProgressListener.NONE : new ProgressPrinter(root.invocation().err(), root.invocation().out());
   }
 
   /**

@@ -4,12 +4,22 @@ import io.berth.executor.progress.ProgressEvent;
 import io.berth.executor.progress.ProgressListener;
 import java.io.PrintWriter;
 
-/** Compose's plain progress: one line per resource change, {@code  Container hello-web-1  Started}. */
+/**
+ * Compose's plain progress: one line per resource change, {@code  Container hello-web-1  Started},
+ * on standard error; what the classic builder prints goes to standard output, as Compose's classic
+ * builder writes it.
+ */
 public final class ProgressPrinter implements ProgressListener {
   private final PrintWriter err;
+  private final PrintWriter buildOutput;
 
   public ProgressPrinter(PrintWriter err) {
+    this(err, err);
+  }
+
+  public ProgressPrinter(PrintWriter err, PrintWriter out) {
     this.err = err;
+    this.buildOutput = out;
   }
 
   @Override
@@ -21,9 +31,10 @@ public final class ProgressPrinter implements ProgressListener {
       default -> (e.kind().isEmpty() ? "" : " " + e.kind()) + " " + e.name() + "  " + e.status().text()
           + (e.detail().isEmpty() ? "" : " " + e.detail());
     };
-    synchronized (err) {
-      err.println(line);
-      err.flush();
+    PrintWriter to = e.status() == ProgressEvent.Status.BUILD_OUTPUT ? buildOutput : err;
+    synchronized (to) {
+      to.println(line);
+      to.flush();
     }
   }
 }

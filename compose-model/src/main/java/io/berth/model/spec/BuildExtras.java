@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The build attributes beyond context, Dockerfile, args, target, labels, network, cache and
- * tags: most need BuildKit, some the classic builder takes too.
+ * tags; which of them the classic builder can take is the executor's to say.
  *
  * @param dockerfileInline the Dockerfile's text, instead of a file
  * @param ssh agent sockets or keys by id; a null value is the default agent ({@code default})
@@ -51,38 +51,5 @@ public record BuildExtras(
   public static BuildExtras none() {
     return new BuildExtras(Optional.empty(), Map.of(), List.of(), List.of(), List.of(), Map.of(), List.of(), Optional.empty(),
         false, List.of(), Optional.empty(), Map.of(), List.of(), List.of(), Optional.empty(), Optional.empty());
-  }
-
-  /** The attributes only BuildKit can honour, by their compose names, for those that are set. */
-  public List<String> buildKitOnly() {
-    List<String> out = new java.util.ArrayList<>();
-    dockerfileInline.ifPresent(x -> out.add("dockerfile_inline"));
-    if (!ssh.isEmpty()) {
-      out.add("ssh");
-    }
-    if (!cacheTo.isEmpty()) {
-      out.add("cache_to");
-    }
-    if (!noCacheFilter.isEmpty()) {
-      out.add("no_cache_filter");
-    }
-    if (!additionalContexts.isEmpty()) {
-      out.add("additional_contexts");
-    }
-    if (privileged) {
-      out.add("privileged");
-    }
-    if (!secrets.isEmpty()) {
-      out.add("secrets");
-    }
-    if (!entitlements.isEmpty()) {
-      out.add("entitlements");
-    }
-    if (platforms.size() > 1) {
-      out.add("platforms (more than one)");
-    }
-    provenance.filter(p -> !p.equals("false")).ifPresent(x -> out.add("provenance"));
-    sbom.filter(p -> !p.equals("false")).ifPresent(x -> out.add("sbom"));
-    return out;
   }
 }

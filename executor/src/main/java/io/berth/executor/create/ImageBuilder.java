@@ -11,12 +11,14 @@ import io.berth.executor.progress.ProgressEvent.Status;
 import io.berth.executor.progress.ProgressListener;
 import io.berth.model.spec.BuildSpec;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,22 +35,15 @@ public final class ImageBuilder {
   }
 
   /**
-   * Builds go through the Engine's classic build API, which has no place for what only BuildKit
-   * does (ssh, secrets, inline Dockerfiles, ...) nor, in docker-java, for ulimits and isolation:
-   * say so rather than build something other than what the file asks for.
+   * Builds go through the Engine's classic build API: what it cannot do ({@link ClassicBuildLimits})
+   * is refused rather than built into something other than what the file asks for.
    *
    * @throws EngineException naming the service and every such attribute it sets
    */
   public static void refuseUnsupported(String service, BuildSpec spec) {
-    List<String> unsupported = new ArrayList<>(spec.extras().buildKitOnly());
-    if (!spec.extras().ulimits().isEmpty()) {
-      unsupported.add("ulimits");
-    }
-    spec.extras().isolation().filter(i -> !i.equals("default")).ifPresent(i -> unsupported.add("isolation"));
-    if (!unsupported.isEmpty()) {
-      throw new EngineException("service \"" + service + "\": build." + String.join(", build.", unsupported)
-          + (unsupported.size() == 1 ? " is" : " are") + " not supported yet by berth's builder");
-    }
+    ClassicBuildLimits.refusal(service, spec, ClassicBuildLimits.dockerfileText(spec)).ifPresent(refusal -> {
+      throw new EngineException(refusal);
+    });
   }
 
   /** @return the new image's id */
@@ -66,16 +61,34 @@ public final class ImageBuilder {
     if (!Files.isDirectory(context)) {
       throw new EngineException("service \"" + service + "\": build context " + context + " is not a directory");
     }
+    Optional<String> inline = spec.extras().dockerfileInline();
     Path dockerfile = context.resolve(spec.dockerfile()).normalize();
-    if (!Files.isRegularFile(dockerfile)) {
+    if (inline.isEmpty() && !Files.isRegularFile(dockerfile)) {
       throw new EngineException("service \"" + service + "\": no Dockerfile at " + dockerfile);
     }
     Set<String> tags = new HashSet<>(spec.tags());
     tags.add(image);
-    BuildImageCmd cmd = client.buildImageCmd()
-        .withBaseDirectory(context.toFile())
-        .withDockerfile(new File(dockerfile.toString()))
-        .withTags(tags)
+    Path contextTar = null;
+    InputStream contextIn = null;
+    BuildImageCmd cmd;
+    if (inline.isPresent()) {
+      // The classic builder reads the Dockerfile from the context: the inline text goes into the tar.
+      InlineDockerfileContext tar = InlineDockerfileContext.named();
+      try {
+        contextTar = Files.createTempFile("berth-build-", ".tar");
+        try (OutputStream out = Files.newOutputStream(contextTar)) {
+          tar.write(context, inline.get(), out);
+        }
+        contextIn = Files.newInputStream(contextTar);
+        cmd = client.buildImageCmd(contextIn).withDockerfilePath(tar.dockerfileName());
+      } catch (IOException e) {
+        deleteQuietly(contextTar);
+        throw new EngineException("service \"" + service + "\": could not prepare the build context: " + e.getMessage(), e);
+      }
+    } else {
+      cmd = client.buildImageCmd().withBaseDirectory(context.toFile()).withDockerfile(new File(dockerfile.toString()));
+    }
+    cmd = cmd.withTags(tags)
         .withNoCache(spec.noCache() || options.noCache())
         .withPull(spec.pull() || options.pull())
         .withLabels(spec.labels())
@@ -110,11 +123,44 @@ public final class ImageBuilder {
         }
       }).awaitImageId();
       progress.on(ProgressEvent.of("Image", image, Status.BUILT));
-      return id;
+      // The classic builder's last line names the image by a short id; containers carry the full
+      // one, and a short one would look like a changed image to the planner.
+      return fullId(image).orElse(id);
     } catch (RuntimeException e) {
       String message = EngineErrors.describe(e);
       progress.on(new ProgressEvent("Image", image, Status.ERROR, message));
       throw new EngineException("service \"" + service + "\": failed to build " + image + ": " + message, e);
+    } finally {
+      closeQuietly(contextIn);
+      deleteQuietly(contextTar);
+    }
+  }
+
+  private Optional<String> fullId(String image) {
+    try {
+      return Optional.ofNullable(client.inspectImageCmd(image).exec().getId());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    if (in != null) {
+      try {
+        in.close();
+      } catch (IOException ignored) {
+        // Read to its end already, or the build failed: nothing more to say.
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException ignored) {
+        // A temporary file: the system's cleaning takes it eventually.
+      }
     }
   }
 }

@@ -267,6 +267,21 @@ public final class EngineActions implements ActionHandler {
       client.removeImageCmd(image).exec();
     } catch (NotFoundException gone) {
       // Removed meanwhile.
+    } catch (RuntimeException e) {
+      // Images removed at once race in the Engine: removing a child prunes what its parent's
+      // removal was about to delete ("unrecognized image ID"). What is gone is removed.
+      if (imagePresent(image)) {
+        throw e;
+      }
+    }
+  }
+
+  private boolean imagePresent(String image) {
+    try {
+      client.inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException gone) {
+      return false;
     }
   }
 
