@@ -7,7 +7,9 @@ import io.berth.executor.ContainerSummary;
 import io.berth.executor.EngineSession;
 import io.berth.executor.Lifecycle;
 import io.berth.executor.Ps;
+import io.berth.executor.logs.ContainerMonitor;
 import io.berth.executor.logs.LogFollower;
+import io.berth.planner.labels.Labels;
 import io.berth.model.spec.Project;
 import io.berth.planner.Reconciler;
 import io.berth.planner.UpOptions;
@@ -96,17 +98,19 @@ final class AttachedUp {
    */
   int run(long sinceEpochSecond, StartInterrupt startInterrupt) {
     Set<String> services = options.services();
-    Set<String> shown = cascade.attach().isEmpty() ? attachedByDefault(services) : cascade.attach();
-    List<ContainerSummary> containers = shown.isEmpty() ? List.of() : new Ps(session).list(project.name(), true, shown).stream()
-        .filter(c -> !cascade.noAttach().contains(c.service()))
+    Set<String> shown = new java.util.TreeSet<>(cascade.attach().isEmpty() ? attachedByDefault(services) : cascade.attach());
+    shown.removeAll(cascade.noAttach());
+    // As Compose's monitor: the session lasts while the services named (else the attached ones) run.
+    Set<String> watched = services.isEmpty() ? shown : services;
+    List<ContainerSummary> all = new Ps(session).list(project.name(), true, Set.of()).stream()
+        .filter(c -> !"True".equalsIgnoreCase(c.labels().get(Labels.ONEOFF)))
         .toList();
+    List<ContainerSummary> containers = all.stream().filter(c -> shown.contains(c.service())).toList();
     Map<String, String> displayNames = new LinkedHashMap<>();
-    Map<String, String> serviceOf = new LinkedHashMap<>();
-    containers.forEach(c -> {
-      displayNames.put(c.id(), LogPrinter.displayName(project.name(), c.name()));
-      serviceOf.put(LogPrinter.displayName(project.name(), c.name()), c.service());
-    });
-    LogPrinter printer = new LogPrinter(inv.out(), List.copyOf(displayNames.values()), output.color(), output.prefixed());
+    containers.forEach(c -> displayNames.put(c.id(), LogPrinter.displayName(project.name(), c.name())));
+    Map<String, String> monitored = new LinkedHashMap<>();
+    all.stream().filter(c -> watched.contains(c.service())).forEach(c -> monitored.put(c.id(), c.name()));
+    LogPrinter printer = new LogPrinter(inv.out(), inv.err(), List.copyOf(displayNames.values()), output.color(), output.prefixed());
     inv.out().println("Attaching to " + String.join(", ", displayNames.values()));
     inv.out().flush();
 
@@ -115,17 +119,13 @@ final class AttachedUp {
     if (startInterrupt.requested()) {
       wakes.add(Wake.SIGNAL_ANNOUNCED);
     }
-    try (LogFollower follower = LogFollower.follow(session.engine().client(), displayNames,
-        new LogFollower.Options(true, Optional.empty(), (int) sinceEpochSecond, 0, output.timestamps()),
-        printer::print,
-        (name, code) -> {
-          // No code: the container still runs (a dependency left running, its stream closed by the end of up).
-          code.ifPresent(c -> printer.note(name, name + " exited with code " + c));
-          onExit(serviceOf.get(name), code);
-        })) {
+    LogFollower.Options logOptions = new LogFollower.Options(true, Optional.empty(), (int) sinceEpochSecond, 0, output.timestamps());
+    try (LogFollower follower = LogFollower.follow(session.engine().client(), displayNames, logOptions, printer::print, (name, code) -> {});
+        ContainerMonitor monitor = ContainerMonitor.start(session.engine().client(), project.name(), watched, monitored,
+            sinceEpochSecond, change -> onChange(change, shown, follower, printer, logOptions))) {
       Thread waiter = new Thread(() -> {
         try {
-          follower.awaitEnd();
+          monitor.awaitEnd();
           wakes.add(Wake.ENDED);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -135,7 +135,7 @@ final class AttachedUp {
       waiter.start();
       Wake first = take();
       if (first == Wake.ENDED) {
-        return decidingCode.get() == null ? ExitCodes.OK : decidingCode.get().intValue();
+        return exitCode();
       }
       if (first != Wake.SIGNAL_ANNOUNCED) {
         inv.err().println(first == Wake.ABORT ? "Aborting on container exit..." : GRACEFUL_STOP);
@@ -149,43 +149,87 @@ final class AttachedUp {
       stopper.start();
       // Wait for the graceful stop; a second signal kills what is still running.
       Wake next;
+      boolean ended = false;
       do {
         next = take();
+        ended |= next == Wake.ENDED;
       } while (next == Wake.ENDED || next == Wake.ABORT);
       if (next == Wake.SIGNAL) {
         new Lifecycle(session).kill(project, services, "KILL", false);
       }
       if (first == Wake.ABORT) {
-        return exitCodeAfterAbort();
+        // As Compose, up returns once the stop is done and the containers' exits are all told,
+        // the exit code of --exit-code-from's service among them.
+        awaitEnd(monitor, ended);
+        return exitCode();
       }
       return ExitCodes.INTERRUPTED;
     }
   }
 
-  /** A container's stream ended: the end of the session when a cascade option says so. */
-  private void onExit(String service, Optional<Long> code) {
-    if (code.isEmpty()) {
-      return; // still running: its log stream was closed, not the container stopped
-    }
-    boolean fromThis = cascade.exitCodeFrom().map(s -> s.equals(service)).orElse(false);
-    if (fromThis) {
-      decidingCode.set(code.get());
-    }
-    boolean abort = cascade.abortOnExit() || (cascade.abortOnFailure() && code.get() != 0);
-    if (abort) {
-      if (cascade.exitCodeFrom().isEmpty()) {
-        decidingCode.compareAndSet(null, code.get());
+  private static void awaitEnd(ContainerMonitor monitor, boolean ended) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!ended && !monitor.hasEnded() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
-      wakes.add(Wake.ABORT);
     }
   }
 
-  /** Compose's exit code after an abort: --exit-code-from's service, else the container that ended it. */
-  private int exitCodeAfterAbort() {
-    if (cascade.exitCodeFrom().isPresent() && decidingCode.get() == null) {
-      // The service was stopped by the abort rather than exiting by itself: it ends as SIGTERM does.
-      return new Ps(session).list(project.name(), true, Set.of(cascade.exitCodeFrom().get())).isEmpty() ? 1 : 143;
+  /**
+   * A monitored container started again (follow its new lines) or exited (say so after its last
+   * lines, and end the session when a cascade option says so).
+   */
+  private void onChange(ContainerMonitor.Change change, Set<String> shown, LogFollower follower, LogPrinter printer,
+      LogFollower.Options logOptions) {
+    String name = LogPrinter.displayName(project.name(), change.name());
+    if (change instanceof ContainerMonitor.Started started) {
+      if (shown.contains(started.service())) {
+        follower.addRestarted(started.id(), name, logOptions, started.timeNano());
+      }
+      return;
     }
+    ContainerMonitor.Exited exited = (ContainerMonitor.Exited) change;
+    try {
+      // The exit is told after the container's last lines: its stream ends once they are all sent.
+      follower.awaitStreamEnd(exited.id(), exited.restarting() ? RESTARTING_STREAM_WAIT : STREAM_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    printer.note(name, name + " exited with code " + exited.code() + (exited.restarting() ? " (restarting)" : ""));
+    printer.flush();
+    onExit(exited.service(), exited.code());
+  }
+
+  /** How long an exit waits for the container's stream to deliver its last lines. */
+  private static final java.time.Duration STREAM_WAIT = java.time.Duration.ofSeconds(30);
+  /** A restarting container's stream may already be its next run's: a short wait. */
+  private static final java.time.Duration RESTARTING_STREAM_WAIT = java.time.Duration.ofSeconds(2);
+
+  /**
+   * Compose's rules: with a cascade option the first exit (the first failure, for
+   * --abort-on-container-failure) ends the session and gives the exit code; the first exit of
+   * --exit-code-from's service gives it instead.
+   */
+  private void onExit(String service, long code) {
+    if (abortOnce.get() && (cascade.abortOnExit() || (cascade.abortOnFailure() && code != 0))) {
+      abortOnce.set(false);
+      decidingCode.set(code);
+      wakes.add(Wake.ABORT);
+    }
+    if (exitCodeOnce.get() && cascade.exitCodeFrom().map(service::equals).orElse(false)) {
+      exitCodeOnce.set(false);
+      decidingCode.set(code);
+    }
+  }
+
+  private final java.util.concurrent.atomic.AtomicBoolean abortOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
+  private final java.util.concurrent.atomic.AtomicBoolean exitCodeOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
+
+  private int exitCode() {
     return decidingCode.get() == null ? ExitCodes.OK : decidingCode.get().intValue();
   }
 

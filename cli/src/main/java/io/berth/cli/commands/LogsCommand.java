@@ -61,30 +61,36 @@ public final class LogsCommand implements Callable<Integer> {
     Instant now = Instant.now();
     int sinceSecond = since == null ? 0 : (int) TimeArgument.parse(since, "--since", now).getEpochSecond();
     int untilSecond = until == null ? 0 : (int) TimeArgument.parse(until, "--until", now).getEpochSecond();
-    Project project = ProjectLoading.loadForRuntime(root, selection.services);
-    Set<String> services = selection.in(project);
-    boolean anyDetached = project.services().values().stream().anyMatch(s -> !s.extras().attach());
-    if (services.isEmpty() && anyDetached) {
-      // As compose: with no service named, those marked attach: false are left out.
-      project.services().values().stream().filter(s -> s.extras().attach()).forEach(s -> services.add(s.name()));
-      if (services.isEmpty()) {
-        return ExitCodes.OK;
+    // As Compose, -p alone is enough: the containers are found by the project's label.
+    ProjectLoading.ProjectOrName loaded = ProjectLoading.loadOrName(root, selection.services);
+    Set<String> services = loaded.project().map(selection::in).orElseGet(() -> new java.util.LinkedHashSet<>(selection.services));
+    if (loaded.project().isPresent()) {
+      Project file = loaded.project().get();
+      boolean anyDetached = file.services().values().stream().anyMatch(s -> !s.extras().attach());
+      if (services.isEmpty() && anyDetached) {
+        // As compose: with no service named, those marked attach: false are left out.
+        file.services().values().stream().filter(s -> s.extras().attach()).forEach(s -> services.add(s.name()));
+        if (services.isEmpty()) {
+          return ExitCodes.OK;
+        }
       }
     }
+    String projectName = loaded.name();
     try (EngineSession session = Sessions.open(root)) {
-      List<ContainerSummary> containers = new Ps(session).list(project.name(), true, services).stream()
+      List<ContainerSummary> containers = new Ps(session).list(projectName, true, services).stream()
           .filter(c -> index == null || c.name().endsWith("-" + index))
           .toList();
       Map<String, String> names = new LinkedHashMap<>();
-      containers.forEach(c -> names.put(c.id(), LogPrinter.displayName(project.name(), c.name())));
+      containers.forEach(c -> names.put(c.id(), LogPrinter.displayName(projectName, c.name())));
       boolean color = Sessions.color(root, noColor);
-      LogPrinter printer = new LogPrinter(root.invocation().out(), List.copyOf(names.values()), color, !noLogPrefix);
+      LogPrinter printer = new LogPrinter(root.invocation().out(), root.invocation().err(), List.copyOf(names.values()), color,
+          !noLogPrefix);
       LogFollower.Options options = new LogFollower.Options(follow, tailLines, sinceSecond, untilSecond, timestamps);
       CountDownLatch done = printer.broken();
       if (follow) {
         // Width and colours come from the containers there now; containers that start later join in.
-        new ProjectLogs(session.engine().client(), project.name(), services)
-            .follow(options, name -> LogPrinter.displayName(project.name(), name), printer::print, (n, c) -> {}, done);
+        new ProjectLogs(session.engine().client(), projectName, services)
+            .follow(options, name -> LogPrinter.displayName(projectName, name), printer::print, (n, c) -> {}, done);
         return ExitCodes.OK;
       }
       try (LogFollower follower = LogFollower.follow(session.engine().client(), names, options, printer::print, (n, c) -> {})) {

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 public final class LogPrinter {
   private final PrintWriter out;
+  /** Where the containers' standard error lines go; Compose keeps the two streams apart. */
+  private final PrintWriter err;
   private final int width;
   private final boolean color;
   private final LogColors colors = new LogColors();
@@ -28,7 +30,16 @@ public final class LogPrinter {
 
   /** @param prefixed {@code false} for {@code --no-log-prefix} */
   public LogPrinter(PrintWriter out, List<String> containers, boolean color, boolean prefixed) {
+    this(out, out, containers, color, prefixed);
+  }
+
+  /**
+   * @param err where lines a container wrote on its standard error go, as Compose's log consumer
+   *     sends them to its own standard error
+   */
+  public LogPrinter(PrintWriter out, PrintWriter err, List<String> containers, boolean color, boolean prefixed) {
     this.out = out;
+    this.err = err;
     this.width = containers.stream().mapToInt(String::length).max().orElse(0) + 1;
     this.color = color;
     this.prefixed = prefixed;
@@ -64,6 +75,9 @@ public final class LogPrinter {
         return;
       }
       out.flush();
+      if (err != out) {
+        err.flush();
+      }
       dirty = false;
       if (out.checkError()) {
         broken.countDown();
@@ -78,7 +92,7 @@ public final class LogPrinter {
   }
 
   public void print(LogLine line) {
-    println(prefixed ? prefix(line.container()) + line.text() : line.text());
+    println(line.stderr() ? err : out, prefixed ? prefix(line.container()) + line.text() : line.text());
   }
 
   /** Counts down once the output is gone (a closed pipe, as with {@code | head}). */
@@ -88,7 +102,7 @@ public final class LogPrinter {
 
   /** A line about a container rather than from it, such as its exit. */
   public void note(String container, String text) {
-    println(color ? colors.paint(container, text) : text);
+    println(out, color ? colors.paint(container, text) : text);
   }
 
   private String prefix(String container) {
@@ -98,14 +112,15 @@ public final class LogPrinter {
     });
   }
 
-  private void println(String s) {
+  private void println(PrintWriter to, String s) {
+    // One lock for both writers: a flush never interleaves with a line half written.
     synchronized (out) {
       if (broken.getCount() == 0) {
         return;
       }
-      // write, not println: the writer flushes on println.
-      out.write(s);
-      out.write('\n');
+      // write, not println: the writer flushes on println. One write: the writer's own lock keeps
+      // the line whole against progress lines printed on the same stream.
+      to.write(s + "\n");
       dirty = true;
     }
   }

@@ -25,6 +25,8 @@ public final class LogFollower implements Closeable {
   private final BiConsumer<String, Optional<Long>> exits;
   private final List<ResultCallback.Adapter<Frame>> streams = new ArrayList<>();
   private final Set<String> followed = new HashSet<>();
+  /** Containers whose stream is open now; one that restarts is followed again once its stream has ended. */
+  private final Set<String> open = new HashSet<>();
   private final Runnable onChange;
   private int active;
 
@@ -73,9 +75,48 @@ public final class LogFollower implements Closeable {
     if (!followed.add(id)) {
       return;
     }
+    open(id, display, options, 0);
+  }
+
+  /**
+   * Follows a container again after it restarted, unless its stream is still open: only the lines
+   * written from {@code fromNanos} (the Engine's time of its start) on, so that the lines of its
+   * run before, written in the same second, are not shown twice.
+   */
+  public synchronized void addRestarted(String id, String display, Options options, long fromNanos) {
+    if (open.contains(id)) {
+      return;
+    }
+    followed.add(id);
+    open(id, display, options, fromNanos);
+  }
+
+  /** Whether the container's stream is open now. */
+  public synchronized boolean isOpen(String id) {
+    return open.contains(id);
+  }
+
+  /**
+   * Waits until the container's stream has ended (it ends shortly after the container stops, once
+   * the Engine has sent all it wrote), at most {@code max}.
+   */
+  public synchronized void awaitStreamEnd(String id, java.time.Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (open.contains(id)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+  }
+
+  private void open(String id, String display, Options options, long fromNanos) {
     active++;
-    LineSplitter out = new LineSplitter(text -> sink.accept(new LogLine(display, false, text)));
-    LineSplitter err = new LineSplitter(text -> sink.accept(new LogLine(display, true, text)));
+    open.add(id);
+    Consumer<LogLine> lines = fromNanos <= 0 ? sink : new FromTime(fromNanos, options.timestamps(), sink);
+    LineSplitter out = new LineSplitter(text -> lines.accept(new LogLine(display, false, text)));
+    LineSplitter err = new LineSplitter(text -> lines.accept(new LogLine(display, true, text)));
     ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
       @Override
       public void onNext(Frame frame) {
@@ -87,7 +128,7 @@ public final class LogFollower implements Closeable {
         out.finish();
         err.finish();
         exits.accept(display, exitCode(client, id));
-        streamEnded();
+        streamEnded(id);
         super.onComplete();
       }
 
@@ -95,7 +136,7 @@ public final class LogFollower implements Closeable {
       public void onError(Throwable throwable) {
         out.finish();
         err.finish();
-        streamEnded();
+        streamEnded(id);
         try {
           close();
         } catch (IOException ignored) {
@@ -107,8 +148,10 @@ public final class LogFollower implements Closeable {
         .withFollowStream(options.follow())
         .withStdOut(true)
         .withStdErr(true)
-        .withTimestamps(options.timestamps());
-    if (options.sinceEpochSecond() > 0) {
+        .withTimestamps(options.timestamps() || fromNanos > 0);
+    if (fromNanos > 0) {
+      cmd.withSince((int) (fromNanos / 1_000_000_000L));
+    } else if (options.sinceEpochSecond() > 0) {
       cmd.withSince(options.sinceEpochSecond());
     }
     if (options.untilEpochSecond() > 0) {
@@ -118,9 +161,10 @@ public final class LogFollower implements Closeable {
     streams.add(cmd.exec(callback));
   }
 
-  private void streamEnded() {
+  private void streamEnded(String id) {
     synchronized (this) {
       active--;
+      open.remove(id);
       notifyAll();
     }
     onChange.run();
@@ -160,6 +204,30 @@ public final class LogFollower implements Closeable {
       } catch (IOException ignored) {
         // Closing a stream we no longer read.
       }
+    }
+  }
+
+  /**
+   * Drops the lines stamped before a time: the Engine's {@code since} counts whole seconds. The
+   * stamp, asked for only to compare, is cut off again unless the user asked for timestamps.
+   */
+  record FromTime(long fromNanos, boolean keepStamp, Consumer<LogLine> sink) implements Consumer<LogLine> {
+    @Override
+    public void accept(LogLine line) {
+      String text = line.text();
+      int space = text.indexOf(' ');
+      String stamp = space < 0 ? text : text.substring(0, space);
+      try {
+        java.time.Instant at = java.time.Instant.parse(stamp);
+        if (at.getEpochSecond() * 1_000_000_000L + at.getNano() < fromNanos) {
+          return;
+        }
+      } catch (java.time.format.DateTimeParseException e) {
+        // Not stamped as expected: shown as it is.
+        sink.accept(line);
+        return;
+      }
+      sink.accept(keepStamp ? line : new LogLine(line.container(), line.stderr(), space < 0 ? "" : text.substring(space + 1)));
     }
   }
 }
