@@ -13,6 +13,8 @@ import io.berth.executor.run.ExecutionReport;
 import io.berth.model.spec.Project;
 import io.berth.planner.AnonymousVolumes;
 import io.berth.planner.DownPlanner;
+import io.berth.planner.ProjectFromContainers;
+import io.berth.planner.RestartPlanner;
 import io.berth.planner.StartPlanner;
 import io.berth.planner.graph.ServiceGraph;
 import io.berth.planner.observed.ObservedContainer;
@@ -38,6 +40,20 @@ public final class Lifecycle {
 
   public Lifecycle(EngineSession session) {
     this.session = session;
+  }
+
+  /**
+   * The project as its containers describe it, for a command given a project name but no file.
+   *
+   * @param requireContainers whether a project without containers is an error
+   * @throws EngineException in Compose's words when the project has no container and one is required
+   */
+  public Project projectFromContainers(String name, boolean requireContainers) {
+    ObservedState observed = observe(name);
+    if (observed.containers().isEmpty() && requireContainers) {
+      throw new EngineException("no container found for project \"" + name + "\": not found");
+    }
+    return ProjectFromContainers.of(observed);
   }
 
   public PlanResult start(Project project, Set<String> services) {
@@ -69,22 +85,16 @@ public final class Lifecycle {
   }
 
   /**
-   * Stops the service containers of the selected services, dependents first, then starts them,
-   * dependencies first. As in Compose, a named service brings along the services that depend on it
-   * with {@code restart: true}, transitively, unless {@code noDeps}; one-off containers and orphans
-   * are left alone.
+   * Restarts the service containers of the selected services as Compose does ({@link RestartPlanner}):
+   * in dependency order over {@code restart: true} dependencies, in parallel otherwise. A named
+   * service brings along the services that depend on it with {@code restart: true}, transitively,
+   * unless {@code noDeps}; one-off containers and orphans are left alone.
    */
   public PlanResult restart(Project project, Set<String> services, Optional<Integer> timeout, boolean noDeps) {
     Set<String> restarting = services.isEmpty() ? project.services().keySet()
         : noDeps ? services : withRestartDependents(project, services);
     try (ProjectLock.Lease lock = session.lock(project.name(), "restart")) {
-      ObservedState observed = serviceContainers(observe(project.name()));
-      PlanResult stopped = run(project, DownPlanner.stop(observed, Optional.of(project), restarting, timeout));
-      if (!stopped.ok()) {
-        return stopped;
-      }
-      Plan start = StartPlanner.start(observe(project.name()), project, restarting);
-      return run(project, start);
+      return run(project, RestartPlanner.restart(observe(project.name()), project, restarting, timeout));
     }
   }
 
@@ -102,12 +112,6 @@ public final class Lifecycle {
       }
     }
     return out;
-  }
-
-  /** The state without one-off ({@code run}) containers. */
-  private static ObservedState serviceContainers(ObservedState observed) {
-    return new ObservedState(observed.project(), observed.containers().stream().filter(c -> !c.oneoff()).toList(),
-        observed.networks(), observed.volumes(), observed.outside());
   }
 
   /**

@@ -57,7 +57,7 @@ public final class DownPlanner {
     // An anonymous volume two containers share (volumes_from) can only go once neither exists: each
     // removal that names it waits for the earlier ones that do, so the last one removes it.
     Map<String, List<Integer>> removalsByVolume = new HashMap<>();
-    stopInOrder(plan, doomed, project, "down", timeout, (c, stop) -> {
+    stopInOrder(plan, doomed, project, "down", timeout, false, (c, stop) -> {
       List<Integer> after = new ArrayList<>(stop.map(List::of).orElse(List.of()));
       String cause = isOfProject(project, c) ? "down" : "orphan";
       List<String> anonymous = options.volumes() ? AnonymousVolumes.of(c, observed, project) : List.of();
@@ -129,7 +129,11 @@ public final class DownPlanner {
     return List.copyOf(out);
   }
 
-  /** Plans {@code stop} of the running containers of the given services (all when empty). */
+  /**
+   * Plans {@code stop} of the running containers of the given services (all of the project's when
+   * empty). As Compose's stop, one-off ({@code run}) containers and containers of services the
+   * project does not declare (another file's, orphans) are left running.
+   */
   public static Plan stop(ObservedState observed, Optional<Project> project, Set<String> services) {
     return stop(observed, project, services, Optional.empty());
   }
@@ -137,10 +141,13 @@ public final class DownPlanner {
   /** @param timeout {@code -t}: seconds before a stop turns into a kill, for every container */
   public static Plan stop(ObservedState observed, Optional<Project> project, Set<String> services, Optional<Integer> timeout) {
     List<ObservedContainer> running = observed.containers().stream()
+        .filter(c -> !c.oneoff() && isOfProject(project, c))
         .filter(c -> services.isEmpty() || services.contains(c.service()))
         .toList();
     Plan.Builder plan = new Plan.Builder();
-    stopInOrder(plan, running, project, "stop", timeout, (c, stop) -> {});
+    // As Compose's stop, a container already stopped is stopped again (a no-op to the Engine) and
+    // reported Stopped, like the others.
+    stopInOrder(plan, running, project, "stop", timeout, true, (c, stop) -> {});
     return plan.build();
   }
 
@@ -154,7 +161,7 @@ public final class DownPlanner {
    * services depend on its service, so dependents stop first.
    */
   private static void stopInOrder(Plan.Builder plan, List<ObservedContainer> containers, Optional<Project> project,
-      String cause, Optional<Integer> timeout, AfterStop after) {
+      String cause, Optional<Integer> timeout, boolean stoppedToo, AfterStop after) {
     Optional<ServiceGraph> graph = project.map(ServiceGraph::of);
     List<String> order = new ArrayList<>(graph.map(ServiceGraph::startOrder).orElse(List.of()));
     Collections.reverse(order);
@@ -167,7 +174,7 @@ public final class DownPlanner {
     Map<String, List<Integer>> stopsByService = new HashMap<>();
     for (ObservedContainer c : byStopOrder) {
       Optional<Integer> stop = Optional.empty();
-      if (c.running()) {
+      if (c.running() || stoppedToo) {
         List<Integer> dependentsStops = new ArrayList<>();
         if (graph.isPresent() && graph.get().contains(c.service())) {
           for (String dependent : graph.get().dependents(c.service())) {

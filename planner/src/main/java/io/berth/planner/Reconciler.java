@@ -297,6 +297,7 @@ public final class Reconciler {
   }
 
   private void converge(Service service) {
+    requireSharedContainers(service);
     String hash = ConfigHash.of(service, referencedContainers());
     List<Integer> resources = join(resourceNodes(service), namespaceOwnerCreates(service));
     if (options.noStart()) {
@@ -372,6 +373,13 @@ public final class Reconciler {
       if (last != null) {
         started.add(last);
       }
+    }
+
+    // As Compose, a dependent that keeps running is not done before the dependencies started now
+    // meet its conditions (a db started again must be healthy again before up returns).
+    boolean keepsRunning = slots.stream().anyMatch(s -> !removed.contains(s) && s.base().running());
+    if (keepsRunning && started.isEmpty() && restartsAConditionalDependency(service)) {
+      dependencies.get();
     }
 
     // Scale up with the lowest numbers not in use.
@@ -514,6 +522,30 @@ public final class Reconciler {
   }
 
   /**
+   * As Compose: a service mounting another's volumes or joining its network, IPC or PID namespace
+   * needs a container of it, existing or created by this plan ({@code up --no-deps} after that
+   * container was removed has none).
+   */
+  private void requireSharedContainers(Service service) {
+    var o = service.options();
+    Map<String, Optional<String>> modes = new java.util.LinkedHashMap<>();
+    modes.put("network namespace", o.networkMode());
+    modes.put("IPC namespace", o.ipc());
+    modes.put("PID namespace", o.pid());
+    for (String owner : service.extras().links().volumesFromServices()) {
+      requireContainerOf(owner, "volume");
+    }
+    modes.forEach((what, mode) -> mode.filter(m -> m.startsWith("service:"))
+        .ifPresent(m -> requireContainerOf(m.substring("service:".length()), what)));
+  }
+
+  private void requireContainerOf(String owner, String what) {
+    if (observed.containersOf(owner).isEmpty() && createNodes.getOrDefault(owner, List.of()).isEmpty()) {
+      throw new PlanException("cannot share " + what + " with service " + owner + ": container missing");
+    }
+  }
+
+  /**
    * A container joining another service's network, IPC or PID namespace ({@code service:NAME}),
    * linking to it or mounting its volumes can only be created once that service's containers exist.
    */
@@ -622,6 +654,18 @@ public final class Reconciler {
       out.add(wait);
     }
     return out;
+  }
+
+  /** Whether this plan starts a dependency {@code service} waits on with more than {@code service_started}. */
+  private boolean restartsAConditionalDependency(Service service) {
+    if (options.noStart()) {
+      return false;
+    }
+    return graph.dependencies(service.name()).stream().anyMatch(dependency -> {
+      Dependency condition = service.dependsOn().get(dependency);
+      return condition != null && !condition.condition().equals(Dependency.SERVICE_STARTED)
+          && !startNodes.getOrDefault(dependency, List.of()).isEmpty();
+    });
   }
 
   private static List<Integer> join(List<Integer> a, List<Integer> b) {

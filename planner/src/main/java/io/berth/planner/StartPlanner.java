@@ -1,5 +1,6 @@
 package io.berth.planner;
 
+import io.berth.model.spec.Dependency;
 import io.berth.model.spec.Project;
 import io.berth.planner.graph.ServiceGraph;
 import io.berth.planner.observed.ObservedContainer;
@@ -15,7 +16,9 @@ import java.util.Set;
 
 /**
  * Plans {@code start}: the existing, stopped containers of the given services, each after the
- * containers of the services it depends on. Creates nothing; that is {@code up}'s job.
+ * containers of the services it depends on, and, as in Compose, after those dependencies meet the
+ * {@code depends_on} condition ({@code service_healthy}, ...). A service that keeps running waits
+ * for them too when one of them starts now. Creates nothing; that is {@code up}'s job.
  */
 public final class StartPlanner {
   private StartPlanner() {}
@@ -25,14 +28,30 @@ public final class StartPlanner {
     ServiceGraph graph = ServiceGraph.of(project);
     Plan.Builder plan = new Plan.Builder();
     Map<String, List<Integer>> starts = new HashMap<>();
+    Map<String, Integer> waits = new HashMap<>();
     for (String service : graph.startOrder()) {
       if (!services.isEmpty() && !services.contains(service)) {
         continue;
       }
-      List<Integer> dependencies = new ArrayList<>();
-      graph.dependencies(service).forEach(d -> dependencies.addAll(starts.getOrDefault(d, List.of())));
-      List<Integer> after = dependencies;
       List<ObservedContainer> stopped = observed.containersOf(service).stream().filter(c -> !c.running()).toList();
+      boolean keepsRunning = observed.containersOf(service).size() > stopped.size();
+      List<Integer> dependencies = new ArrayList<>();
+      for (String dependency : graph.dependencies(service)) {
+        List<Integer> dependencyStarts = starts.getOrDefault(dependency, List.of());
+        Dependency how = project.service(service).dependsOn().get(dependency);
+        List<ObservedContainer> waitedFor = observed.containersOf(dependency);
+        boolean waitsForCondition = how != null && !how.condition().equals(Dependency.SERVICE_STARTED) && !waitedFor.isEmpty()
+            && (!stopped.isEmpty() || (keepsRunning && !dependencyStarts.isEmpty()));
+        if (!waitsForCondition) {
+          dependencies.addAll(dependencyStarts);
+          continue;
+        }
+        String key = dependency + "|" + how.condition() + "|" + how.required();
+        dependencies.add(waits.computeIfAbsent(key, k -> plan.add(
+            new Action.WaitContainer(dependency, waitedFor.get(0).name(), how.condition(), how.required()),
+            Names.serviceResource(dependency, waitedFor.get(0).number()), how.condition(), dependencyStarts)));
+      }
+      List<Integer> after = dependencies;
       if (!stopped.isEmpty() && stopped.size() == observed.containersOf(service).size()
           && !project.service(service).extras().preStart().isEmpty()) {
         // As Compose's start: the pre_start steps run when none of the service's replicas runs.

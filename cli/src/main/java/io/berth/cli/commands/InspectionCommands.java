@@ -85,8 +85,9 @@ public final class InspectionCommands {
 
     @Override
     public Integer call() {
-      Project project = ProjectLoading.loadForRuntime(root, selection.services);
-      Set<String> services = selection.in(project);
+      // As Compose: a project name is enough, the containers are found by their labels.
+      ProjectLoading.ProjectOrName project = ProjectLoading.loadOrName(root, selection.services);
+      Set<String> services = project.project().map(selection::in).orElseGet(() -> new java.util.LinkedHashSet<>(selection.services));
       if (services.isEmpty()) {
         throw new UserError("wait needs at least one service");
       }
@@ -95,7 +96,7 @@ public final class InspectionCommands {
         root.invocation().out().println(code);
         root.invocation().out().flush();
         if (downProject) {
-          new io.berth.executor.Down(session).run(project.name(), java.util.Optional.of(project),
+          new io.berth.executor.Down(session).run(project.name(), project.project(),
               new io.berth.planner.DownOptions(false, false), false);
         }
         return code;

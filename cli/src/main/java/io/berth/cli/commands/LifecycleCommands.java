@@ -30,18 +30,31 @@ public final class LifecycleCommands {
 
     @Override
     public final Integer call() {
-      Project project = ProjectLoading.loadForRuntime(root, selection.services);
-      Set<String> services = selection.in(project);
+      // As Compose: with a project name but no compose file, the project is what its containers say.
+      ProjectLoading.ProjectOrName loaded = ProjectLoading.loadOrName(root, selection.services);
+      loaded.project().ifPresent(selection::in);
       try (EngineSession session = Sessions.open(root)) {
-        return run(new Lifecycle(session), project, services);
+        Lifecycle lifecycle = new Lifecycle(session);
+        Project project = loaded.project().orElseGet(() -> lifecycle.projectFromContainers(loaded.name(), requiresContainers()));
+        return run(lifecycle, project, selection.in(project));
       }
     }
 
     abstract int run(Lifecycle lifecycle, Project project, Set<String> services);
+
+    /** Whether, without a compose file, a project with no container is an error (Compose's start, stop, restart). */
+    boolean requiresContainers() {
+      return false;
+    }
   }
 
   @Command(name = "start", description = "Start services")
   public static final class Start extends Base {
+    @Override
+    boolean requiresContainers() {
+      return true;
+    }
+
     @Option(names = "--wait", description = "Wait for services to be running|healthy. Implies detached mode.")
     boolean await;
 
@@ -63,6 +76,11 @@ public final class LifecycleCommands {
 
   @Command(name = "stop", description = "Stop services")
   public static final class Stop extends Base {
+    @Override
+    boolean requiresContainers() {
+      return true;
+    }
+
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Specify a shutdown timeout in seconds")
     Integer timeout;
 
@@ -74,6 +92,11 @@ public final class LifecycleCommands {
 
   @Command(name = "restart", description = "Restart service containers")
   public static final class Restart extends Base {
+    @Override
+    boolean requiresContainers() {
+      return true;
+    }
+
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Specify a shutdown timeout in seconds")
     Integer timeout;
 

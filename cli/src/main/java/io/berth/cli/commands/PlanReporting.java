@@ -24,12 +24,11 @@ final class PlanReporting {
     }
     report.failed().entrySet().stream()
         .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(PlanNode::id)))
-        .forEach(e -> inv.err().println(e.getValue().getMessage()));
-    report.skipped().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(PlanNode::id)))
-        .map(e -> e.getKey().resourceId() + ": not done: dependency " + result.plan().node(e.getValue()).resourceId() + " failed")
+        .map(e -> e.getValue().getMessage())
         .distinct()
         .forEach(inv.err()::println);
+    // As Compose, what was not done because a dependency failed says nothing more: the failure
+    // above is the reason, and the progress lines name the containers.
     inv.err().flush();
     return ExitCodes.FAILURE;
   }

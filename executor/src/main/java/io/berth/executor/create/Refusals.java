@@ -33,6 +33,9 @@ public final class Refusals {
       endpoints(service, refused);
       mounts(service, refused);
       fileObjects(project, service, refused);
+      // Compose's words (moby/moby#48874: the Engine ignores a start interval without a start period).
+      service.healthcheck().filter(h -> h.startInterval().isPresent() && h.startPeriod().isEmpty())
+          .ifPresent(h -> refused.add("healthcheck.start_interval requires healthcheck.start_period to be set"));
     }
     if (!refused.isEmpty()) {
       throw new EngineException(String.join("\n", refused));

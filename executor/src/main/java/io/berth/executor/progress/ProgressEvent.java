@@ -49,7 +49,10 @@ public record ProgressEvent(String kind, String name, Status status, String deta
     /** {@code detail} is {@code as <image id>}, as Compose words it. */
     COMMITTED("Committed"),
     WARNING("Warning"),
-    ERROR("Error");
+    ERROR("Error"),
+    RESTARTING("Restarting"),
+    /** Compose's skipped optional dependency: {@code detail} says which and why. */
+    SKIPPED_BECAUSE("Skipped:");
 
     private final String text;
 

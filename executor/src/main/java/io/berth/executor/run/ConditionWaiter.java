@@ -22,6 +22,8 @@ public final class ConditionWaiter {
   public static final String COMPLETED = "service_completed_successfully";
   /** What {@code up --wait} waits for: healthy when there is a healthcheck, else running. */
   public static final String READY = "ready";
+  /** Compose's condition for a dependency a container's label records without one: the same as {@link #READY}. */
+  static final String RUNNING_OR_HEALTHY = "running_or_healthy";
 
   private final DockerClient client;
 
@@ -96,7 +98,7 @@ public final class ConditionWaiter {
       }
       return Optional.of(exit != null && exit == 0 ? "" : "service \"" + container + "\" didn't complete successfully: exit " + exit);
     }
-    if (condition.equals(READY) && state.getHealth() == null) {
+    if ((condition.equals(READY) || condition.equals(RUNNING_OR_HEALTHY)) && state.getHealth() == null) {
       if (running) {
         return Optional.of("");
       }

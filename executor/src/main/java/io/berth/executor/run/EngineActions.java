@@ -58,9 +58,15 @@ public final class EngineActions implements ActionHandler {
         perform(node.action());
       }
     } catch (RuntimeException e) {
+      // The user sees the resource's own name and the Engine's (or Compose's) words, never a plan id.
       String message = EngineErrors.describe(e);
-      progress.on(new ProgressEvent(kindOf(node), node.resourceId(), Status.ERROR, message));
-      throw new EngineException(node.resourceId() + ": " + message, e);
+      String name = displayName(node.action());
+      if (node.group().startsWith(Names.RECREATE_GROUP_PREFIX) && node.action() instanceof Action.CreateContainer) {
+        // A replacement is created under a temporary name; the user knows it by its final one.
+        name = name.substring(name.indexOf('_') + 1);
+      }
+      progress.on(new ProgressEvent(kindOf(node), name, Status.ERROR, message));
+      throw new EngineException(message, e);
     }
   }
 
@@ -119,6 +125,8 @@ public final class EngineActions implements ActionHandler {
       step("Image", a.image(), Status.REMOVING, Status.REMOVED, () -> removeImage(a.image()));
     } else if (action instanceof Action.WaitContainer a) {
       waitFor(a);
+    } else if (action instanceof Action.RestartContainer a) {
+      restart(a);
     } else {
       throw new IllegalStateException("no handler for " + action.op());
     }
@@ -153,12 +161,25 @@ public final class EngineActions implements ActionHandler {
       if (a.required()) {
         throw health ? new EngineException("dependency failed to start: " + EngineErrors.describe(e)) : e;
       }
-      progress.on(new ProgressEvent("Container", a.container(), Status.WARNING,
+      // Compose's progress words, then (its WARN line's part) why.
+      progress.on(new ProgressEvent("Container", a.container(), Status.SKIPPED_BECAUSE,
           "optional dependency \"" + a.service() + "\" " + (health ? "failed to start" : "failed") + ": " + e.getMessage()));
       return;
     }
     progress.on(ProgressEvent.of("Container", a.container(),
-        a.condition().equals(ConditionWaiter.HEALTHY) ? Status.HEALTHY : Status.EXITED));
+        a.condition().equals(ConditionWaiter.COMPLETED) ? Status.EXITED : Status.HEALTHY));
+  }
+
+  /** As Compose's restart: pre_stop hooks, {@code Restarting}, the Engine's restart, {@code Started}, post_start hooks. */
+  private void restart(Action.RestartContainer a) {
+    serviceOf(a.service()).filter(s -> !s.extras().preStop().isEmpty())
+        .ifPresent(s -> hooks.runBeforeStop(s.name(), a.container(), s.extras().preStop()));
+    progress.on(ProgressEvent.of("Container", a.name(), Status.RESTARTING));
+    var cmd = client.restartContainerCmd(a.container());
+    a.timeout().ifPresent(cmd::withTimeout);
+    cmd.exec();
+    progress.on(ProgressEvent.of("Container", a.name(), Status.STARTED));
+    serviceOf(a.service()).ifPresent(s -> hooks.run(s.name(), a.container(), s.extras().postStart()));
   }
 
   private void createNetwork(Network network) {
@@ -297,6 +318,36 @@ public final class EngineActions implements ActionHandler {
       return;
     }
     progress.on(ProgressEvent.of("Volume", name, Status.REMOVED));
+  }
+
+  /** The name progress shows for what {@code action} acts on: a container's, network's, volume's or image's name. */
+  static String displayName(Action action) {
+    if (action instanceof Action.CreateNetwork a) {
+      return a.network().name();
+    } else if (action instanceof Action.RemoveNetwork a) {
+      return a.name();
+    } else if (action instanceof Action.CreateVolume a) {
+      return a.volume().name();
+    } else if (action instanceof Action.RemoveVolume a) {
+      return a.name();
+    } else if (action instanceof Action.RemoveImage a) {
+      return a.image();
+    } else if (action instanceof Action.CreateContainer a) {
+      return a.name();
+    } else if (action instanceof Action.StartContainer a) {
+      return a.container();
+    } else if (action instanceof Action.StopContainer a) {
+      return a.name();
+    } else if (action instanceof Action.RemoveContainer a) {
+      return a.name();
+    } else if (action instanceof Action.RenameContainer a) {
+      return a.to();
+    } else if (action instanceof Action.WaitContainer a) {
+      return a.container();
+    } else if (action instanceof Action.RestartContainer a) {
+      return a.name();
+    }
+    throw new IllegalStateException("no name for " + action.op());
   }
 
   private static String kindOf(PlanNode node) {

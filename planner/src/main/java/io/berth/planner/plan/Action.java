@@ -85,6 +85,14 @@ public sealed interface Action {
   record RenameContainer(String service, String from, String to) implements Action {}
 
   /**
+   * {@code restart}: the Engine's restart of {@code container} (an id; {@code name} is what progress
+   * shows), running or not, after the service's {@code pre_stop} hooks and before its
+   * {@code post_start} ones. {@code timeout} is the grace period of its stop; empty for the Engine's
+   * default, the container's own stop timeout.
+   */
+  record RestartContainer(String service, String container, String name, Optional<Integer> timeout) implements Action {}
+
+  /**
    * Waits until {@code container} meets a {@code depends_on} condition: {@code service_healthy} or
    * {@code service_completed_successfully}. When not {@code required}, a failure is a warning and the
    * dependent starts anyway.
