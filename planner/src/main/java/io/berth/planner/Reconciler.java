@@ -614,8 +614,26 @@ public final class Reconciler {
       case DIVERGED -> recreatedNamespaceOwner(service).map(owner -> "namespace owner " + owner + " recreated")
           .or(() -> !container.configHash().equals(hash) ? Optional.of("config hash changed")
               : imageId != null && !imageId.equals(container.imageId()) ? Optional.of("image changed")
-              : Optional.empty());
+              : missingVolume(service, container).map(v -> "volume " + v + " not mounted"));
     };
+  }
+
+  /**
+   * A named volume the service mounts that the container does not have, as Compose's
+   * checkExpectedVolumes finds it: the file's entry is unchanged (same key, so the same config
+   * hash), but the volume behind the key is another, e.g. an external volume's {@code name:} changed.
+   * A container whose mounts are not known (none observed) is taken as it is.
+   */
+  private Optional<String> missingVolume(Service service, ObservedContainer container) {
+    if (container.volumeMounts().isEmpty()) {
+      return Optional.empty();
+    }
+    return service.volumes().stream()
+        .filter(m -> m.type() == Mount.Type.VOLUME && !m.source().isEmpty())
+        .map(m -> project.volumes().get(m.source()))
+        .filter(v -> v != null && !container.volumeMounts().containsValue(v.name()))
+        .map(Volume::name)
+        .findFirst();
   }
 
   private List<Integer> resourceNodes(Service service) {

@@ -222,6 +222,23 @@ class ReconcilerTest {
   }
 
   @Test
+  void aContainerWithoutTheVolumeItsKeyNowNamesIsRecreated() {
+    // The file's entry is still data:/data, but data now names another volume (an external one renamed).
+    String hash = io.berth.model.hash.ConfigHash.of(db);
+    var onOldVolume = new io.berth.planner.observed.ObservedContainer("d".repeat(64), "demo-db-1", "running", "sha256:img",
+        containerOf("db", 1, "running", hash).labels(), java.util.Map.of("/data", "old_data"));
+    ObservedState observed = new ObservedState("demo", List.of(running(web), running(api), onOldVolume),
+        List.of(defaultNetwork()), List.of(volume("data")));
+
+    assertThat(Reconciler.reconcile(stack, observed, UpOptions.defaults()).render())
+        .contains("service:db:1, CreateContainer, volume demo_data not mounted");
+    var onVolume = new io.berth.planner.observed.ObservedContainer("d".repeat(64), "demo-db-1", "running", "sha256:img",
+        containerOf("db", 1, "running", hash).labels(), java.util.Map.of("/data", "demo_data"));
+    assertThat(Reconciler.reconcile(stack, new ObservedState("demo", List.of(running(web), running(api), onVolume),
+        List.of(defaultNetwork()), List.of(volume("data"))), UpOptions.defaults()).isEmpty()).isTrue();
+  }
+
+  @Test
   void anInterruptedRecreateConvergesOnTheNextUp() {
     String hash = io.berth.model.hash.ConfigHash.of(api);
     var replacement = new io.berth.planner.observed.ObservedContainer("f".repeat(64), "0123456789ab_demo-api-1", "created",

@@ -3,8 +3,6 @@ package io.berth.executor.create;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ulimit;
@@ -14,7 +12,6 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
-import com.github.dockerjava.api.model.Volume;
 import io.berth.model.spec.ContainerOptions;
 import io.berth.model.spec.Dependency;
 import io.berth.model.spec.FileObject;
@@ -100,7 +97,11 @@ public final class ContainerFactory {
     List<String> networkKeys = NetworkEndpoints.ordered(service);
     List<String> networks = networkKeys.stream().map(key -> project.networks().get(key).name()).toList();
     ContainerOptions o = service.options();
-    List<Bind> binds = new ArrayList<>(binds(service, inheritedVolumes(action, service, image)));
+    Map<String, Path> files = new LinkedHashMap<>();
+    for (FileReference ref : fileRefs(service)) {
+      fileObject(ref).file().ifPresent(file -> files.put(ref.target(), file));
+    }
+    ContainerMounts volumes = ContainerMounts.of(project, service, inheritedVolumes(action, service, image), files);
     HostConfig host = HostConfig.newHostConfig()
         .withPortBindings(portBindings(service))
         .withRestartPolicy(restartPolicy(service))
@@ -177,7 +178,6 @@ public final class ContainerFactory {
         .withLabels(labels(service, action, oneoff))
         .withEnv(engineEnv(service.environment()))
         .withExposedPorts(exposedPorts(service))
-        .withVolumes(anonymousVolumes(service))
         .withHostConfig(host);
     service.command().ifPresent(cmd::withCmd);
     service.entrypoint().ifPresent(e -> cmd.withEntrypoint(e.isEmpty() ? List.of("") : e));
@@ -201,11 +201,10 @@ public final class ContainerFactory {
       Optional.ofNullable(o.ipv4Addresses().get(first)).ifPresent(cmd::withIpv4Address);
       Optional.ofNullable(o.ipv6Addresses().get(first)).ifPresent(cmd::withIpv6Address);
     }
-    for (FileReference ref : fileRefs(service)) {
-      FileObject object = fileObject(ref);
-      object.file().ifPresent(file -> binds.add(new Bind(file.toString(), new Volume(ref.target()), AccessMode.ro)));
+    host.withBinds(volumes.binds());
+    if (!volumes.mounts().isEmpty()) {
+      host.withMounts(volumes.mounts());
     }
-    host.withBinds(binds);
     String id = cmd.exec().getId();
     copyFileObjects(service, id);
     if (!networks.isEmpty() && o.networkMode().isEmpty() && NetworkEndpoints.hasSettingsBeyondAddresses(service, networkKeys.get(0))) {
@@ -373,49 +372,6 @@ public final class ContainerFactory {
     aliases.add(service.name());
     aliases.addAll(service.options().aliases().getOrDefault(networkKey, List.of()));
     return List.copyOf(aliases);
-  }
-
-  private List<Bind> binds(Service service, Map<String, String> inherited) {
-    List<Bind> binds = new ArrayList<>();
-    Set<String> fileTargets = service.volumes().stream().map(Mount::target).collect(Collectors.toSet());
-    inherited.forEach((target, name) -> {
-      if (!fileTargets.contains(target)) {
-        // A volume the image declares: the file says nothing of it, so it is mounted as it was.
-        binds.add(new Bind(name, new Volume(target), AccessMode.rw));
-      }
-    });
-    for (Mount m : service.volumes()) {
-      AccessMode mode = m.readOnly() ? AccessMode.ro : AccessMode.rw;
-      if (m.type() == Mount.Type.TMPFS) {
-        continue;
-      }
-      String source = m.type() == Mount.Type.BIND ? m.source()
-          : m.source().isEmpty() ? inherited.get(m.target()) : volumeName(m.source());
-      if (source != null) {
-        Mount.Options o = m.options();
-        com.github.dockerjava.api.model.SELContext selinux = o.selinux()
-            .map(z -> z.equals("z") ? com.github.dockerjava.api.model.SELContext.shared : com.github.dockerjava.api.model.SELContext.single)
-            .orElse(com.github.dockerjava.api.model.SELContext.none);
-        com.github.dockerjava.api.model.PropagationMode propagation = o.propagation()
-            .map(p -> com.github.dockerjava.api.model.PropagationMode.valueOf(p.toUpperCase()))
-            .orElse(com.github.dockerjava.api.model.PropagationMode.DEFAULT_MODE);
-        binds.add(new Bind(source, new Volume(m.target()), mode, selinux, o.noCopy() ? Boolean.TRUE : null, propagation));
-      }
-    }
-    return binds;
-  }
-
-  /** A declared volume's name on the Engine; a name no file declares ({@code run -v}) is the Engine's volume of that name, as in Compose. */
-  private String volumeName(String key) {
-    io.berth.model.spec.Volume declared = project.volumes().get(key);
-    return declared == null ? key : declared.name();
-  }
-
-  private static List<Volume> anonymousVolumes(Service service) {
-    return service.volumes().stream()
-        .filter(m -> m.type() == Mount.Type.VOLUME && m.source().isEmpty())
-        .map(m -> new Volume(m.target()))
-        .toList();
   }
 
   /**
