@@ -346,6 +346,8 @@ public final class EngineActions implements ActionHandler {
       return a.container();
     } else if (action instanceof Action.RestartContainer a) {
       return a.name();
+    } else if (action instanceof Action.RunPreStart a) {
+      return a.container();
     }
     throw new IllegalStateException("no name for " + action.op());
   }
