@@ -104,7 +104,8 @@ public final class ContainerMonitor implements Closeable {
   }
 
   private void work() {
-    long nextSweep = System.nanoTime();
+    // Not at once: the Engine's past events, which tell of restarts too, are read first.
+    long nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SWEEP_MILLIS);
     try {
       while (ended.getCount() > 0) {
         if (remaining.isEmpty()) {
@@ -156,8 +157,13 @@ public final class ContainerMonitor implements Closeable {
         return; // replaced during up, or already counted by a sweep
       }
       long code = parse(attributes.get("exitCode"));
+      long at = timeNano(e);
+      // A past event read again: the container has been started since that exit when its current
+      // run began after it.
       boolean restarting = inspect(id).map(s -> Boolean.TRUE.equals(s.getState().getRestarting())
-          || Boolean.TRUE.equals(s.getState().getRunning())).orElse(false);
+          || Boolean.TRUE.equals(s.getState().getRunning())
+          || Optional.ofNullable(nanos(s.getState().getStartedAt())).map(started -> started > at).orElse(false))
+          .orElse(false);
       exited(id, service, name, code, restarting);
     }
   }
