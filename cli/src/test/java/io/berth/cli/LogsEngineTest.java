@@ -6,7 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** berth logs: every line once, prefixed, both streams, with --tail, -t, --no-log-prefix, --until. */
+/**
+ * berth logs: every line once, prefixed, both streams, with --tail, -t, --no-log-prefix, --until.
+ * As in Compose, a container's stderr lines go to berth's stderr, so both are read.
+ */
 class LogsEngineTest extends EngineStackTest {
 
   @BeforeEach
@@ -24,7 +27,8 @@ class LogsEngineTest extends EngineStackTest {
   private List<String> logs(String... args) throws InterruptedException {
     // The containers print 100 lines each as they start: wait until all of them are in.
     for (int i = 0; i < 100; i++) {
-      List<String> lines = stack.ok(concat("logs", args)).out().lines().toList();
+      BerthRunner.Result r = stack.ok(concat("logs", args));
+      List<String> lines = java.util.stream.Stream.concat(r.out().lines(), r.err().lines()).toList();
       if (args.length > 0 || lines.size() >= 300) {
         return lines;
       }
@@ -51,6 +55,9 @@ class LogsEngineTest extends EngineStackTest {
         assertThat(lines).contains(prefix + s + "-out-" + i, prefix + s + "-err-" + i);
       }
     }
+    BerthRunner.Result split = stack.ok("logs", "one");
+    assertThat(split.out()).contains("one-out-50").doesNotContain("-err-");
+    assertThat(split.err()).contains("one-err-50").doesNotContain("-out-");
   }
 
   @Test

@@ -205,6 +205,7 @@ public final class ContainerFactory {
     if (!volumes.mounts().isEmpty()) {
       host.withMounts(volumes.mounts());
     }
+    volumes.createHostPaths();
     String id = cmd.exec().getId();
     copyFileObjects(service, id);
     if (!networks.isEmpty() && o.networkMode().isEmpty() && NetworkEndpoints.hasSettingsBeyondAddresses(service, networkKeys.get(0))) {

@@ -30,11 +30,28 @@ import java.util.stream.Collectors;
  *
  * @param binds the bind strings ({@code HostConfig.Binds})
  * @param mounts the mount API's entries ({@code HostConfig.Mounts})
+ * @param hostPaths the sources of binds through the mount API that {@code create_host_path} asks
+ *     to exist: the Engine creates a missing bind-string source itself but refuses a missing
+ *     mount-API one
  */
-record ContainerMounts(List<Bind> binds, List<com.github.dockerjava.api.model.Mount> mounts) {
+record ContainerMounts(List<Bind> binds, List<com.github.dockerjava.api.model.Mount> mounts, List<Path> hostPaths) {
   ContainerMounts {
     binds = List.copyOf(binds);
     mounts = List.copyOf(mounts);
+    hostPaths = List.copyOf(hostPaths);
+  }
+
+  /** Creates each missing {@link #hostPaths()} directory, as the Engine does for a bind string. */
+  void createHostPaths() {
+    for (Path path : hostPaths) {
+      if (!java.nio.file.Files.exists(path)) {
+        try {
+          java.nio.file.Files.createDirectories(path);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("cannot create the bind source " + path + ": " + e.getMessage(), e);
+        }
+      }
+    }
   }
 
   /**
@@ -44,6 +61,7 @@ record ContainerMounts(List<Bind> binds, List<com.github.dockerjava.api.model.Mo
   static ContainerMounts of(Project project, Service service, Map<String, String> inherited, Map<String, Path> files) {
     List<Bind> binds = new ArrayList<>();
     List<com.github.dockerjava.api.model.Mount> mounts = new ArrayList<>();
+    List<Path> hostPaths = new ArrayList<>();
     Set<String> fileTargets = service.volumes().stream().map(Mount::target).collect(Collectors.toSet());
     inherited.forEach((target, name) -> {
       if (!fileTargets.contains(target)) {
@@ -61,6 +79,9 @@ record ContainerMounts(List<Bind> binds, List<com.github.dockerjava.api.model.Mo
                 .withType(MountType.BIND).withSource(m.source()).withTarget(m.target()).withReadOnly(m.readOnly());
             o.propagation().ifPresent(p -> bind.withBindOptions(new BindOptions().withPropagation(propagation(p))));
             mounts.add(bind);
+            if (m.createHostPath() && Path.of(m.source()).isAbsolute()) {
+              hostPaths.add(Path.of(m.source()));
+            }
           } else {
             binds.add(bindString(m.source(), m));
           }
@@ -90,7 +111,7 @@ record ContainerMounts(List<Bind> binds, List<com.github.dockerjava.api.model.Mo
     }
     files.forEach((target, file) -> mounts.add(new com.github.dockerjava.api.model.Mount()
         .withType(MountType.BIND).withSource(file.toString()).withTarget(target).withReadOnly(true)));
-    return new ContainerMounts(binds, mounts);
+    return new ContainerMounts(binds, mounts, hostPaths);
   }
 
   private static com.github.dockerjava.api.model.Mount volume(String source, String target, boolean readOnly) {
