@@ -53,11 +53,14 @@ final class StandIns {
   private StandIns() {}
 
   private static String nginx() {
+    // The fixtures run curl URL inside nginx containers (alpine/curl's shape): wget fetches.
     return """
         FROM %s
         RUN mkdir -p /usr/share/nginx/html \\
             && printf '<!DOCTYPE html>\\n<html>\\n<head><title>Welcome to nginx!</title></head>\\n<body><h1>Welcome to nginx!</h1></body>\\n</html>\\n' \\
-               > /usr/share/nginx/html/index.html
+               > /usr/share/nginx/html/index.html \\
+            && mkdir -p /usr/bin && printf '#!/bin/sh\\nfor a; do url=$a; done\\nexec busybox wget -q -O - "$url"\\n' \\
+               > /usr/bin/curl && chmod 755 /usr/bin/curl
         EXPOSE 80
         CMD ["sh", "-c", "trap 'exit 0' TERM INT QUIT; httpd -f -p 80 -h /usr/share/nginx/html & wait"]
         """;
