@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,14 +44,7 @@ final class BerthProcess implements AutoCloseable {
 
   /** The repository root, found from the test's working directory (the module directory). */
   static Path repoRoot() {
-    Path p = Path.of("").toAbsolutePath();
-    while (p != null && !(Files.exists(p.resolve("bin/berth")) && Files.exists(p.resolve("pom.xml")))) {
-      p = p.getParent();
-    }
-    if (p == null) {
-      throw new IllegalStateException("no bin/berth above " + Path.of("").toAbsolutePath());
-    }
-    return p;
+    return io.berth.testsupport.RepoRoot.find();
   }
 
   /** Starts {@code bin/berth args} in {@code dir}, stdout and stderr merged. */

@@ -1,7 +1,6 @@
 package io.berth.e2e;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where things are: the e2e module (scenarios run from it), the repository and its bin/berth. */
@@ -12,14 +11,7 @@ final class E2e {
 
   /** The repository root, found from the test's working directory. */
   static Path repoRoot() {
-    Path p = Path.of("").toAbsolutePath();
-    while (p != null && !(Files.exists(p.resolve("bin/berth")) && Files.exists(p.resolve("pom.xml")))) {
-      p = p.getParent();
-    }
-    if (p == null) {
-      throw new IllegalStateException("no bin/berth above " + Path.of("").toAbsolutePath());
-    }
-    return p;
+    return io.berth.testsupport.RepoRoot.find();
   }
 
   /** The e2e module's directory, which holds fixtures/. */
