@@ -43,6 +43,7 @@ public final class Main {
   }
 
   public static int run(Invocation inv, String... args) {
+    args = asPlugin(args);
     BerthCommand root = new BerthCommand(inv);
     // A command that talks to the Engine connects while its arguments are parsed and its project loaded.
     Optional<PendingEngine> early = Subcommands.talksToEngine(args) ? Optional.of(PendingEngine.connect(inv.environment())) : Optional.empty();
@@ -61,6 +62,14 @@ public final class Main {
       inv.out().flush();
       inv.err().flush();
     }
+  }
+
+  /**
+   * The docker CLI runs its {@code compose} plugin as {@code docker-compose compose ARGS}: berth has
+   * no command of that name, so a leading {@code compose} is that call, and the rest is berth's.
+   */
+  static String[] asPlugin(String... args) {
+    return args.length > 0 && args[0].equals("compose") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
   }
 
   /** Gives every command the root, through which it reaches the invocation and the global flags. */

@@ -15,6 +15,7 @@ import io.berth.cli.commands.InspectionCommands;
 import io.berth.cli.commands.LifecycleCommands;
 import io.berth.cli.commands.LogsCommand;
 import io.berth.cli.commands.LsCommand;
+import io.berth.cli.commands.PluginCommands;
 import io.berth.cli.commands.PortCommand;
 import io.berth.cli.commands.PsCommand;
 import io.berth.cli.commands.PullCommand;
@@ -77,6 +78,8 @@ final class Subcommands {
     BY_NAME.put("watch", UnsupportedCommands.Watch.class);
     BY_NAME.put("publish", UnsupportedCommands.Publish.class);
     BY_NAME.put("bridge", UnsupportedCommands.Bridge.class);
+    BY_NAME.put("plugin", PluginCommands.Plugin.class);
+    BY_NAME.put("docker-cli-plugin-metadata", PluginCommands.Metadata.class);
     BY_NAME.put("help", CommandLine.HelpCommand.class);
   }
 
@@ -88,7 +91,8 @@ final class Subcommands {
   private static final Set<String> STOP_AT_POSITIONAL = Set.of("exec", "run");
 
   /** The commands that never reach the Engine. */
-  private static final Set<String> OFF_ENGINE = Set.of("config", "version", "help", "watch", "publish", "bridge");
+  private static final Set<String> OFF_ENGINE = Set.of("config", "version", "help", "watch", "publish", "bridge", "plugin",
+      "docker-cli-plugin-metadata");
 
   private Subcommands() {}
 

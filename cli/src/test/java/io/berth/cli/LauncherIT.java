@@ -16,7 +16,8 @@ class LauncherIT {
   void runsFromAnyDirectoryAndPassesTheExitCodeThrough() throws Exception {
     try (BerthProcess version = BerthProcess.start(dir, Map.of(), "version")) {
       assertThat(version.awaitExit(Duration.ofSeconds(120))).as(version.output()).isZero();
-      assertThat(version.output()).isEqualTo("berth version " + io.berth.planner.labels.Labels.BERTH_VERSION + "\n");
+      assertThat(version.output()).isEqualTo("berth version " + io.berth.planner.labels.Labels.BERTH_VERSION
+          + " (Docker Compose v" + io.berth.cli.commands.ComposeVersion.NUMBER + " compatible)\n");
     }
     try (BerthProcess missing = BerthProcess.start(dir, Map.of("DOCKER_HOST", "unix:///nonexistent.sock"), "ps")) {
       assertThat(missing.awaitExit(Duration.ofSeconds(120))).isEqualTo(ExitCodes.FAILURE);

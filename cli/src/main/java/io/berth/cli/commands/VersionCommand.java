@@ -11,13 +11,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+/**
+ * berth's version and the Compose version it is compatible with. The machine-readable forms
+ * ({@code --short}, {@code --format json}) carry only the Compose version, in Compose's shape, as
+ * the tools that parse them expect.
+ */
 @Command(name = "version", description = "Show the berth version information")
 public final class VersionCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 
   @ParentCommand BerthCommand root;
 
-  @Option(names = "--short", description = "Shows only berth's version number")
+  @Option(names = "--short", description = "Shows only the version number of the Docker Compose berth is compatible with")
   boolean shortForm;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "Format the output. Values: [pretty | json]")
@@ -27,11 +32,11 @@ public final class VersionCommand implements Callable<Integer> {
   public Integer call() {
     var out = root.invocation().out();
     if (shortForm) {
-      out.println(Labels.BERTH_VERSION);
+      out.println(ComposeVersion.NUMBER);
     } else if (format.equals("json")) {
-      out.println("{\"version\":\"" + Labels.BERTH_VERSION + "\"}");
+      out.println("{\"version\":\"" + ComposeVersion.tagged() + "\"}");
     } else if (format.equals("pretty")) {
-      out.println("berth version " + Labels.BERTH_VERSION);
+      out.println("berth version " + Labels.BERTH_VERSION + " (Docker Compose " + ComposeVersion.tagged() + " compatible)");
     } else {
       throw new UserError("invalid --format \"" + format + "\": accepted values are pretty and json");
     }
